@@ -1,0 +1,17 @@
+.PHONY: install test demo dev-scores docs
+
+install:
+	python -m pip install -e '.[test]'
+
+test:
+	python -m pytest
+
+demo:
+	graphbuilder build examples/articles --store examples/demo.oxigraph
+	graphbuilder export --store examples/demo.oxigraph --format json --out examples/demo.json
+	graphbuilder export --store examples/demo.oxigraph --format turtle --out examples/demo.ttl
+
+dev-scores:
+	rm -rf /tmp/dev.oxigraph
+	graphbuilder build ../shared/corpus/dev --store /tmp/dev.oxigraph
+	graphbuilder evaluate --gold ../shared/corpus/dev --store /tmp/dev.oxigraph

@@ -1,0 +1,149 @@
+"""The `graphbuilder` command line (typer): build, export, evaluate, query, stats, remove."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+app = typer.Typer(name="graphbuilder", help=__doc__, no_args_is_help=True, add_completion=False)
+console = Console(stderr=True)
+DEFAULT_STORE = Path("graph.oxigraph")
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+StoreOption = typer.Option(DEFAULT_STORE, "--store", "-s", help="Oxigraph store folder.")
+
+
+def _open(path: Path, read_only: bool = False):
+    from .store import StoreError, open_store
+
+    try:
+        return open_store(path, read_only=read_only)
+    except StoreError as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2)
+
+
+@app.command()
+def build(
+    inputs: List[Path] = typer.Argument(..., help="Text files, folders of them, or .jsonl files."),
+    store: Path = StoreOption,
+    max_bytes: int = typer.Option(5_000_000, help="Refuse documents larger than this many bytes."),
+    strict: bool = typer.Option(False, help="Exit non-zero if any document was skipped."),
+    batch_size: int = typer.Option(16, help="Documents per spaCy batch."),
+) -> None:
+    """Extract actors, events and relations from INPUTS into the store (one named graph per document)."""
+    from .build import build as run_build
+    from .ingest import read_inputs
+
+    total = sum(1 for _ in read_inputs(inputs, max_bytes=max_bytes, check_language=False))
+    db = _open(store)
+    with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=console, disable=total < 2) as progress:
+        task = progress.add_task("", total=total)
+        report = run_build(inputs, db, max_bytes=max_bytes, batch_size=batch_size,
+                           on_document=lambda name: progress.update(task, advance=1, description=name))
+    db.flush()
+    for name, reason in report.warnings:
+        console.print(f"[yellow]warning:[/yellow] {name}: {reason}")
+    for name, reason in report.skipped:
+        console.print(f"[red]skipped:[/red] {name}: {reason}")
+    console.print(f"built {len(report.built)} document(s), skipped {len(report.skipped)} into {store}")
+    if not report.built or (strict and report.skipped):
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    store: Path = StoreOption,
+    format: str = typer.Option("json", "--format", "-f", help="json | turtle | trig | ntriples | nquads"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
+) -> None:
+    """Export the store: conflict-kg-export/1 JSON or an RDF serialisation, read from the graph."""
+    from .export import RDF_FORMATS, export_json, export_rdf
+
+    db = _open(store, read_only=True)
+    if format == "json":
+        text = json.dumps(export_json(db), ensure_ascii=False, indent=1)
+        out.write_text(text, encoding="utf-8") if out else sys.stdout.write(text + "\n")
+    elif format in RDF_FORMATS:
+        export_rdf(db, format, out if out else sys.stdout.buffer)
+    else:
+        console.print(f"[red]error:[/red] unknown format {format!r}")
+        raise typer.Exit(2)
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Option(..., "--gold", "-g", help="Folder of NAME.txt + NAME.gold.json files."),
+    store: Path = StoreOption,
+    export_file: Optional[Path] = typer.Option(None, "--export", help="Score this export JSON instead of the store."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Score the built graph against gold annotations (FORMAT.md rules)."""
+    from .evaluate import evaluate as run_evaluate, render
+    from .export import export_json
+
+    data = json.loads(export_file.read_text(encoding="utf-8")) if export_file else export_json(_open(store, read_only=True))
+    report = run_evaluate(data, gold)
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=1) + "\n")
+    else:
+        Console().print(render(report))
+
+
+@app.command()
+def query(
+    name: str = typer.Argument(..., help="A .rq file, or the name of a query in queries/ (e.g. who_attacked_whom)."),
+    store: Path = StoreOption,
+    param: List[str] = typer.Option([], "--param", "-p", help="Bind a variable: --param actor=Iran"),
+    format: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
+) -> None:
+    """Run a SPARQL query against the store; parameters are bound as literals, never pasted."""
+    from .query import find_query, run_query
+
+    path = find_query(name, QUERIES_DIR)
+    if path is None:
+        console.print(f"[red]error:[/red] no query {name!r} (see {QUERIES_DIR})")
+        raise typer.Exit(2)
+    bindings = dict(p.split("=", 1) for p in param)
+    variables, rows = run_query(_open(store, read_only=True), path.read_text(encoding="utf-8"), bindings)
+    if format == "json":
+        sys.stdout.write(json.dumps([dict(zip(variables, r)) for r in rows], ensure_ascii=False, indent=1) + "\n")
+    elif format == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(variables)
+        writer.writerows(rows)
+    else:
+        table = Table(*variables, title=path.stem)
+        for row in rows:
+            table.add_row(*[value or "" for value in row])
+        Console().print(table)
+
+
+@app.command()
+def stats(store: Path = StoreOption) -> None:
+    """Counts of documents, actors, events and relations, by type."""
+    from .query import store_stats
+
+    table = Table("what", "count", title=str(store))
+    for what, count in store_stats(_open(store, read_only=True)):
+        table.add_row(what, str(count))
+    Console().print(table)
+
+
+@app.command()
+def remove(names: List[str] = typer.Argument(..., help="Document names (e.g. article.txt)."), store: Path = StoreOption) -> None:
+    """Remove documents' graphs from the store."""
+    from .store import remove_document
+
+    db = _open(store)
+    for name in names:
+        console.print(f"removed {name}" if remove_document(db, name) else f"[yellow]not in store:[/yellow] {name}")
+    db.flush()

@@ -1,0 +1,535 @@
+"""Event frames over the dependency parse: attacks, retaliations, threats, claims and blame."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lang import Resources
+from .nlp import strip_accents
+from .model import Event, Relation, Span, TimeValue
+from .resolve import Resolution, Resolver
+from .syntax import case_of, chain_head, is_passive, lemma, negated, subtree_range
+from .temporal import find_dates
+
+ACTOR_TYPES = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
+AGGRESSOR_TYPES = {"State", "MilitaryForce", "ArmedGroup", "Coalition", "Person"}
+LOCATION_TYPES = {"Place", "Facility"}
+GRANULARITY_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
+
+
+@dataclass
+class Frame:
+    """One mention of an event in one sentence, before document-level merging."""
+
+    type: str
+    triggers: list = field(default_factory=list)
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    tokens: list = field(default_factory=list)
+    weapon: str | None = None
+    fatalities: int | None = None
+    dates: list[tuple[str, TimeValue]] = field(default_factory=list)
+    series: bool = False
+    definite: bool = False
+    kill: bool = False
+    title: bool = False
+
+    def add_role(self, role: str, key: str, token) -> None:
+        """Add a role filler once."""
+        fillers = self.roles.setdefault(role, [])
+        if key not in fillers:
+            fillers.append(key)
+        self.tokens.append(token)
+
+
+class EventExtractor:
+    """Finds event frames sentence by sentence and merges the mentions of one incident."""
+
+    def __init__(self, res: Resources, resolver: Resolver):
+        lex = res.lexicon
+        self.lex = lex
+        self.lang = res.code
+        self.resolver = resolver
+        self.attack_nouns = lex["attack_nouns"]
+        self.attack_verbs = lex["attack_verbs"]
+        self.weak = set(lex["weak_attack_nouns"]) | set(lex["weak_attack_verbs"])
+        self.kill_verbs = set(lex["kill_verbs"])
+        self.death_nouns = set(lex["death_nouns"])
+        self.weapons = lex["weapon_words"]
+        self.retaliation = set(lex["retaliation_words"])
+        self.negation = set(lex["negation_words"])
+        self.person_nouns = {w.lower() for w in lex["person_nouns"]}
+        self.facility_nouns = set(lex["facility_nouns"])
+        self.place_preps = set(lex["place_preps"])
+        self.target_preps = set(lex["target_preps"])
+        self.series_words = set(lex["series_words"])
+        self.near_preps = set(lex["near_preps"])
+        self.launch_verbs = set(lex["launch_verbs"])
+        self.threat_verbs = set(lex["threat_verbs"])
+        self.indefinite = set(lex["indefinite_determiners"])
+        self.definite = set(lex["definite_determiners"])
+        self.group_nouns = {w for w, types in lex["anaphor_nouns"].items() if "ArmedGroup" in types}
+
+    # -- entry point -------------------------------------------------------------------
+    def extract(self, doc, resolution: Resolution) -> tuple[list[Event], list[Relation]]:
+        """Events and event-derived relations of a parsed, resolved document."""
+        document = resolution.document
+        title_end = document.text.find("\n", document.body_start)
+        events: list[Event] = []
+        meta: list[dict] = []  # per event: date expressions, title-only flag
+        relations: list[Relation] = []
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            is_title = title_end > 0 and sent.start_char < title_end
+            window = _date_window(sent)
+            dates = find_dates(document.text, window, sent.end_char, document.published, self.lang)
+            for frame in self._attack_frames(sent, resolution):
+                frame.title = is_title
+                frame.dates = [(document.text[s:e].lower(), v) for s, e, v in dates]
+                index = self._merge(frame, events, meta, resolution)
+                relations += self._attack_relations(frame, events[index], resolution)
+            for frame in self._threat_frames(sent, resolution, events):
+                frame.dates = [(document.text[s:e].lower(), v) for s, e, v in dates]
+                events.append(self._new_event(frame, resolution))
+                meta.append({"exprs": set(), "title": False})
+                relations += self._pairs(frame, "attacker", "target", "threatened", resolution)
+            relations += self._claims(sent, resolution, events)
+            relations += self._blame(sent, resolution, events)
+        return events, relations
+
+    # -- attacks -----------------------------------------------------------------------
+    def _is_trigger(self, token) -> bool:
+        word = lemma(token)
+        if token.pos_ == "NOUN":
+            return word in self.attack_nouns
+        if token.pos_ == "VERB":
+            return word in self.attack_verbs
+        return False
+
+    def _attack_frames(self, sent, resolution: Resolution) -> list[Frame]:
+        threatened = {t.i for v in sent if v.pos_ == "VERB" and lemma(v) in self.threat_verbs
+                      for t in v.subtree if t is not v}
+        triggers = [t for t in sent if self._is_trigger(t) and not negated(t, self.negation) and t.i not in threatened]
+        if not triggers:
+            return []
+        groups: list[list] = []
+        for token in triggers:  # a trigger joins the nearest earlier group unless it introduces an event
+            subject_trigger = [c for c in token.children if c.dep_.startswith("nsubj") and c in triggers]
+            owner = next((g for g in groups if subject_trigger and subject_trigger[0] in g), None)
+            if owner is not None:
+                owner.append(token)
+            elif self._series(token, sent):
+                groups.append([token])
+            elif groups and (not self._introduces(token) or any(self._linked(token, t) for t in groups[-1])):
+                groups[-1].append(token)
+            else:
+                groups.append([token])
+        frames = []
+        for group in groups:
+            others = [t for g in groups if g is not group for t in g]
+            frame = self._frame(group, sent, resolution, others)
+            if frame is not None:
+                frames.append(frame)
+        return frames
+
+    def _linked(self, a, b) -> bool:
+        return (a.head is b or b.head is a) and "conj" not in (a.dep_, b.dep_)
+
+    def _introduces(self, token) -> bool:
+        """Whether a trigger can start an event of its own (an indefinite noun or a full clause)."""
+        if token.pos_ == "VERB":
+            return lemma(token) not in self.weak or any(c.dep_.startswith("nsubj") for c in token.children)
+        dets = [c.lower_ for c in token.children if c.dep_ in ("det", "nummod")]
+        return any(d in self.indefinite or d.isdigit() for d in dets)
+
+    def _frame(self, group: list, sent, resolution: Resolution, others: list) -> Frame | None:
+        frame = Frame(type="Attack", triggers=group)
+        strong = [t for t in group if lemma(t) not in self.weak]
+        for trigger in group:
+            self._roles(trigger, frame, resolution)
+            if trigger.pos_ == "VERB" and lemma(trigger) in self.kill_verbs:
+                frame.kill = True
+        if not frame.roles.get("place"):
+            self._place_fallback(sent, frame, resolution, others)
+        frame.weapon = self._weapon(sent, group)
+        frame.fatalities = self._fatalities(sent)
+        if not strong and not (frame.weapon or frame.roles or frame.fatalities):
+            return None
+        head = group[0]
+        frame.definite = head.pos_ == "NOUN" and _definite(head, self.definite)
+        frame.series = self._series(head, sent)
+        if any(lemma(t) in self.retaliation or t.lower_ in self.retaliation for t in sent):
+            retaliation_tokens = [t for t in sent if lemma(t) in self.retaliation]
+            if any(abs(t.i - head.i) <= 6 or t.head in group or t in [g.head for g in group]
+                   for t in retaliation_tokens):
+                frame.type = "Retaliation"
+        return frame
+
+    def _place_fallback(self, sent, frame: Frame, resolution: Resolution, others: list) -> None:
+        """A place named in the sentence with a locative preposition, nearer this frame than any other."""
+        def distance(token, triggers) -> int:
+            return min((abs(token.i - t.i) for t in triggers), default=10**6)
+
+        for mention in resolution.mentions:
+            if sent.start <= mention.start < sent.end and resolution.entities[mention.key].type in LOCATION_TYPES:
+                token = sent.doc[mention.start:mention.end].root
+                if distance(token, others) < distance(token, frame.triggers):
+                    continue
+                if case_of(token) in self.place_preps and mention.key not in frame.roles.get("target", []):
+                    frame.add_role("place", mention.key, token)
+                    return
+
+    def _series(self, head, sent) -> bool:
+        """"une série d'attaques", "la 19e attaque depuis octobre", generic "les attaques"."""
+        if head.head is not head and lemma(head.head) in self.series_words:
+            return True
+        if any(c.dep_ in ("amod", "nummod") and c.lower_.rstrip("e").rstrip("è").isdigit() for c in head.children) and any(
+            lemma(t) == "depuis" for t in sent
+        ):
+            return True
+        dets = [c.lower_ for c in head.children if c.dep_ == "det"]
+        return head.pos_ == "NOUN" and head.morph.get("Number") == ["Plur"] and dets[:1] == ["les"]
+
+    def _roles(self, trigger, frame: Frame, resolution: Resolution) -> None:
+        """Fill roles from the trigger's dependents (voice-aware) and from demonyms on the trigger."""
+        passive = trigger.pos_ == "VERB" and is_passive(trigger)
+        for child in trigger.children:
+            self._role_from(child, trigger, passive, frame, resolution)
+        if trigger.pos_ == "NOUN":
+            modifiers = [c for c in trigger.children if c.dep_ == "amod"]
+            modifiers += [g for c in trigger.children if c.dep_ == "nmod" for g in c.children if g.dep_ == "amod"]
+            for child in modifiers:  # "une frappe américaine", "une frappe de drone américaine"
+                state = self.resolver.demonyms.get(strip_accents(child.lower_))
+                if state:
+                    frame.add_role("attacker", state, child)
+            if trigger.dep_ in ("obj", "obl:arg", "obl") and lemma(trigger.head) in self.launch_verbs:
+                verb = trigger.head  # "l'armée a lancé l'offensive", "Washington a répondu par des attaques"
+                for child in verb.children:
+                    if (child.dep_ == "nsubj" and not is_passive(verb)) or child.dep_ == "obl:agent":
+                        self._role_from(child, verb, False, frame, resolution, force="attacker")
+            for child in trigger.children:
+                if child.dep_ == "acl" and is_passive(child) or child.dep_ == "acl":
+                    for agent in child.children:  # "raids menés par les autorités turques"
+                        if agent.dep_ == "obl:agent":
+                            self._role_from(agent, child, True, frame, resolution, force="attacker")
+            if trigger.dep_ in ("nsubj", "nsubj:pass") and trigger.head.pos_ == "VERB":
+                verb = trigger.head
+                for child in verb.children:
+                    if child is not trigger and child.dep_ in ("obj", "obl", "obl:mod", "obl:arg"):
+                        self._role_from(child, verb, False, frame, resolution)
+                if lemma(verb) in self.kill_verbs:
+                    frame.kill = True
+
+    def _role_from(self, child, trigger, passive: bool, frame: Frame, resolution: Resolution,
+                   force: str | None = None) -> None:
+        dep, case = child.dep_, case_of(child)
+        verb = trigger.pos_ == "VERB"
+        for key, token in self._fillers(child, resolution):
+            type_ = resolution.entities[key].type
+            if force:
+                role = force
+            elif verb and ((dep == "nsubj" and not passive) or dep == "obl:agent"):
+                role = "attacker"
+            elif verb and (dep == "obj" or (dep == "nsubj:pass") or (dep == "nsubj" and passive)):
+                role = "victims" if lemma(trigger) in self.kill_verbs and type_ not in LOCATION_TYPES else "target"
+            elif (case in self.target_preps and type_ != "Place") or (case in self.near_preps and type_ == "Facility"):
+                role = "target"
+            elif case in ("de", "d'", "du", "des") and not verb and type_ in AGGRESSOR_TYPES - {"Person"}:
+                role = "attacker"
+            elif case in self.place_preps and type_ in LOCATION_TYPES:
+                role = "place"
+            else:
+                continue
+            if role == "attacker" and type_ in LOCATION_TYPES:
+                continue
+            if role == "target" and type_ == "Person" and (frame.kill or self._fatalities(trigger.sent)):
+                role = "victims"
+            frame.add_role(role, key, token)
+
+    def _fillers(self, token, resolution: Resolution):
+        """Entities a dependent stands for: its mention, its conjuncts, or a nominal participant."""
+        for t in [token] + [c for c in token.children if c.dep_ in ("conj", "appos")]:
+            mention = resolution.mention_at(t.i)
+            if mention is None and t.pos_ == "NOUN" and lemma(t) in self.facility_nouns:
+                yield self.resolver.nominal(t.doc, t, resolution, "Facility").key, t
+                continue
+            if mention is None:
+                ordered = sorted(t.children, key=lambda c: c.dep_ != "appos")
+                for c in ordered:  # "militaires de l'Opération Sentinelle", "le général iranien Qassem Soleimani"
+                    inner = resolution.mention_at(c.i)
+                    if inner and c.dep_ in ("appos", "nmod", "flat:name") and resolution.entities[inner.key].type in ACTOR_TYPES | {"Facility"}:
+                        mention = inner
+                        break
+            if mention is not None:
+                yield mention.key, t
+            elif t.pos_ == "NOUN" and t.lower_ in self.person_nouns | {lemma(t)} & self.person_nouns:
+                yield self.resolver.nominal(t.doc, t, resolution, "Person").key, t
+            elif t.pos_ == "NOUN" and lemma(t) in self.group_nouns and not _definite(t, self.definite):
+                yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t
+
+    def _weapon(self, sent, group) -> str | None:
+        for trigger in group:
+            value = self.attack_nouns.get(lemma(trigger)) if trigger.pos_ == "NOUN" else self.attack_verbs.get(lemma(trigger))
+            if value:
+                return value
+        words = {lemma(t) for trigger in group for t in (trigger.subtree if trigger.pos_ == "NOUN" else trigger.children)}
+        words |= {lemma(t) for trigger in group if trigger.pos_ == "VERB" for c in trigger.children for t in c.subtree}
+        text = " ".join(sorted(words))
+        for word, value in self.weapons.items():
+            if word in words or (" " in word and word in text):
+                return value
+        return None
+
+    def _fatalities(self, sent) -> int | None:
+        for token in sent:
+            if lemma(token) in self.death_nouns or token.lower_ in self.death_nouns:
+                for child in token.children:
+                    if child.dep_ == "nummod" and child.like_num:
+                        return _number(child)
+                    if child.dep_ == "det" and child.lower_ in ("un", "une"):
+                        return 1
+        return None
+
+    # -- merging mentions into events --------------------------------------------------
+    def _merge(self, frame: Frame, events: list[Event], meta: list[dict], resolution: Resolution) -> int:
+        exprs = {e for e, _ in frame.dates}
+        target = None
+        if frame.series:
+            target = next((i for i, e in enumerate(events) if e.series), None)
+        elif events:
+            candidates = [i for i, e in enumerate(events) if not e.series and e.type != "Threat"]
+            same_day = [i for i in candidates if meta[i]["exprs"] & exprs]
+            if same_day:
+                target = same_day[-1]
+            elif candidates and self._compatible(events[candidates[-1]], frame):
+                target = candidates[-1]
+        if target is None:
+            events.append(self._new_event(frame, resolution))
+            meta.append({"exprs": set(exprs), "title": frame.title})
+            if frame.type == "Retaliation":
+                earlier = [i for i, e in enumerate(events[:-1]) if e.type == "Attack" and not e.series]
+                if earlier:
+                    events[-1].responds_to = earlier[-1]
+            return len(events) - 1
+        event = events[target]
+        meta[target]["exprs"] |= exprs
+        meta[target]["title"] = meta[target]["title"] and frame.title
+        self._absorb(event, frame, resolution)
+        return target
+
+    def _compatible(self, event: Event, frame: Frame) -> bool:
+        """Whether a mention can describe the same incident as an earlier event (no conflicting facts)."""
+        if (frame.type == "Retaliation") != (event.type == "Retaliation"):
+            return False
+        date = _best_date(frame.dates)
+        if date and event.date and date.value[:7] != event.date.value[:7]:
+            return False
+        for role in ("attacker", "victims"):
+            mine, theirs = set(frame.roles.get(role, [])), set(event.roles.get(role, []))
+            if mine and theirs and not mine & theirs:
+                return False
+        if self._introduces(frame.triggers[0]) and frame.triggers[0].pos_ == "NOUN" and (
+                date or frame.roles.get("victims")) and not frame.title:
+            return False  # "une attaque ... a tué X", "Fin décembre, une attaque": a new incident
+        return True
+
+    def _new_event(self, frame: Frame, resolution: Resolution) -> Event:
+        event = Event(type=frame.type, series=frame.series)
+        self._absorb(event, frame, resolution)
+        return event
+
+    def _absorb(self, event: Event, frame: Frame, resolution: Resolution) -> None:
+        for role, keys in frame.roles.items():
+            fillers = event.roles.setdefault(role, [])
+            fillers += [k for k in keys if k not in fillers]
+        event.weapon = event.weapon or frame.weapon
+        if frame.fatalities is not None and event.fatalities is None:
+            event.fatalities = frame.fatalities
+        date = _best_date(frame.dates)
+        if date and (event.date is None or GRANULARITY_RANK[date.granularity] < GRANULARITY_RANK[event.date.granularity]):
+            event.date = date
+        event.evidence.append(self._span(frame, resolution))
+
+    def _span(self, frame: Frame, resolution: Resolution) -> Span:
+        nouns = [t for trigger in frame.triggers if trigger.pos_ == "NOUN" for t in trigger.subtree]
+        start, end = subtree_range(frame.triggers + frame.tokens + nouns)
+        doc = frame.triggers[0].doc
+        first, last = doc[start], doc[end - 1]
+        text = resolution.document.text
+        return Span(first.idx, last.idx + len(last), text[first.idx:last.idx + len(last)])
+
+    def _attack_relations(self, frame: Frame, event: Event, resolution: Resolution) -> list[Relation]:
+        relations = self._pairs(frame, "attacker", "target", "attacked", resolution)
+        if frame.type == "Retaliation":
+            relations += self._pairs(frame, "attacker", "target", "retaliatedAgainst", resolution)
+        if frame.kill:
+            relations += self._pairs(frame, "attacker", "victims", "killed", resolution)
+        return relations
+
+    def _pairs(self, frame: Frame, a: str, b: str, predicate: str, resolution: Resolution) -> list[Relation]:
+        span = self._span(frame, resolution)
+        return [
+            Relation(s, predicate, o, [span])
+            for s in frame.roles.get(a, [])
+            for o in frame.roles.get(b, [])
+            if s != o and resolution.entities[s].type in ACTOR_TYPES
+        ]
+
+    # -- threats -----------------------------------------------------------------------
+    def _threat_frames(self, sent, resolution: Resolution, events: list[Event]) -> list[Frame]:
+        frames = []
+        for token in sent:
+            word = lemma(token)
+            if token.pos_ == "VERB" and word in self.lex["threat_verbs"] and not negated(token, self.negation):
+                complement = [t for t in token.subtree if t is not token]
+                words = {lemma(t) for t in complement} | {t.lower_ for t in complement}
+                phrase = " ".join(t.lower_ for t in complement)
+                if word != "menacer" and not (words & set(self.lex["threat_complements"]) or any(
+                        " " in c and c in phrase for c in self.lex["threat_complements"])):
+                    continue
+                frame = Frame(type="Threat", triggers=[token])
+                for child in token.children:
+                    if child.dep_ == "nsubj":
+                        for key, t in self._fillers(child, resolution):
+                            frame.add_role("attacker", key, t)
+                for t in complement:
+                    if t.dep_ in ("obj", "obl:arg", "nmod", "obl") and t.head is not token or t.dep_ == "obj":
+                        mention = resolution.mention_at(t.i)
+                        if mention and resolution.entities[mention.key].type in AGGRESSOR_TYPES - {"Person"} \
+                                and mention.key not in frame.roles.get("attacker", []):
+                            frame.add_role("target", mention.key, t)
+                            break
+                if frame.roles.get("attacker"):
+                    frames.append(frame)
+            elif token.pos_ == "NOUN" and word in self.lex["threat_predicates"] and token.dep_ in ("ROOT", "xcomp", "obj", "ccomp"):
+                frame = Frame(type="Threat", triggers=[token])
+                subject = [c for c in token.children if c.dep_ == "nsubj"] or [c for c in token.head.children if c.dep_ == "nsubj"]
+                for child in subject:
+                    for key, t in self._fillers(child, resolution):
+                        frame.add_role("target", key, t)
+                for child in token.children:
+                    if child.dep_ == "nmod":
+                        for key, t in self._fillers(child, resolution):
+                            frame.add_role("attacker", key, t)
+                if frame.roles.get("attacker") and frame.roles.get("target"):
+                    frames.append(frame)
+        return frames
+
+    # -- claims and blame --------------------------------------------------------------
+    def _about(self, token, sent, events: list[Event]) -> int | None:
+        """The event a claim or accusation is about: the latest event, a series for generic plurals."""
+        if not events:
+            return None
+        if token is not None and token.morph.get("Number") == ["Plur"] and any(e.series for e in events):
+            return max(i for i, e in enumerate(events) if e.series)
+        attacks = [i for i, e in enumerate(events) if e.type != "Threat"]
+        return attacks[-1] if attacks else None
+
+    def _claims(self, sent, resolution: Resolution, events: list[Event]) -> list[Relation]:
+        relations = []
+        for token in sent:
+            if token.pos_ != "VERB" or lemma(token) not in self.lex["claim_verbs"] or negated(token, self.negation):
+                continue
+            passive = is_passive(token)
+            claimants, objects = [], []
+            for child in token.children:
+                if (child.dep_ == "nsubj" and not passive) or child.dep_ == "obl:agent":
+                    claimants += [k for k, _ in self._fillers(child, resolution)
+                                  if resolution.entities[k].type in ACTOR_TYPES]
+                elif child.dep_ in ("obj", "nsubj:pass"):
+                    objects.append(child)
+            index = self._about(objects[0] if objects else None, sent, events)
+            if not claimants or index is None:
+                continue
+            event = events[index]
+            span = _sentence_span(sent, resolution)
+            event.evidence.append(span)
+            roles = event.roles.setdefault("claimed_by", [])
+            roles += [k for k in claimants if k not in roles]
+            objects_of = event.roles.get("target") or event.roles.get("victims") or event.roles.get("place") or []
+            relations += [Relation(c, "claimedResponsibility", o, [span]) for c in claimants for o in objects_of[:1]]
+        return relations
+
+    def _blame(self, sent, resolution: Resolution, events: list[Event]) -> list[Relation]:
+        relations = []
+        phrases = self.lex["blame_phrases"]
+        for token in sent:
+            if token.pos_ != "VERB" or negated(token, self.negation):
+                continue
+            word = lemma(token)
+            rest = [lemma(t) for t in sent[token.i - sent.start + 1: token.i - sent.start + 4]]
+            if word not in self.lex["blame_verbs"] and not any(
+                    p[0] == word and p[1:] == rest[:len(p) - 1] for p in phrases):
+                continue
+            passive = is_passive(token)
+            accusers, accused = [], []
+            for child in token.children:
+                if (child.dep_ == "nsubj" and not passive) or child.dep_ == "obl:agent":
+                    accusers += [k for k, _ in self._fillers(child, resolution)]
+                elif child.dep_ in ("obj", "nsubj:pass", "iobj") or (
+                        child.dep_ in ("obl:arg", "obl") and case_of(child) in ("à", "au", "aux")):
+                    accused += self._accused(child, resolution)
+            if passive and not accused and token.dep_ in ("acl", "advcl", "amod"):
+                accused += self._accused(token.head, resolution)
+            if passive and not accusers:  # "imputé au Hezbollah par Israël" with "par" attached lower
+                accusers += [k for t in token.subtree if case_of(t) in self.lex["agent_preps"]
+                             for k, _ in self._fillers(t, resolution)]
+            accusers = [k for k in accusers if resolution.entities[k].type in ACTOR_TYPES]
+            accused = [k for k in accused if resolution.entities[k].type in ACTOR_TYPES and k not in accusers]
+            if not accused:
+                continue
+            span = _sentence_span(sent, resolution)
+            index = self._about(None, sent, events)
+            plural_attack = [t for t in sent if self._is_trigger(t) and t.morph.get("Number") == ["Plur"]]
+            if plural_attack and any(e.series for e in events):
+                index = max(i for i, e in enumerate(events) if e.series)
+            if index is not None:
+                event = events[index]
+                for role, keys in (("attributed_to", accused), ("attributed_by", accusers)):
+                    fillers = event.roles.setdefault(role, [])
+                    fillers += [k for k in keys if k not in fillers]
+                if span not in event.evidence:
+                    event.evidence.append(span)
+            relations += [Relation(a, "blamed", b, [span]) for a in accusers for b in accused]
+        return relations
+
+    def _accused(self, token, resolution: Resolution) -> list[str]:
+        """Who is held responsible: the mention, or the first group named inside the noun phrase."""
+        direct = [k for k, _ in self._fillers(token, resolution)]
+        if direct:
+            return direct
+        agents = {t.i for c in token.subtree if c.dep_ == "obl:agent" for t in c.subtree}
+        for t in token.subtree:
+            mention = resolution.mention_at(t.i)
+            if mention and t.i not in agents and resolution.entities[mention.key].type in AGGRESSOR_TYPES:
+                return [mention.key]
+        return []
+
+
+def _best_date(dates: list[tuple[str, TimeValue]]) -> TimeValue | None:
+    values = [v for _, v in dates]
+    return min(values, key=lambda v: GRANULARITY_RANK[v.granularity]) if values else None
+
+
+def _number(token) -> int | None:
+    text = token.text.replace(" ", "").replace("\u202f", "")
+    return int(text) if text.isdigit() else None
+
+
+def _sentence_span(sent, resolution: Resolution) -> Span:
+    text = resolution.document.text
+    return Span(sent.start_char, sent.end_char, text[sent.start_char:sent.end_char])
+
+
+def _date_window(sent) -> int:
+    """Where to look for a sentence's dates: a verbless fragment before it ("Fin décembre,") belongs to it."""
+    doc = sent.doc
+    if sent.start > 0:
+        previous = doc[sent.start - 1].sent
+        if len(previous) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in previous):
+            return previous.start_char
+    return sent.start_char
+
+
+def _definite(token, definite: set[str]) -> bool:
+    """Whether a noun has a definite or demonstrative determiner."""
+    return any(c.dep_ == "det" and c.lower_.replace("’", "'") in definite for c in token.children)

@@ -1,0 +1,79 @@
+"""spaCy pipeline: the language's model plus an entity ruler fed by the gazetteer data file."""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import Any, Iterator
+
+from .lang import Resources, resources
+
+METONYM_LABEL = "METONYM"
+
+
+def strip_accents(text: str) -> str:
+    """Drop combining marks (é → e) keeping every other character."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def alias_variants(alias: str) -> set[str]:
+    """Spellings under which an alias is matched: as written, accent-free, and with both apostrophes."""
+    variants = {alias, strip_accents(alias)}
+    variants |= {v.replace("'", "’") for v in variants} | {v.replace("’", "'") for v in variants}
+    return variants
+
+
+def _is_acronym(alias: str) -> bool:
+    return len(alias) <= 5 and alias.replace(".", "").isupper()
+
+
+def _pattern(label: str, alias: str, ident: str) -> dict[str, Any]:
+    if _is_acronym(alias):  # acronyms match case-sensitively, so "AP" never matches "ap"
+        return {"label": label, "pattern": [{"TEXT": alias}], "id": ident}
+    return {"label": label, "pattern": alias, "id": ident}
+
+
+def gazetteer_patterns(res: Resources) -> Iterator[dict[str, Any]]:
+    """Entity-ruler patterns for every alias of every gazetteer actor, and for state metonyms."""
+    for actor in res.gazetteer:
+        for alias in [actor["label"], *actor.get("aliases", [])]:
+            for variant in alias_variants(alias):
+                yield _pattern(actor["type"], variant, actor["id"])
+        for metonym in actor.get("metonyms", []):
+            for variant in alias_variants(metonym):
+                yield _pattern(METONYM_LABEL, variant, actor["id"])
+
+
+def _leading_space_boundary(doc):
+    """The blanked date header is whitespace: start the article's first sentence after it."""
+    for token in doc:
+        if not token.is_space:
+            if token.i > 0:
+                token.is_sent_start = True
+            break
+    return doc
+
+
+@lru_cache(maxsize=None)
+def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily: start-up cost)
+    """Load the language's spaCy model once, with the gazetteer entity ruler before the NER."""
+    import spacy
+
+    from spacy.language import Language
+
+    if "leading_space_boundary" not in Language.factories:
+        Language.component("leading_space_boundary")(_leading_space_boundary)
+    res = resources(lang)
+    nlp = spacy.load(res.model)
+    nlp.add_pipe("leading_space_boundary", before="parser")
+    ruler = nlp.add_pipe(
+        "entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
+    )
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(list(gazetteer_patterns(res)))
+    return nlp
+
+
+def model_version(lang: str = "fr") -> str:
+    """Name and version of the spaCy model, e.g. 'fr_core_news_md-3.8.0'."""
+    nlp = load_pipeline(lang)
+    return f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"

@@ -1,0 +1,155 @@
+"""Actor relations read from noun-phrase structure: leadership, membership, branches, support, bases."""
+from __future__ import annotations
+
+from .lang import Resources
+from .model import Relation, Span
+from .resolve import Resolution, Resolver
+from .syntax import case_of, chain_head, lemma
+from .nlp import strip_accents
+
+ACTORS = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
+GROUPS = ACTORS - {"Person"}
+LOCATIONS = {"Place", "Facility", "State"}
+
+
+class RelationExtractor:
+    """Frames over the dependency parse for the relations that are not events."""
+
+    def __init__(self, res: Resources, resolver: Resolver):
+        lex = res.lexicon
+        self.resolver = resolver
+        self.leader_titles = set(lex["leader_titles"])
+        self.member_titles = set(lex["member_titles"])
+        self.head_of_state = set(lex["head_of_state_titles"])
+        self.branch_words = set(lex["branch_words"])
+        self.support = set(lex["support_words"])
+        self.leadership = set(lex["leadership_words"])
+        self.alliance = set(lex["alliance_words"])
+        self.stationed = set(lex["stationed_words"])
+        self.place_preps = set(lex["place_preps"])
+
+    def extract(self, doc, resolution: Resolution) -> list[Relation]:
+        """All structural relations of a resolved document."""
+        out: list[Relation] = []
+        for sent in doc.sents:
+            span = Span(sent.start_char, sent.end_char, resolution.document.text[sent.start_char:sent.end_char])
+            for token in sent:
+                word = lemma(token)
+                if token.pos_ == "NOUN" and (word in self.leader_titles | self.member_titles or token.lower_ in self.member_titles):
+                    out += self._titles(token, resolution, span)
+                if token.pos_ == "NOUN" and word in self.branch_words:
+                    out += self._branch(token, resolution, span)
+                if token.pos_ in ("VERB", "ADJ") and word in self.support | self.leadership | self.alliance | self.stationed:
+                    out += self._participle(token, word, resolution, span)
+        return out
+
+    # -- helpers -----------------------------------------------------------------------
+    def _entity(self, token, resolution: Resolution, types: set[str]) -> str | None:
+        mention = resolution.mention_at(token.i)
+        if mention and resolution.entities[mention.key].type in types:
+            return mention.key
+        return None
+
+    def _of(self, token, resolution: Resolution, types: set[str]) -> str | None:
+        """The entity in a `de X` complement of a noun (first one, searching one level down)."""
+        for child in token.children:
+            if child.dep_ in ("nmod", "obl") and case_of(child) in ("de", "d'", "du", "des", ""):
+                key = self._entity(child, resolution, types)
+                if key:
+                    return key
+                for grandchild in child.children:
+                    if grandchild.dep_ in ("appos", "nmod", "flat:name"):
+                        key = self._entity(grandchild, resolution, types)
+                        if key:
+                            return key
+        return None
+
+    def _linked(self, token, resolution: Resolution, types: set[str]) -> str | None:
+        """The entity a title or branch noun stands in apposition with ("X, chef de Y", "le chef de Y, X")."""
+        candidates = [token.head] if token.dep_ in ("appos", "nmod") else []
+        candidates += [c for c in token.children if c.dep_ in ("appos", "flat:name", "nsubj")]
+        candidates += [c for c in token.head.children if c.dep_ == "appos" and c.i > token.i]
+        if token.dep_ in ("ROOT",) or token.head.pos_ == "AUX":
+            candidates += [c for c in token.children if c.dep_ == "nsubj"]
+        for candidate in candidates:
+            key = self._entity(candidate, resolution, types)
+            if key:
+                return key
+        return None
+
+    def _demonym(self, token) -> str | None:
+        for child in token.children:
+            if child.dep_ == "amod":
+                state = self.resolver.demonyms.get(strip_accents(child.lower_))
+                if state:
+                    return state
+        return None
+
+    # -- frames ------------------------------------------------------------------------
+    def _titles(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        person = self._linked(token, resolution, {"Person"})
+        if person is None:
+            return []
+        out = []
+        word = lemma(token)
+        org = self._of(token, resolution, GROUPS)
+        state = self._demonym(token)
+        if org:
+            predicate = "ledBy" if word in self.leader_titles else "memberOf"
+            out.append(Relation(org, "ledBy", person, [span]) if predicate == "ledBy" else Relation(person, "memberOf", org, [span]))
+        if state:
+            out.append(Relation(person, "affiliatedWith", state, [span]))
+            if word in self.head_of_state and not org:
+                out.append(Relation(state, "ledBy", person, [span]))
+        return out
+
+    def _branch(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        parent = self._of(token, resolution, GROUPS)
+        child = self._linked(token, resolution, GROUPS)
+        out = []
+        if parent and child and parent != child:
+            out.append(Relation(child, "partOf", parent, [span]))
+        if child:
+            for c in token.children:
+                if c.dep_ == "nmod" and case_of(c) in ("en", "au", "dans"):
+                    place = self._entity(c, resolution, LOCATIONS)
+                    if place:
+                        out.append(Relation(child, "stationedIn", place, [span]))
+        return out
+
+    def _participle(self, token, word: str, resolution: Resolution, span: Span) -> list[Relation]:
+        """"groupes soutenus par l'Iran", "coalition dirigée par les États-Unis", "affilié à Al-Qaïda"."""
+        holder = self._holder(token, resolution)
+        if holder is None:
+            return []
+        out = []
+        for child in token.children:
+            case = case_of(child)
+            targets = [child] + [c for c in child.children if c.dep_ == "conj"]
+            for t in targets:
+                if word in self.support | self.leadership and child.dep_ == "obl:agent":
+                    key = self._entity(t, resolution, ACTORS)
+                    if key and key != holder:
+                        out.append(Relation(holder, "supportedBy" if word in self.support else "ledBy", key, [span]))
+                elif word in self.alliance and case in ("à", "avec", "au", "aux"):
+                    key = self._entity(t, resolution, ACTORS)
+                    if key and key != holder:
+                        out.append(Relation(holder, "affiliatedWith", key, [span]))
+                elif word in self.stationed and case in self.place_preps:
+                    key = self._entity(t, resolution, LOCATIONS)
+                    if key and key != holder:
+                        out.append(Relation(holder, "stationedIn", key, [span]))
+        return out
+
+    def _holder(self, token, resolution: Resolution) -> str | None:
+        """The entity a participle describes: its head noun's mention, or a group named inside it."""
+        if token.dep_ in ("acl", "amod", "advcl", "acl:relcl"):
+            head = chain_head(token.head)
+            key = self._entity(head, resolution, ACTORS)
+            if key:
+                return key
+            return self._of(head, resolution, GROUPS) or self._linked(head, resolution, GROUPS)
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubj:pass"):
+                return self._entity(child, resolution, ACTORS)
+        return None

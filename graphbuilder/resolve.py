@@ -1,0 +1,203 @@
+"""Mentions → entities: gazetteer ids, NER names, metonyms, force nominals, acronyms and anaphora."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lang import Resources
+from .model import Document, Entity, Span
+from .nlp import METONYM_LABEL, strip_accents
+from .syntax import case_of
+from .vocab import slug
+
+NAME_DEPS = {"flat:name", "flat", "appos", "nmod", "amod"}
+
+
+@dataclass
+class Mention:
+    """A resolved reference to an entity: token range [start, end) of the spaCy doc."""
+
+    key: str
+    start: int
+    end: int
+    kind: str  # "name" | "metonym" | "force" | "anaphor" | "nominal"
+
+
+@dataclass
+class Resolution:
+    """Entities of one document and where they are mentioned."""
+
+    document: Document
+    res: Resources
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def add(self, doc, mention: Mention, type_: str, label: str, gazetteer: dict | None = None) -> Entity:
+        """Record a mention, creating or extending its entity."""
+        span = doc[mention.start:mention.end]
+        text = self.document.text[span.start_char:span.end_char]
+        entity = self.entities.get(mention.key)
+        if entity is None:
+            entity = Entity(key=mention.key, type=type_, label=label, from_gazetteer=gazetteer is not None)
+            if gazetteer:
+                entity.qid = gazetteer.get("qid")
+            self.entities[mention.key] = entity
+        if text not in entity.aliases and mention.kind != "anaphor":
+            entity.aliases.append(text)
+        entity.mentions.append(Span(span.start_char, span.end_char, text))
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self.by_token[i] = mention
+        return entity
+
+    def mention_at(self, token_index: int) -> Mention | None:
+        """The mention covering a token, if any."""
+        return self.by_token.get(token_index)
+
+
+class Resolver:
+    """Builds a Resolution from a parsed document, using the language's gazetteer and lexicon."""
+
+    def __init__(self, res: Resources):
+        self.res = res
+        self.lex = res.lexicon
+        self.actors = {a["id"]: a for a in res.gazetteer}
+        self.demonyms = {
+            strip_accents(d).lower(): a["id"] for a in res.gazetteer for d in a.get("demonyms", [])
+        }
+
+    def resolve(self, doc, document: Document) -> Resolution:
+        """Resolve every actor and location mention of a parsed document."""
+        out = Resolution(document=document, res=self.res)
+        for ent in doc.ents:
+            self._entity(doc, ent, out)
+        self._acronyms(doc, out)
+        for token in doc:
+            if token.i not in out.by_token:
+                self._force(doc, token, out) or self._anaphor(doc, token, out)
+        out.mentions.sort(key=lambda m: m.start)
+        return out
+
+    # -- names --------------------------------------------------------------------------
+    def _entity(self, doc, ent, out: Resolution) -> None:
+        if ent.ent_id_ and ent.ent_id_ in self.actors:
+            actor = self.actors[ent.ent_id_]
+            if ent.label_ == METONYM_LABEL and case_of(ent.root) in self.lex["place_preps"]:
+                out.add(doc, Mention(slug(ent.text), ent.start, ent.end, "name"), "Place", ent.text)
+                return
+            kind = "metonym" if ent.label_ == METONYM_LABEL else "name"
+            out.add(doc, Mention(actor["id"], ent.start, ent.end, kind), actor["type"], actor["label"], actor)
+            return
+        text = ent.text.strip(" -'’")
+        if len(text) < 2:
+            return
+        if ent.label_ == "PER":
+            key = self._person_key(text, out)
+            out.add(doc, Mention(key, ent.start, ent.end, "name"), "Person", text)
+        elif ent.label_ == "LOC":
+            out.add(doc, Mention(slug(text), ent.start, ent.end, "name"), "Place", text)
+        elif ent.label_ in ("ORG", "MISC"):
+            head = ent[0].lower_
+            type_ = self.lex["org_heads"].get(head) or self.lex["org_heads"].get(ent[0].lemma_.lower())
+            if type_ is None and ent.label_ == "MISC":
+                return
+            out.add(doc, Mention(slug(text), ent.start, ent.end, "name"), type_ or "Organization", text)
+
+    def _person_key(self, text: str, out: Resolution) -> str:
+        """A surname or partial name refers to the full name already seen in the document."""
+        norm = slug(text)
+        for entity in out.entities.values():
+            if entity.type == "Person" and slug(entity.label).endswith("-" + norm):
+                return entity.key
+        return norm
+
+    def _acronyms(self, doc, out: Resolution) -> None:
+        """`Name (ACR)`: the acronym in brackets is another name of the entity before it."""
+        for mention in list(out.mentions):
+            i = mention.end
+            if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+                acr = doc[i + 1]
+                if acr.text.isupper() and len(acr.text) >= 2:
+                    other = out.mention_at(acr.i)
+                    if other is None:
+                        entity = out.entities[mention.key]
+                        out.add(doc, Mention(mention.key, acr.i, acr.i + 1, "name"), entity.type, entity.label)
+
+    # -- nominals -----------------------------------------------------------------------
+    def _state_of(self, token, out: Resolution) -> str | None:
+        """The state a nominal belongs to: a demonym adjective or a `de <State>` complement."""
+        for child in token.children:
+            if child.dep_ == "amod" and strip_accents(child.lower_) in self.demonyms:
+                return self.demonyms[strip_accents(child.lower_)]
+            if child.dep_ == "nmod":
+                mention = out.mention_at(child.i)
+                if mention and out.entities[mention.key].type == "State":
+                    return mention.key
+                if child.dep_ == "nmod" and child.lower_ in ("sécurité", "défense"):
+                    nested = self._state_of(child, out)
+                    if nested:
+                        return nested
+        return None
+
+    def _force(self, doc, token, out: Resolution) -> bool:
+        kind = self.lex["force_nouns"].get(token.lower_)
+        if kind is None:
+            return False
+        state = self._state_of(token, out)
+        if state is None:
+            return False
+        actor = self.actors.get(state, {})
+        key = actor.get(kind) or f"{state}_{kind}"
+        label = self.actors[key]["label"] if key in self.actors else self.lex["force_labels"][kind].format(
+            state=actor.get("label", state))
+        end = max([token.i + 1] + [c.i + 1 for c in token.rights if c.dep_ == "amod"])
+        gaz = self.actors.get(key)
+        out.add(doc, Mention(key, token.i, end, "force"), "MilitaryForce", label, gaz)
+        return True
+
+    def _anaphor(self, doc, token, out: Resolution) -> bool:
+        types = self.lex["anaphor_nouns"].get(token.lower_)
+        if not types or token.pos_ != "NOUN":
+            return False
+        dets = [c for c in token.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_.replace("’", "'") not in self.lex["anaphor_determiners"]:
+            return False
+        if any(out.mention_at(c.i) for c in token.children if c.dep_ in NAME_DEPS):
+            return False  # "le groupe Al-Shabbaab": a name follows, not an anaphor
+        earlier = [m for m in out.mentions if m.start < token.i and out.entities[m.key].type in types]
+        if not earlier:
+            return False
+        entity = out.entities[max(earlier, key=lambda m: m.start).key]
+        out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
+        return True
+
+    def nominal(self, doc, token, out: Resolution, type_: str) -> Entity:
+        """An unnamed participant or facility ("un kamikaze", "la gare de X"), scoped to the document."""
+        mention = out.mention_at(token.i)
+        if mention is not None:
+            return out.entities[mention.key]
+        start, end = chunk(token)
+        names = [c.text for c in token.children if c.dep_ in ("nmod", "flat:name", "appos") and c.pos_ == "PROPN"]
+        key = f"{slug(out.document.name)}/{slug(' '.join([token.lemma_] + names))}"
+        label = out.document.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
+        return out.add(doc, Mention(key, start, end, "nominal"), type_, label)
+
+
+CHUNK_RIGHT = {"amod", "nummod", "flat:name", "fixed"}
+
+
+def chunk(token) -> tuple[int, int]:
+    """Token range of a compact noun phrase: determiners, adjectives and `de`-complements, no clauses."""
+    start = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "amod", "nummod")])
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in CHUNK_RIGHT and child.i == end:
+            end = child.i + 1
+        elif child.dep_ == "nmod" and any(c.lower_ in ("de", "du", "d'", "d’") for c in child.children if c.dep_ == "case"):
+            sub = [t.i for t in child.subtree]
+            if min(sub) <= end + 2 and max(sub) - token.i < 8:
+                end = max(sub) + 1
+            break
+        else:
+            break
+    return start, end

@@ -1,0 +1,76 @@
+"""The embedded Oxigraph store: one named graph per document, replaced atomically on rebuild."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from pyoxigraph import Literal, NamedNode, Quad, Store
+
+from .vocab import ACTORS_GRAPH, CKG, ID, document_iri
+
+STORE_VERSION = "1"
+META_GRAPH = NamedNode(f"{ID}graph/meta")
+META_NODE = NamedNode(f"{ID}store")
+VERSION_PROP = NamedNode(str(CKG.storeVersion))
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used, with the reason in plain words."""
+
+
+def open_store(path: str | Path | None, read_only: bool = False) -> Store:
+    """Open (or create) the on-disk store at `path`; None gives an in-memory store."""
+    if path is None:
+        store = Store()
+    else:
+        path = Path(path)
+        try:
+            store = Store.read_only(str(path)) if read_only else Store(str(path))
+        except OSError as error:
+            if "lock" in str(error).lower():
+                raise StoreError(f"store {path} is in use by another graphbuilder process (locked); "
+                                 "wait for it to finish or use another --store") from error
+            raise StoreError(f"store {path} cannot be opened: {error}") from error
+    _check_version(store, path, read_only)
+    return store
+
+
+def _check_version(store: Store, path, read_only: bool) -> None:
+    found = [q.object.value for q in store.quads_for_pattern(META_NODE, VERSION_PROP, None, META_GRAPH)]
+    if not found:
+        if not read_only:
+            store.add(Quad(META_NODE, VERSION_PROP, Literal(STORE_VERSION), META_GRAPH))
+    elif found[0] != STORE_VERSION:
+        raise StoreError(f"store {path} has format version {found[0]}; this graphbuilder reads version "
+                         f"{STORE_VERSION}: rebuild it with `graphbuilder build`")
+
+
+def replace_graph(store: Store, graph: str, quads: Iterable[Quad]) -> None:
+    """Replace a named graph by the given quads in one transaction (a crash leaves old or new, never half)."""
+    triples = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    store.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{ {triples} }} }}")
+
+
+def write_document(store: Store, name: str, quads: Iterable[Quad]) -> None:
+    """Store a document's graph, replacing any earlier build of the same document."""
+    replace_graph(store, document_iri(name), quads)
+
+
+def remove_document(store: Store, name: str) -> bool:
+    """Remove a document's graph; False if it was not in the store."""
+    graph = NamedNode(document_iri(name))
+    if not store.contains_named_graph(graph):
+        return False
+    store.remove_graph(graph)
+    return True
+
+
+def document_names(store: Store) -> list[str]:
+    """Names of the documents in the store."""
+    rows = store.query(f"SELECT ?name WHERE {{ GRAPH ?g {{ ?g <{CKG.fileName}> ?name }} }} ORDER BY ?name")
+    return [row["name"].value for row in rows]
+
+
+def has_actors_graph(store: Store) -> bool:
+    """Whether the gazetteer's actors graph has been written."""
+    return store.contains_named_graph(NamedNode(str(ACTORS_GRAPH)))

@@ -1,0 +1,57 @@
+"""Small dependency-parse helpers shared by the event and relation frames (language-neutral)."""
+from __future__ import annotations
+
+CHAIN_DEPS = {"appos", "conj", "flat:name", "flat", "fixed"}
+
+
+def lemma(token) -> str:
+    """Lower-case lemma with typographic apostrophes normalised."""
+    return token.lemma_.lower().replace("’", "'")
+
+
+def case_of(token) -> str:
+    """The preposition (case marker) introducing a nominal, '' if none: 'près de' for multiword ones."""
+    cases = [c for c in token.children if c.dep_ in ("case", "fixed") and c.i < token.i]
+    if not cases:
+        return ""
+    first = cases[0]
+    words = [first.lower_] + [c.lower_ for c in first.children if c.dep_ == "fixed"]
+    adverbs = [c.lower_ for c in token.children if c.dep_ == "advmod" and c.i == first.i - 1]
+    words = adverbs + words  # "près de", "loin de"
+    return " ".join(words).replace("’", "'")
+
+
+def chain_head(token):
+    """Climb appositions, conjunctions and name parts to the token that carries the syntactic role."""
+    seen = 0
+    while token.dep_ in CHAIN_DEPS and token.head is not token and seen < 6:
+        token = token.head
+        seen += 1
+    return token
+
+
+def is_passive(verb) -> bool:
+    """Whether a verb is in the passive voice ("a été revendiqué", "ont été tués")."""
+    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+
+
+def negated(token, negation_words: set[str]) -> bool:
+    """Whether a word is negated: "n'a pas été revendiqué", "aucun groupe n'a", "non revendiquée"."""
+    heads = [token]
+    if token.dep_ in ("xcomp", "aux", "aux:pass", "cop"):
+        heads.append(token.head)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("advmod", "det", "neg") and child.lower_.replace("’", "'") in negation_words:
+                return True
+            if child.dep_ == "nsubj" and any(
+                d.dep_ == "det" and d.lower_ in ("aucun", "aucune") for d in child.children
+            ):
+                return True
+    return False
+
+
+def subtree_range(tokens) -> tuple[int, int]:
+    """Smallest token range covering the given tokens."""
+    indices = [t.i for t in tokens]
+    return min(indices), max(indices) + 1

@@ -1,0 +1,43 @@
+"""Namespaces and IRI minting shared by RDF generation, export and queries."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote
+
+from rdflib import Namespace
+
+BASE = "https://w3id.org/graphbuilder/"
+CKG = Namespace(BASE + "ontology#")
+ID = Namespace(BASE + "id/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+WD = Namespace("http://www.wikidata.org/entity/")
+DCT = Namespace("http://purl.org/dc/terms/")
+
+ACTORS_GRAPH = ID["graph/actors"]
+INFERRED_GRAPH = ID["graph/inferred"]
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII slug of `text` (accents dropped, runs of other characters become '-')."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def actor_iri(key: str) -> str:
+    """IRI of an actor or location from its stable key."""
+    return f"{ID}actor/{quote(key, safe='')}"
+
+
+def document_iri(name: str) -> str:
+    """IRI of a document (and of its named graph) from its name."""
+    return f"{ID}doc/{quote(name, safe='')}"
+
+
+def span_iri(name: str, start: int, end: int) -> str:
+    """NIF RFC 5147 IRI of a character span of a document."""
+    return f"{document_iri(name)}#char={start},{end}"

@@ -1,0 +1,99 @@
+"""Extraction on real French sentences: voice, negation, claims vs blame, dates, anaphora, metonymy."""
+from __future__ import annotations
+
+from graphbuilder.model import Extraction
+
+
+def roles(x: Extraction, event_type: str | None = None) -> list[dict]:
+    """Role maps of the extracted events (optionally of one type)."""
+    return [e.roles for e in x.events if event_type in (None, e.type)]
+
+
+def triples(x: Extraction) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) keys of the extracted relations."""
+    return {(r.subject, r.predicate, r.object) for r in x.relations}
+
+
+def test_passive_voice_and_demonym_attacker(extract):
+    x = extract(" date 2020-01-05 Deux soldats irakiens ont été tués dans une frappe de drone américaine près de Bagdad.")
+    assert len(x.events) == 1
+    event = x.events[0]
+    assert event.type == "Attack" and event.weapon == "drone"
+    assert event.roles["attacker"] == ["united_states"]
+    assert event.roles["victims"] and "united_states" not in event.roles["victims"]
+    assert [k for k in event.roles["place"] if "bagdad" in k]
+
+
+def test_negated_claim_is_no_claim(extract):
+    x = extract(" date 2016-05-02 Un attentat a frappé Kaboul mardi. L'attaque n'a pas été revendiquée.")
+    assert x.events and not any(e.roles.get("claimed_by") for e in x.events)
+    assert not any(p == "claimedResponsibility" for _, p, _ in triples(x))
+
+
+def test_claim_attaches_to_the_attack(extract):
+    x = extract(" date 2016-05-02 Un attentat a frappé Kaboul mardi. L'État islamique a revendiqué l'attaque.")
+    assert len([e for e in x.events if e.type == "Attack"]) == 1
+    assert x.events[0].roles["claimed_by"] == ["islamic_state"]
+    assert x.events[0].date.value == "2016-04-26"  # the Tuesday before publication
+
+
+def test_blame_is_not_a_claim(extract):
+    x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
+    assert ("united_states", "blamed", "hezbollah") in triples(x)
+    assert not any(e.roles.get("claimed_by") for e in x.events)
+
+
+def test_passive_attribution_with_agent(extract):
+    x = extract(" date 2016-05-02 Un attentat a visé Tel-Aviv. L'attentat est imputé au Hezbollah par Israël.")
+    event = x.events[0]
+    assert event.roles["attributed_to"] == ["hezbollah"]
+    assert event.roles["attributed_by"] == ["israel"]
+
+
+def test_group_anaphora_and_relative_date(extract):
+    x = extract(" date 2016-05-02 Le Front al-Nosra s'est retiré d'Idleb. Le groupe a attaqué une base de l'armée syrienne dimanche.")
+    event = x.events[0]
+    assert event.roles["attacker"] == ["al_nusra_front"]
+    assert event.date.value == "2016-05-01" and event.date.granularity == "day"
+
+
+def test_relative_date_weeks_ago(extract):
+    x = extract(" date 2020-02-10 L'armée irakienne a bombardé des positions de l'État islamique il y a deux semaines.")
+    assert x.events[0].date.value == "2020-01-27"
+    assert ("islamic_state" in x.events[0].roles["target"])
+
+
+def test_no_date_is_invented(extract):
+    x = extract("Des hommes armés ont attaqué un convoi de l'armée malienne.")
+    assert x.events and x.events[0].date is None
+
+
+def test_threat_is_not_an_attack(extract):
+    x = extract(" date 2020-02-10 Les talibans ont menacé les forces américaines de représailles.")
+    assert [e.type for e in x.events] == ["Threat"]
+    assert x.events[0].roles["attacker"] == ["taliban"]
+
+
+def test_metonymy_washington_acts_as_the_state(extract):
+    x = extract(" date 2020-01-04 Washington a lancé des frappes contre les milices pro-iraniennes en Irak.")
+    attackers = {k for r in roles(x) for k in r.get("attacker", [])}
+    assert attackers == {"united_states"}
+
+
+def test_seed_article_actors_are_single_nodes(pipeline):
+    from conftest import DEV
+    from graphbuilder.ingest import read_inputs
+
+    document = next(read_inputs([DEV / "000_ffb251c5abeb50dd.txt"]))
+    x = pipeline.process(document)
+    keys = [e.key for e in x.entities]
+    for key in ("qassem_soleimani", "abu_mahdi_al_muhandis", "hashed_al_shaabi", "harakat_al_nujaba"):
+        assert keys.count(key) == 1
+    assert ("united_states", "blamed", "hashed_al_shaabi") in triples(x)
+    retaliation = [e for e in x.events if e.type == "Retaliation"]
+    assert retaliation and retaliation[0].roles["attacker"] == ["united_states"]
+    assert retaliation[0].responds_to is not None
+    killed = [e for e in x.events if "qassem_soleimani" in e.roles.get("victims", [])]
+    assert killed and "abu_mahdi_al_muhandis" in killed[0].roles["victims"]
+    for span in (s for e in x.events for s in e.evidence):
+        assert document.text[span.start:span.end] == span.text
