@@ -201,7 +201,11 @@ class EventExtractor:
                 state = self.resolver.demonyms.get(strip_accents(child.lower_))
                 if state:
                     frame.add_role("attacker", state, child)
-            if trigger.dep_ in ("obj", "obl:arg", "obl") and lemma(trigger.head) in self.launch_verbs:
+            if trigger.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nmod") and self._suffered(trigger):
+                for child in trigger.head.children:  # "le groupe subit des bombardements", "fait face aux frappes"
+                    if child.dep_ in ("nsubj", "nsubj:pass"):
+                        self._role_from(child, trigger.head, False, frame, resolution, force="target")
+            elif trigger.dep_ in ("obj", "obl:arg", "obl") and lemma(trigger.head) in self.launch_verbs:
                 verb = trigger.head  # "l'armée a lancé l'offensive", "Washington a répondu par des attaques"
                 for child in verb.children:
                     if (child.dep_ == "nsubj" and not is_passive(verb)) or child.dep_ == "obl:agent":
@@ -218,6 +222,12 @@ class EventExtractor:
                         self._role_from(child, verb, False, frame, resolution)
                 if lemma(verb) in self.kill_verbs:
                     frame.kill = True
+
+    def _suffered(self, trigger) -> bool:
+        verb = trigger.head
+        if lemma(verb) not in self.lex["suffer_verbs"]:
+            return False
+        return lemma(verb) in ("subir", "essuyer") or any(lemma(c) in self.lex["suffer_objects"] for c in verb.children)
 
     def _role_from(self, child, trigger, passive: bool, frame: Frame, resolution: Resolution,
                    force: str | None = None) -> None:

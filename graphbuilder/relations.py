@@ -67,7 +67,8 @@ class RelationExtractor:
     def _linked(self, token, resolution: Resolution, types: set[str]) -> str | None:
         """The entity a title or branch noun stands in apposition with ("X, chef de Y", "le chef de Y, X")."""
         candidates = [token.head] if token.dep_ in ("appos", "nmod") else []
-        candidates += [c for c in token.children if c.dep_ in ("appos", "flat:name", "nsubj")]
+        candidates += [c for c in token.children if c.dep_ in ("appos", "flat:name", "nsubj")
+                       or (c.dep_ == "nmod" and not case_of(c))]
         candidates += [c for c in token.head.children if c.dep_ == "appos" and c.i > token.i]
         if token.dep_ in ("ROOT",) or token.head.pos_ == "AUX":
             candidates += [c for c in token.children if c.dep_ == "nsubj"]
@@ -97,9 +98,11 @@ class RelationExtractor:
         if org:
             predicate = "ledBy" if word in self.leader_titles else "memberOf"
             out.append(Relation(org, "ledBy", person, [span]) if predicate == "ledBy" else Relation(person, "memberOf", org, [span]))
+        if org and self.resolver.actors.get(org, {}).get("type") == "State":
+            state = state or org
         if state:
             out.append(Relation(person, "affiliatedWith", state, [span]))
-            if word in self.head_of_state and not org:
+            if word in self.head_of_state:
                 out.append(Relation(state, "ledBy", person, [span]))
         return out
 
@@ -136,7 +139,7 @@ class RelationExtractor:
                     if key and key != holder:
                         out.append(Relation(holder, "affiliatedWith", key, [span]))
                 elif word in self.stationed and case in self.place_preps:
-                    key = self._entity(t, resolution, LOCATIONS)
+                    key = self._entity(t, resolution, LOCATIONS) or self._of(t, resolution, LOCATIONS)
                     if key and key != holder:
                         out.append(Relation(holder, "stationedIn", key, [span]))
         return out

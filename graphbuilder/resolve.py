@@ -1,6 +1,7 @@
 """Mentions → entities: gazetteer ids, NER names, metonyms, force nominals, acronyms and anaphora."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .lang import Resources
@@ -65,6 +66,11 @@ class Resolver:
         self.demonyms = {
             strip_accents(d).lower(): a["id"] for a in res.gazetteer for d in a.get("demonyms", [])
         }
+        self.fuzzy = {}
+        for actor in res.gazetteer:
+            for alias in [actor["label"], *actor.get("aliases", [])]:
+                if len(alias) >= 5:
+                    self.fuzzy.setdefault(fuzzy_key(alias), actor["id"])
 
     def resolve(self, doc, document: Document) -> Resolution:
         """Resolve every actor and location mention of a parsed document."""
@@ -74,7 +80,8 @@ class Resolver:
         self._acronyms(doc, out)
         for token in doc:
             if token.i not in out.by_token:
-                self._force(doc, token, out) or self._anaphor(doc, token, out)
+                (self._force(doc, token, out) or self._state_nominal(doc, token, out)
+                 or self._anaphor(doc, token, out) or self._pronoun(doc, token, out))
         out.mentions.sort(key=lambda m: m.start)
         return out
 
@@ -82,14 +89,20 @@ class Resolver:
     def _entity(self, doc, ent, out: Resolution) -> None:
         if ent.ent_id_ and ent.ent_id_ in self.actors:
             actor = self.actors[ent.ent_id_]
-            if ent.label_ == METONYM_LABEL and case_of(ent.root) in self.lex["place_preps"]:
+            acting = ent.root.dep_ in ACTING_DEPS or ent.start == ent.sent.start
+            if ent.label_ == METONYM_LABEL and not acting:
                 out.add(doc, Mention(slug(ent.text), ent.start, ent.end, "name"), "Place", ent.text)
                 return
             kind = "metonym" if ent.label_ == METONYM_LABEL else "name"
             out.add(doc, Mention(actor["id"], ent.start, ent.end, kind), actor["type"], actor["label"], actor)
             return
         text = ent.text.strip(" -'’")
-        if len(text) < 2:
+        if len(text) < 2 or (len(ent) == 1 and ent[0].lower_ in self.lex["anaphor_nouns"]):
+            return  # "Le Front", "le Groupe": an anaphor, resolved later
+        known = self.fuzzy.get(fuzzy_key(text)) or self._state_phrase(ent)
+        if known:
+            actor = self.actors[known]
+            out.add(doc, Mention(known, ent.start, ent.end, "name"), actor["type"], actor["label"], actor)
             return
         if ent.label_ == "PER":
             key = self._person_key(text, out)
@@ -102,6 +115,15 @@ class Resolver:
             if type_ is None and ent.label_ == "MISC":
                 return
             out.add(doc, Mention(slug(text), ent.start, ent.end, "name"), type_ or "Organization", text)
+
+    def _state_phrase(self, ent) -> str | None:
+        """"État irakien", "gouvernement somalien": a state noun with a demonym names the state."""
+        if ent[0].lower_ in self.lex["state_nouns"]:
+            for token in ent[1:]:
+                state = self.demonyms.get(strip_accents(token.lower_))
+                if state:
+                    return state
+        return None
 
     def _person_key(self, text: str, out: Resolution) -> str:
         """A surname or partial name refers to the full name already seen in the document."""
@@ -139,11 +161,20 @@ class Resolver:
                         return nested
         return None
 
+    def _sentence_state(self, token, out: Resolution) -> str | None:
+        """"Irak : l'armée lance…": a definite force noun belongs to the state just named in its sentence."""
+        if not any(c.dep_ == "det" and c.lower_.replace("’", "'") in ("l'", "la", "le", "les") for c in token.children):
+            return None
+        for mention in out.mentions:
+            if token.sent.start <= mention.start < token.i and out.entities[mention.key].type == "State":
+                return mention.key
+        return None
+
     def _force(self, doc, token, out: Resolution) -> bool:
         kind = self.lex["force_nouns"].get(token.lower_)
         if kind is None:
             return False
-        state = self._state_of(token, out)
+        state = self._state_of(token, out) or self._sentence_state(token, out)
         if state is None:
             return False
         actor = self.actors.get(state, {})
@@ -164,11 +195,40 @@ class Resolver:
             return False
         if any(out.mention_at(c.i) for c in token.children if c.dep_ in NAME_DEPS):
             return False  # "le groupe Al-Shabbaab": a name follows, not an anaphor
-        earlier = [m for m in out.mentions if m.start < token.i and out.entities[m.key].type in types]
-        if not earlier:
+        entity = self._antecedent(token, out, types)
+        if entity is None:
             return False
-        entity = out.entities[max(earlier, key=lambda m: m.start).key]
         out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
+        return True
+
+    def _antecedent(self, token, out: Resolution, types: list[str]) -> Entity | None:
+        """Most recent earlier mention of the first type (in preference order) that has one."""
+        for type_ in types:
+            earlier = [m for m in out.mentions if m.start < token.i and out.entities[m.key].type == type_]
+            if earlier:
+                return out.entities[max(earlier, key=lambda m: m.start).key]
+        return None
+
+    def _pronoun(self, doc, token, out: Resolution) -> bool:
+        """A subject pronoun ("il s'est attaqué à…") refers to the latest compatible actor."""
+        types = self.lex["subject_pronouns"].get(token.lower_)
+        if not types or token.dep_ not in ("nsubj", "nsubj:pass") or token.pos_ != "PRON":
+            return False
+        entity = self._antecedent(token, out, types)
+        if entity is None:
+            return False
+        out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
+        return True
+
+    def _state_nominal(self, doc, token, out: Resolution) -> bool:
+        """"le gouvernement somalien", "le régime syrien": the state itself."""
+        if token.lower_ not in self.lex["state_nouns"] or token.pos_ != "NOUN":
+            return False
+        state = self._state_of(token, out)
+        if state is None or self.actors.get(state, {}).get("type") != "State":
+            return False
+        actor = self.actors[state]
+        out.add(doc, Mention(state, token.i, token.i + 1, "force"), "State", actor["label"], actor)
         return True
 
     def nominal(self, doc, token, out: Resolution, type_: str) -> Entity:
@@ -176,11 +236,23 @@ class Resolver:
         mention = out.mention_at(token.i)
         if mention is not None:
             return out.entities[mention.key]
+        for entity in out.entities.values():  # "un hôtel du centre" after "l'hôtel Dayah"
+            if entity.type == type_ and slug(entity.label).split("-")[0] == slug(token.lemma_):
+                return out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), type_, entity.label)
         start, end = chunk(token)
         names = [c.text for c in token.children if c.dep_ in ("nmod", "flat:name", "appos") and c.pos_ == "PROPN"]
         key = f"{slug(out.document.name)}/{slug(' '.join([token.lemma_] + names))}"
         label = out.document.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
         return out.add(doc, Mention(key, start, end, "nominal"), type_, label)
+
+
+ACTING_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
+
+
+def fuzzy_key(name: str) -> str:
+    """Spelling-tolerant key of a name: accents, case, punctuation and doubled letters ignored."""
+    letters = re.sub(r"[^a-z0-9]", "", strip_accents(name).lower())
+    return re.sub(r"(.)\1+", r"\1", letters)
 
 
 CHUNK_RIGHT = {"amod", "nummod", "flat:name", "fixed"}
