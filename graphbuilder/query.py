@@ -1,6 +1,7 @@
 """Canned and ad-hoc SPARQL over the store, with parameters bound safely."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pyoxigraph import Literal, Store
@@ -17,11 +18,15 @@ def find_query(name: str, folder: Path) -> Path | None:
 
 
 def bind(text: str, params: dict[str, str]) -> str:
-    """Bind parameters with a trailing VALUES clause of escaped RDF literals (never pasted into the text)."""
+    """Bind parameters as a VALUES block of escaped RDF literals opening the WHERE clause (never pasted raw)."""
+    match = re.search(r"WHERE\s*\{", text, re.IGNORECASE)
+    if params and match is None:
+        raise ValueError("the query has no WHERE clause to bind parameters in")
     for name, value in params.items():
         if not name.isidentifier():
             raise ValueError(f"parameter name {name!r} is not a SPARQL variable name")
-        text += f"\nVALUES ?{name} {{ {Literal(value)} }}"
+        block = f" VALUES ?{name} {{ {Literal(value)} }} "
+        text = text[:match.end()] + block + text[match.end():]
     return text
 
 

@@ -237,8 +237,8 @@ class Resolver:
         if mention is not None:
             return out.entities[mention.key]
         for entity in out.entities.values():  # "un hôtel du centre" after "l'hôtel Dayah"
-            if entity.type == type_ and slug(entity.label).split("-")[0] == slug(token.lemma_):
-                return out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), type_, entity.label)
+            if not entity.from_gazetteer and slug(entity.label).split("-")[0] == slug(token.lemma_):
+                return out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
         start, end = chunk(token)
         names = [c.text for c in token.children if c.dep_ in ("nmod", "flat:name", "appos") and c.pos_ == "PROPN"]
         key = f"{slug(out.document.name)}/{slug(' '.join([token.lemma_] + names))}"
