@@ -147,3 +147,59 @@ def remove(names: List[str] = typer.Argument(..., help="Document names (e.g. art
     for name in names:
         console.print(f"removed {name}" if remove_document(db, name) else f"[yellow]not in store:[/yellow] {name}")
     db.flush()
+
+
+def _dataset(store: Path):
+    """The store's quads as an rdflib Dataset (for pySHACL and owlready2)."""
+    import io
+
+    from pyoxigraph import RdfFormat
+    from rdflib import Dataset
+
+    data = Dataset()
+    buffer = io.BytesIO()
+    _open(store, read_only=True).dump(buffer, RdfFormat.N_QUADS)
+    data.parse(data=buffer.getvalue(), format="nquads")
+    return data
+
+
+@app.command()
+def validate(store: Path = StoreOption) -> None:
+    """Check the store against ontology/shapes.ttl (SHACL) and print violations in plain words."""
+    from .validate import validate as run_validate
+
+    conforms, messages = run_validate(_dataset(store))
+    for line in messages:
+        console.print(line)
+    console.print("[green]conforms[/green]" if conforms else f"[red]{len(messages)} violation(s)[/red]")
+    if not conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
+def reason(
+    store: Path = StoreOption,
+    mode: str = typer.Option("hermit", help="hermit (OWL DL, owlready2 + HermiT) or rules (fast OWL RL-style rules)"),
+    write: bool = typer.Option(False, help="Write the inferred triples into the store's inferred graph."),
+) -> None:
+    """Reason over the store with the ontology: report inconsistencies, optionally store inferences."""
+    from .reason import reason as run_reason
+
+    result = run_reason(_dataset(store), mode)
+    for line in result.explanation:
+        console.print(line)
+    console.print(f"consistent: {result.consistent}; inferred triples: {len(result.inferred)}")
+    if write and result.consistent:
+        from pyoxigraph import Literal as OxLiteral, NamedNode, Quad
+        from rdflib import URIRef
+
+        from .store import replace_graph
+        from .vocab import INFERRED_GRAPH
+
+        def term(t):
+            return NamedNode(str(t)) if isinstance(t, URIRef) else OxLiteral(str(t), datatype=NamedNode(str(t.datatype)) if t.datatype else None, language=t.language)
+
+        graph = NamedNode(str(INFERRED_GRAPH))
+        replace_graph(_open(store), str(INFERRED_GRAPH), (Quad(term(s), term(p), term(o), graph) for s, p, o in result.inferred))
+    if not result.consistent:
+        raise typer.Exit(1)

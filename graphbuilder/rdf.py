@@ -1,6 +1,7 @@
 """Extraction → RDF quads in the document's named graph (layout: ontology/README.md)."""
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
 from functools import lru_cache
@@ -116,8 +117,9 @@ class GraphWriter:
 
     def _codes(self, node: NamedNode, kind: str) -> Iterator[Quad]:
         codes = event_codes()[kind]
-        yield Quad(node, n(CKG.cameoCode), n(CKG[f"cameo-{codes['cameo']}"]), self.g)
-        yield Quad(node, n(CKG.ploverCode), n(CKG[f"plover-{codes['plover']}"]), self.g)
+        for scheme, prop in (("cameo", CKG.cameoCode), ("plover", CKG.ploverCode)):
+            if codes.get(scheme):  # a statement type may have no code in one scheme
+                yield Quad(node, n(prop), n(CKG[f"{scheme}-{codes[scheme]}"]), self.g)
 
     def _event(self, event: Event, node: NamedNode, nodes: list[NamedNode]) -> Iterator[Quad]:
         g = self.g
@@ -177,8 +179,6 @@ class GraphWriter:
 
 def _day(value: str, start: bool) -> str:
     """First or last day of an ISO day, month or year."""
-    import calendar
-
     parts = value.split("-")
     if len(parts) == 3:
         return value
