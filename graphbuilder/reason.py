@@ -39,7 +39,7 @@ from rdflib.term import Node
 from .ontology import bind_prefixes, load_ontology_graph
 from .vocab import CKG, ID, NIF
 
-__all__ = ["ReasonResult", "Schema", "reason", "rules_closure"]
+__all__ = ["ReasonResult", "Schema", "TripleSet", "diagnose", "reason", "rules_closure"]
 
 Triple = tuple[Node, Node, Node]
 
@@ -184,21 +184,50 @@ def _default_schema() -> Schema:
 # --- rules closure --------------------------------------------------------------------------
 
 
-def _as_graph(data: Graph | Dataset) -> Graph:
-    if isinstance(data, Dataset):
-        merged = Graph()
-        for s, p, o, _ in data.quads((None, None, None, None)):
-            merged.add((s, p, o))
-        return merged
-    return data
+class TripleSet:
+    """The data as a plain set of triples with the two indexes the rules need.
+
+    Much cheaper to build than an rdflib Graph when merging the graphs of a large dataset.
+    """
+
+    def __init__(self, triples: Iterable[Triple]) -> None:
+        self.triples: set[Triple] = set(triples)
+        self.types: dict[Node, set[Node]] = defaultdict(set)
+        self.same_as: list[tuple[Node, Node]] = []
+        for s, p, o in self.triples:
+            if p == RDF.type:
+                self.types[s].add(o)
+            elif p == OWL.sameAs:
+                self.same_as.append((s, o))
+
+    @classmethod
+    def of(cls, data: Graph | Dataset | TripleSet) -> TripleSet:
+        """`data` as a TripleSet (a dataset is merged over all its graphs)."""
+        if isinstance(data, TripleSet):
+            return data
+        if isinstance(data, Dataset):
+            return cls((s, p, o) for s, p, o, _ in data.quads((None, None, None, None)))
+        return cls(data)
+
+    def __iter__(self) -> Iterator[Triple]:
+        return iter(self.triples)
+
+    def __contains__(self, triple: object) -> bool:
+        return triple in self.triples
+
+    def __len__(self) -> int:
+        return len(self.triples)
 
 
-def rules_closure(data: Graph, schema: Schema) -> tuple[set[Triple], dict[Node, set[Node]]]:
+def rules_closure(
+    data: Graph | Dataset | TripleSet, schema: Schema
+) -> tuple[set[Triple], dict[Node, set[Node]]]:
     """Forward-chain sub-property, inverse, symmetric, transitive, domain, range and sub-class rules.
 
     Returns all object and datatype property triples after closure, and the types of each node
     after closure (asserted types, domain and range types, and all their superclasses).
     """
+    data = TripleSet.of(data)
     edges: set[Triple] = set()
     succ: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))
     pred: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))
@@ -235,9 +264,9 @@ def rules_closure(data: Graph, schema: Schema) -> tuple[set[Triple], dict[Node, 
                 queue.append((y, p, o))
 
     types: dict[Node, set[Node]] = defaultdict(set)
-    for s, _, c in data.triples((None, RDF.type, None)):
-        if not isinstance(s, Literal):
-            types[s].add(c)
+    for node, classes in data.types.items():
+        if not isinstance(node, Literal):
+            types[node] |= classes
     for s, p, o in edges:
         for c in schema.domains.get(p, ()):
             types[s].add(c)
@@ -270,7 +299,7 @@ class _Namer:
         return term.n3()
 
 
-def _same_as_groups(data: Graph) -> dict[Node, set[Node]]:
+def _same_as_groups(data: TripleSet) -> dict[Node, set[Node]]:
     parent: dict[Node, Node] = {}
 
     def find(x: Node) -> Node:
@@ -280,7 +309,7 @@ def _same_as_groups(data: Graph) -> dict[Node, set[Node]]:
             x = parent[x]
         return x
 
-    for a, b in data.subject_objects(OWL.sameAs):
+    for a, b in data.same_as:
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[ra] = rb
@@ -290,12 +319,14 @@ def _same_as_groups(data: Graph) -> dict[Node, set[Node]]:
     return {x: groups[find(x)] for x in parent}
 
 
-def _type_reasons(node: Node, data: Graph, schema: Schema, edges: set[Triple], cls: Node, name: _Namer) -> str:
-    """Why `node` is an instance of `cls`, in words."""
-    for t in sorted(data.objects(node, RDF.type)):
+def _type_reasons(
+    node: Node, data: TripleSet, schema: Schema, touching: list[Triple], cls: Node, name: _Namer
+) -> str:
+    """Why `node` is an instance of `cls`, in words; `touching` are the closure triples about `node`."""
+    for t in sorted(data.types.get(node, ())):
         if cls in schema.supers(t):
             return f"it is typed {name(t)}" if t == cls else f"it is typed {name(t)}, a kind of {name(cls)}"
-    for s, p, o in sorted(edges):
+    for s, p, o in sorted(touching):
         if s == node:
             for d in schema.domains.get(p, ()):
                 if cls in schema.supers(d):
@@ -307,20 +338,25 @@ def _type_reasons(node: Node, data: Graph, schema: Schema, edges: set[Triple], c
     return f"it is inferred to be a {name(cls)}"
 
 
-def diagnose(data: Graph, schema: Schema) -> list[str]:
-    """Plain-language reasons why `data` contradicts the ontology (empty if none are found)."""
+def diagnose(
+    data: Graph | Dataset | TripleSet,
+    schema: Schema,
+    closure: tuple[set[Triple], dict[Node, set[Node]]] | None = None,
+) -> list[str]:
+    """Plain-language reasons why `data` contradicts the ontology (empty if none are found).
+
+    Finds nodes with two disjoint types (asserted, or implied by domains and ranges, also across
+    ``owl:sameAs``), objects that fit no member of a union range, and literals outside a
+    property's datatype range. `closure` is :func:`rules_closure` of `data`, when already computed.
+    """
+    data = TripleSet.of(data)
     name = _Namer()
-    edges, types = rules_closure(data, schema)
-    lines: list[str] = []
+    edges, types = closure if closure is not None else rules_closure(data, schema)
     groups = _same_as_groups(data)
-
-    def describe(node: Node) -> str:
-        aliases = sorted(a for a in groups.get(node, {node}) if a != node)
-        return f"<{node}>" + (f" (same as {', '.join(name(a) for a in aliases)})" if aliases else "")
-
+    clashes: list[tuple[Node, set[Node], tuple[Node, Node, Node, Node]]] = []
     done: set[frozenset[Node]] = set()
     clashing: set[Node] = set()
-    for node in sorted(types, key=str):
+    for node, classes in types.items():
         group = groups.get(node, {node})
         key = frozenset(group)
         if key in done:
@@ -329,22 +365,34 @@ def diagnose(data: Graph, schema: Schema) -> list[str]:
         merged: set[Node] = set()
         for member in group:
             merged |= types.get(member, set())
-        hit = schema.clash(merged)
-        if hit is None:
-            continue
-        a, b, sa, sb = hit
-        clashing |= group
-        owner_a = next(m for m in sorted(group, key=str) if a in types.get(m, ()))
-        owner_b = next(m for m in sorted(group, key=str) if b in types.get(m, ()))
-        why_a = _type_reasons(owner_a, data, schema, edges, sa, name)
-        why_b = _type_reasons(owner_b, data, schema, edges, sb, name)
-        lines.append(
-            f"{describe(node)} cannot be both a {name(sa)} and a {name(sb)}, which the ontology declares "
-            f"disjoint: {why_a}{'' if owner_a == node else f' (as <{owner_a}>)'}, and {why_b}"
-            f"{'' if owner_b == node else f' (as <{owner_b}>)'}."
-        )
+        if len(merged) > 1:
+            hit = schema.clash(merged)
+            if hit is not None:
+                clashes.append((node, group, hit))
+                clashing |= group
 
-    for s, p, o in sorted(edges):
+    lines: list[str] = []
+    if clashes:
+        touching: dict[Node, list[Triple]] = defaultdict(list)
+        for triple in edges:
+            if triple[0] in clashing:
+                touching[triple[0]].append(triple)
+            if triple[2] in clashing:
+                touching[triple[2]].append(triple)
+        for node, group, (a, b, sa, sb) in clashes:
+            owner_a = next(m for m in sorted(group, key=str) if a in types.get(m, ()))
+            owner_b = next(m for m in sorted(group, key=str) if b in types.get(m, ()))
+            why_a = _type_reasons(owner_a, data, schema, touching[owner_a], sa, name)
+            why_b = _type_reasons(owner_b, data, schema, touching[owner_b], sb, name)
+            aliases = sorted(m for m in group if m != node)
+            described = f"<{node}>" + (f" (same as {', '.join(name(m) for m in aliases)})" if aliases else "")
+            lines.append(
+                f"{described} cannot be both a {name(sa)} and a {name(sb)}, which the ontology declares "
+                f"disjoint: {why_a}{'' if owner_a == node else f' (as <{owner_a}>)'}, and {why_b}"
+                f"{'' if owner_b == node else f' (as <{owner_b}>)'}."
+            )
+
+    for s, p, o in edges:
         if isinstance(o, Literal):
             for dt in schema.datatype_ranges.get(p, ()):
                 if not _literal_fits(o, dt):
@@ -352,9 +400,9 @@ def diagnose(data: Graph, schema: Schema) -> list[str]:
                         f"<{s}> has {name(p)} {o.n3()}, but values of {name(p)} must be of type {name(dt)}."
                     )
             continue
-        if o in clashing:
-            continue  # already reported: its types contradict each other
-        for union in schema.range_unions.get(p, ()):
+        if o in clashing or p not in schema.range_unions:
+            continue  # a clash is already reported: its types contradict each other
+        for union in schema.range_unions[p]:
             node_types: set[Node] = set()
             for member in groups.get(o, {o}):
                 node_types |= types.get(member, set())
@@ -365,7 +413,7 @@ def diagnose(data: Graph, schema: Schema) -> list[str]:
                     f"<{s}> {name(p)} <{o}>, but the object of {name(p)} must be a {wanted}, "
                     f"and <{o}> is a {name(blockers[0])}."  # type: ignore[arg-type]
                 )
-    return lines
+    return sorted(lines)
 
 
 def _literal_fits(value: Literal, datatype: Node) -> bool:
@@ -391,7 +439,9 @@ def _is_term(node: Node, schema: Schema) -> bool:
     return node in schema.terms or str(node).startswith(str(CKG))
 
 
-def _new_triples(data: Graph, schema: Schema, edges: Iterable[Triple], types: dict[Node, set[Node]]) -> Graph:
+def _new_triples(
+    data: TripleSet, schema: Schema, edges: Iterable[Triple], types: dict[Node, set[Node]]
+) -> Graph:
     out = bind_prefixes(Graph())
     for s, p, o in edges:
         if _is_term(s, schema) or (s, p, o) in data:
@@ -407,14 +457,14 @@ def _new_triples(data: Graph, schema: Schema, edges: Iterable[Triple], types: di
     return out
 
 
-def _reason_rules(data: Graph, schema: Schema) -> tuple[bool, list[str], Graph]:
-    problems = diagnose(data, schema)
+def _reason_rules(data: TripleSet, schema: Schema) -> tuple[bool, list[str], Graph]:
     edges, types = rules_closure(data, schema)
+    problems = diagnose(data, schema, (edges, types))
     inferred = _new_triples(data, schema, edges, types)
     return not problems, problems, inferred
 
 
-def _hermit_input(data: Graph, schema: Schema) -> Iterator[Triple]:
+def _hermit_input(data: TripleSet, schema: Schema) -> Iterator[Triple]:
     """The triples of `data` that matter to an OWL reasoner."""
     for s, p, o in data:
         if p == RDF.type:
@@ -438,7 +488,7 @@ def _canonical(node: Node, groups: dict[Node, set[Node]]) -> Node:
     return ours[0] if ours else sorted(members, key=str)[0]
 
 
-def _reason_hermit(data: Graph, schema: Schema, ontology: Graph) -> tuple[bool, list[str], Graph]:
+def _reason_hermit(data: TripleSet, schema: Schema, ontology: Graph) -> tuple[bool, list[str], Graph]:
     import owlready2  # imported lazily: it starts a SQLite world on import
 
     graph = Graph()
@@ -474,9 +524,7 @@ def _reason_hermit(data: Graph, schema: Schema, ontology: Graph) -> tuple[bool, 
     hermit = Graph().parse(data=buffer.getvalue().decode("utf-8"), format="nt")
 
     groups = _same_as_groups(data)
-    enriched = Graph()
-    for triple in data:
-        enriched.add(triple)
+    found: set[Triple] = set()
     for s, p, o in hermit:
         s = _canonical(s, groups)
         o = o if isinstance(o, Literal) else _canonical(o, groups)
@@ -484,12 +532,12 @@ def _reason_hermit(data: Graph, schema: Schema, ontology: Graph) -> tuple[bool, 
             continue
         if p == RDF.type and o == OWL.Ontology:
             continue
-        enriched.add((s, p, o))
+        found.add((s, p, o))
+    enriched = TripleSet(data.triples | found)
     edges, types = rules_closure(enriched, schema)
     inferred = _new_triples(data, schema, edges, types)
-    for triple in enriched:
-        if triple not in data and not _is_term(triple[0], schema):
-            inferred.add(triple)
+    for triple in found - data.triples:
+        inferred.add(triple)
     notes = [f"HermiT: class <{c}> can have no instances (it is unsatisfiable)." for c in unsatisfiable]
     return True, notes, inferred
 
@@ -505,7 +553,7 @@ def reason(data_graph: Graph | Dataset, mode: str = "hermit", *, ontology: Graph
     if mode not in ("hermit", "rules"):
         raise ValueError(f"unknown reasoning mode {mode!r}: use 'hermit' or 'rules'")
     start = time.perf_counter()
-    data = _as_graph(data_graph)
+    data = TripleSet.of(data_graph)
     schema = _default_schema() if ontology is None else Schema(ontology)
     if mode == "rules":
         consistent, lines, inferred = _reason_rules(data, schema)
