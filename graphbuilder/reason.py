@@ -39,9 +39,12 @@ from rdflib.term import Node
 from .ontology import bind_prefixes, load_ontology_graph
 from .vocab import CKG, ID, NIF
 
-__all__ = ["ReasonResult", "Schema", "TripleSet", "diagnose", "reason", "rules_closure"]
+__all__ = ["HERMIT_PROPERTY_VALUES_LIMIT", "ReasonResult", "Schema", "TripleSet", "diagnose", "reason", "rules_closure"]
 
 Triple = tuple[Node, Node, Node]
+
+#: Above this many typed nodes, HermiT is not asked for property values (see :func:`reason`).
+HERMIT_PROPERTY_VALUES_LIMIT = 2000
 
 _BOILERPLATE_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
 # Datatype properties left out of the HermiT input: long texts with no axioms beyond xsd:string.
@@ -488,7 +491,9 @@ def _canonical(node: Node, groups: dict[Node, set[Node]]) -> Node:
     return ours[0] if ours else sorted(members, key=str)[0]
 
 
-def _reason_hermit(data: TripleSet, schema: Schema, ontology: Graph) -> tuple[bool, list[str], Graph]:
+def _reason_hermit(
+    data: TripleSet, schema: Schema, ontology: Graph, property_values: bool
+) -> tuple[bool, list[str], Graph]:
     import owlready2  # imported lazily: it starts a SQLite world on import
 
     graph = Graph()
@@ -504,7 +509,7 @@ def _reason_hermit(data: TripleSet, schema: Schema, ontology: Graph) -> tuple[bo
             world.get_ontology(path.as_uri()).load()
             try:
                 owlready2.sync_reasoner_hermit(
-                    world, infer_property_values=True, ignore_unsupported_datatypes=True, debug=0
+                    world, infer_property_values=property_values, ignore_unsupported_datatypes=True, debug=0
                 )
             except (FileNotFoundError, owlready2.OwlReadyJavaError) as error:
                 raise RuntimeError(
@@ -542,13 +547,25 @@ def _reason_hermit(data: TripleSet, schema: Schema, ontology: Graph) -> tuple[bo
     return True, notes, inferred
 
 
-def reason(data_graph: Graph | Dataset, mode: str = "hermit", *, ontology: Graph | None = None) -> ReasonResult:
+def reason(
+    data_graph: Graph | Dataset | TripleSet,
+    mode: str = "hermit",
+    *,
+    ontology: Graph | None = None,
+    property_values: bool | None = None,
+) -> ReasonResult:
     """Check `data_graph` against the ontology and infer new triples.
 
     `mode` is ``"hermit"`` (complete OWL 2 DL reasoning with HermiT; needs Java) or ``"rules"``
     (fast closure for sub-classes, sub-properties, inverses, transitive ``ckg:partOf``, domains
     and ranges, with a disjointness check). A dataset is merged over all its graphs. `ontology`
     defaults to ``ontology/graphbuilder.ttl`` with the code lists.
+
+    `property_values` asks HermiT for all entailed property values
+    (``sync_reasoner(infer_property_values=True)``). That step grows much faster than the data
+    (minutes for a few thousand individuals), and the rules closure, always applied after HermiT,
+    already derives the property values this ontology entails (sub-properties, inverses,
+    transitivity). The default (None) uses it up to :data:`HERMIT_PROPERTY_VALUES_LIMIT` nodes.
     """
     if mode not in ("hermit", "rules"):
         raise ValueError(f"unknown reasoning mode {mode!r}: use 'hermit' or 'rules'")
@@ -559,7 +576,9 @@ def reason(data_graph: Graph | Dataset, mode: str = "hermit", *, ontology: Graph
         consistent, lines, inferred = _reason_rules(data, schema)
     else:
         tbox = load_ontology_graph(codes=False) if ontology is None else ontology
-        consistent, lines, inferred = _reason_hermit(data, schema, tbox)
+        if property_values is None:
+            property_values = len(data.types) <= HERMIT_PROPERTY_VALUES_LIMIT
+        consistent, lines, inferred = _reason_hermit(data, schema, tbox, property_values)
     inferred = bind_prefixes(inferred)
     if consistent:
         lines = [f"{mode}: consistent; {len(inferred)} new triples inferred."] + lines
