@@ -1,6 +1,7 @@
 """Event frames over the dependency parse: attacks, retaliations, threats, claims and blame."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .lang import Resources
@@ -13,6 +14,7 @@ from .temporal import find_dates
 ACTOR_TYPES = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
 AGGRESSOR_TYPES = {"State", "MilitaryForce", "ArmedGroup", "Coalition", "Person"}
 LOCATION_TYPES = {"Place", "Facility"}
+DATELINE = re.compile(r"\s*\.?\s*[–—-]")  # "16 avril 2017 . –": the publication dateline, not an event date
 GRANULARITY_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
 
 
@@ -64,6 +66,7 @@ class EventExtractor:
         self.near_preps = set(lex["near_preps"])
         self.launch_verbs = set(lex["launch_verbs"])
         self.threat_verbs = set(lex["threat_verbs"])
+        self.member_nouns = set(lex["member_nouns"])
         self.indefinite = set(lex["indefinite_determiners"])
         self.definite = set(lex["definite_determiners"])
         self.group_nouns = {w for w, types in lex["anaphor_nouns"].items() if "ArmedGroup" in types}
@@ -81,7 +84,8 @@ class EventExtractor:
                 continue
             is_title = title_end > 0 and sent.start_char < title_end
             window = _date_window(sent)
-            dates = find_dates(document.text, window, sent.end_char, document.published, self.lang)
+            dates = [d for d in find_dates(document.text, window, sent.end_char, document.published, self.lang)
+                     if not DATELINE.match(document.text, d[1])]
             for frame in self._attack_frames(sent, resolution):
                 frame.title = is_title
                 frame.dates = [(document.text[s:e].lower(), v) for s, e, v in dates]
@@ -194,6 +198,14 @@ class EventExtractor:
         passive = trigger.pos_ == "VERB" and is_passive(trigger)
         for child in trigger.children:
             self._role_from(child, trigger, passive, frame, resolution)
+        if trigger.pos_ == "VERB" and trigger.dep_ == "conj" and not any(
+                c.dep_.startswith("nsubj") for c in trigger.children):
+            for child in trigger.head.children:  # "ont abandonné leur véhicule et poignardé des personnes"
+                if child.dep_ in ("nsubj", "nsubj:pass"):
+                    self._role_from(child, trigger.head, is_passive(trigger.head), frame, resolution)
+        if trigger.pos_ == "VERB" and trigger.dep_ in ("acl", "amod") and trigger.head.pos_ == "NOUN" \
+                and not self._is_trigger(trigger.head):
+            self._role_from(trigger.head, trigger, True, frame, resolution, force=None, as_dep="nsubj:pass")
         if trigger.pos_ == "NOUN":
             modifiers = [c for c in trigger.children if c.dep_ == "amod"]
             modifiers += [g for c in trigger.children if c.dep_ == "nmod" for g in c.children if g.dep_ == "amod"]
@@ -230,8 +242,8 @@ class EventExtractor:
         return lemma(verb) in ("subir", "essuyer") or any(lemma(c) in self.lex["suffer_objects"] for c in verb.children)
 
     def _role_from(self, child, trigger, passive: bool, frame: Frame, resolution: Resolution,
-                   force: str | None = None) -> None:
-        dep, case = child.dep_, case_of(child)
+                   force: str | None = None, as_dep: str | None = None) -> None:
+        dep, case = as_dep or child.dep_, case_of(child)
         verb = trigger.pos_ == "VERB"
         for key, token in self._fillers(child, resolution):
             type_ = resolution.entities[key].type
@@ -271,10 +283,16 @@ class EventExtractor:
                         break
             if mention is not None:
                 yield mention.key, t
+            elif t.pos_ == "NOUN" and t.lower_ in self.member_nouns and self._group(t, resolution):
+                yield self._group(t, resolution), t  # "200 djihadistes": members of the group in focus
             elif t.pos_ == "NOUN" and t.lower_ in self.person_nouns | {lemma(t)} & self.person_nouns:
                 yield self.resolver.nominal(t.doc, t, resolution, "Person").key, t
             elif t.pos_ == "NOUN" and lemma(t) in self.group_nouns and not _definite(t, self.definite):
                 yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t
+
+    def _group(self, token, resolution: Resolution) -> str | None:
+        entity = self.resolver.salient(token, resolution, ["ArmedGroup"])
+        return entity.key if entity else None
 
     def _weapon(self, sent, group) -> str | None:
         for trigger in group:
@@ -308,9 +326,15 @@ class EventExtractor:
         elif events:
             candidates = [i for i, e in enumerate(events) if not e.series and e.type != "Threat"]
             same_day = [i for i in candidates if meta[i]["exprs"] & exprs]
+            compatible = [i for i in candidates if self._compatible(events[i], frame)]
             if same_day:
                 target = same_day[-1]
-            elif candidates and self._compatible(events[candidates[-1]], frame):
+            elif candidates and meta[candidates[-1]]["title"] and not frame.title and (
+                    (frame.type == "Retaliation") == (events[candidates[-1]].type == "Retaliation")):
+                target = candidates[-1]  # the body's first mention of the incident its title announced
+            elif frame.definite and not exprs and compatible:
+                target = compatible[0]  # "l'attaque", "cette attaque": the article's main incident
+            elif compatible and compatible[-1] == candidates[-1]:
                 target = candidates[-1]
         if target is None:
             events.append(self._new_event(frame, resolution))
@@ -331,7 +355,7 @@ class EventExtractor:
         if (frame.type == "Retaliation") != (event.type == "Retaliation"):
             return False
         date = _best_date(frame.dates)
-        if date and event.date and date.value[:7] != event.date.value[:7]:
+        if date and event.date and date.value[:7] != event.date.value[:7] and not frame.definite:
             return False
         for role in ("attacker", "victims"):
             mine, theirs = set(frame.roles.get(role, [])), set(event.roles.get(role, []))
@@ -355,7 +379,8 @@ class EventExtractor:
         if frame.fatalities is not None and event.fatalities is None:
             event.fatalities = frame.fatalities
         date = _best_date(frame.dates)
-        if date and (event.date is None or GRANULARITY_RANK[date.granularity] < GRANULARITY_RANK[event.date.granularity]):
+        if date and (event.date is None or (not frame.definite and
+                                            GRANULARITY_RANK[date.granularity] < GRANULARITY_RANK[event.date.granularity])):
             event.date = date
         event.evidence.append(self._span(frame, resolution))
 
@@ -390,7 +415,7 @@ class EventExtractor:
         for token in sent:
             word = lemma(token)
             if token.pos_ == "VERB" and word in self.lex["threat_verbs"] and not negated(token, self.negation):
-                complement = [t for t in token.subtree if t is not token]
+                complement = [t for c in token.children if not c.dep_.startswith("nsubj") for t in c.subtree]
                 words = {lemma(t) for t in complement} | {t.lower_ for t in complement}
                 phrase = " ".join(t.lower_ for t in complement)
                 if word != "menacer" and not (words & set(self.lex["threat_complements"]) or any(
@@ -431,8 +456,8 @@ class EventExtractor:
             return None
         if token is not None and token.morph.get("Number") == ["Plur"] and any(e.series for e in events):
             return max(i for i, e in enumerate(events) if e.series)
-        attacks = [i for i, e in enumerate(events) if e.type != "Threat"]
-        return attacks[-1] if attacks else None
+        attacks = [i for i, e in enumerate(events) if e.type != "Threat" and not e.series]
+        return attacks[0] if attacks else None  # "a revendiqué l'attentat": the article's main incident
 
     def _claims(self, sent, resolution: Resolution, events: list[Event]) -> list[Relation]:
         relations = []
@@ -455,7 +480,7 @@ class EventExtractor:
             event.evidence.append(span)
             roles = event.roles.setdefault("claimed_by", [])
             roles += [k for k in claimants if k not in roles]
-            objects_of = event.roles.get("target") or event.roles.get("victims") or event.roles.get("place") or []
+            objects_of = event.roles.get("target") or event.roles.get("place") or event.roles.get("victims") or []
             relations += [Relation(c, "claimedResponsibility", o, [span]) for c in claimants for o in objects_of[:1]]
         return relations
 
@@ -466,6 +491,8 @@ class EventExtractor:
             if token.pos_ != "VERB" or negated(token, self.negation):
                 continue
             word = lemma(token)
+            if token.morph.get("VerbForm") == ["Inf"] and lemma(token.head) in self.lex["intention_verbs"]:
+                continue  # "chercher à imputer l'attentat à l'EI": an intention, not an accusation
             rest = [lemma(t) for t in sent[token.i - sent.start + 1: token.i - sent.start + 4]]
             if word not in self.lex["blame_verbs"] and not any(
                     p[0] == word and p[1:] == rest[:len(p) - 1] for p in phrases):

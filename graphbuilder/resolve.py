@@ -91,12 +91,14 @@ class Resolver:
             actor = self.actors[ent.ent_id_]
             acting = ent.root.dep_ in ACTING_DEPS or ent.start == ent.sent.start
             if ent.label_ == METONYM_LABEL and not acting:
-                out.add(doc, Mention(slug(ent.text), ent.start, ent.end, "name"), "Place", ent.text)
+                out.add(doc, Mention(named_key("Place", ent.text), ent.start, ent.end, "name"), "Place", ent.text)
                 return
             kind = "metonym" if ent.label_ == METONYM_LABEL else "name"
             out.add(doc, Mention(actor["id"], ent.start, ent.end, kind), actor["type"], actor["label"], actor)
             return
         text = ent.text.strip(" -'’")
+        if not any(t.text[:1].isupper() for t in ent):
+            return  # "van blanc": the NER's guess, not a name
         if len(text) < 2 or (len(ent) == 1 and ent[0].lower_ in self.lex["anaphor_nouns"]):
             return  # "Le Front", "le Groupe": an anaphor, resolved later
         known = self.fuzzy.get(fuzzy_key(text)) or self._state_phrase(ent)
@@ -108,13 +110,14 @@ class Resolver:
             key = self._person_key(text, out)
             out.add(doc, Mention(key, ent.start, ent.end, "name"), "Person", text)
         elif ent.label_ == "LOC":
-            out.add(doc, Mention(slug(text), ent.start, ent.end, "name"), "Place", text)
+            out.add(doc, Mention(named_key("Place", text), ent.start, ent.end, "name"), "Place", text)
         elif ent.label_ in ("ORG", "MISC"):
             head = ent[0].lower_
             type_ = self.lex["org_heads"].get(head) or self.lex["org_heads"].get(ent[0].lemma_.lower())
             if type_ is None and ent.label_ == "MISC":
                 return
-            out.add(doc, Mention(slug(text), ent.start, ent.end, "name"), type_ or "Organization", text)
+            type_ = type_ or "Organization"
+            out.add(doc, Mention(named_key(type_, text), ent.start, ent.end, "name"), type_, text)
 
     def _state_phrase(self, ent) -> str | None:
         """"État irakien", "gouvernement somalien": a state noun with a demonym names the state."""
@@ -131,7 +134,7 @@ class Resolver:
         for entity in out.entities.values():
             if entity.type == "Person" and slug(entity.label).endswith("-" + norm):
                 return entity.key
-        return norm
+        return named_key("Person", text)
 
     def _acronyms(self, doc, out: Resolution) -> None:
         """`Name (ACR)`: the acronym in brackets is another name of the entity before it."""
@@ -195,11 +198,22 @@ class Resolver:
             return False
         if any(out.mention_at(c.i) for c in token.children if c.dep_ in NAME_DEPS):
             return False  # "le groupe Al-Shabbaab": a name follows, not an anaphor
-        entity = self._antecedent(token, out, types)
+        entity = self.salient(token, out, types)
         if entity is None:
             return False
         out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
         return True
+
+    def salient(self, token, out: Resolution, types: list[str]) -> Entity | None:
+        """"le groupe", "l'organisation": the most mentioned earlier actor of the first type that has one."""
+        for type_ in types:
+            earlier = [m for m in out.mentions if m.start < token.i and out.entities[m.key].type == type_]
+            if earlier:
+                counts = {m.key: sum(1 + (e.kind != "anaphor" and token.doc[e.start:e.end].root.dep_ == "nsubj")
+                                     for e in earlier if e.key == m.key) for m in earlier}
+                last = {m.key: m.start for m in earlier}
+                return out.entities[max(counts, key=lambda k: (counts[k], last[k]))]
+        return None
 
     def _antecedent(self, token, out: Resolution, types: list[str]) -> Entity | None:
         """Most recent earlier mention of the first type (in preference order) that has one."""
@@ -247,6 +261,11 @@ class Resolver:
 
 
 ACTING_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
+
+
+def named_key(type_: str, name: str) -> str:
+    """Stable key of an actor or location not in the gazetteer; the type is part of it (one type per IRI)."""
+    return f"{type_.lower()}-{slug(name)}"
 
 
 def fuzzy_key(name: str) -> str:
