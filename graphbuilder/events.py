@@ -426,13 +426,11 @@ class EventExtractor:
                     if child.dep_ == "nsubj":
                         for key, t in self._fillers(child, resolution):
                             frame.add_role("attacker", key, t)
-                for t in complement:
-                    if t.dep_ in ("obj", "obl:arg", "nmod", "obl") and t.head is not token or t.dep_ == "obj":
-                        mention = resolution.mention_at(t.i)
-                        if mention and resolution.entities[mention.key].type in AGGRESSOR_TYPES - {"Person"} \
-                                and mention.key not in frame.roles.get("attacker", []):
-                            frame.add_role("target", mention.key, t)
-                            break
+                if not frame.roles.get("attacker"):
+                    self._nearest_actor(token, sent, resolution, frame)
+                target = self._threat_target(complement, frame, resolution)
+                if target:
+                    frame.add_role("target", *target)
                 if frame.roles.get("attacker"):
                     frames.append(frame)
             elif token.pos_ == "NOUN" and word in self.lex["threat_predicates"] and token.dep_ in ("ROOT", "xcomp", "obj", "ccomp"):
@@ -448,6 +446,25 @@ class EventExtractor:
                 if frame.roles.get("attacker") and frame.roles.get("target"):
                     frames.append(frame)
         return frames
+
+    def _nearest_actor(self, verb, sent, resolution: Resolution, frame: Frame) -> None:
+        """"…, Harakat al-Nujaba, a annoncé…": when the parse gives no subject, the group just before the verb."""
+        before = [m for m in resolution.mentions if sent.start <= m.start < verb.i
+                  and resolution.entities[m.key].type in AGGRESSOR_TYPES - {"Person"}]
+        if before and verb.i - before[-1].end <= 3:
+            frame.add_role("attacker", before[-1].key, sent.doc[before[-1].start])
+
+    def _threat_target(self, complement: list, frame: Frame, resolution: Resolution):
+        """Who is threatened: the first armed actor named in the complement, else a state it names as object."""
+        found = []
+        for t in complement:
+            mention = resolution.mention_at(t.i)
+            if mention and mention.key not in frame.roles.get("attacker", []) and all(mention.key != k for k, _ in found):
+                found.append((mention.key, t))
+        forces = [(k, t) for k, t in found if resolution.entities[k].type in ("MilitaryForce", "ArmedGroup", "Coalition")]
+        states = [(k, t) for k, t in found if resolution.entities[k].type == "State" and t.dep_ in ("obj", "nmod")
+                  and case_of(t) not in self.place_preps]
+        return (forces or states or [None])[0]
 
     # -- claims and blame --------------------------------------------------------------
     def _about(self, token, sent, events: list[Event]) -> int | None:

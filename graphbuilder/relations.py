@@ -26,6 +26,7 @@ class RelationExtractor:
         self.leadership = set(lex["leadership_words"])
         self.alliance = set(lex["alliance_words"])
         self.stationed = set(lex["stationed_words"])
+        self.integration = set(lex["integration_words"])
         self.place_preps = set(lex["place_preps"])
 
     def extract(self, doc, resolution: Resolution) -> list[Relation]:
@@ -39,7 +40,8 @@ class RelationExtractor:
                     out += self._titles(token, resolution, span)
                 if token.pos_ == "NOUN" and word in self.branch_words:
                     out += self._branch(token, resolution, span)
-                if token.pos_ in ("VERB", "ADJ") and word in self.support | self.leadership | self.alliance | self.stationed:
+                if token.pos_ in ("VERB", "ADJ") and word in (self.support | self.leadership | self.alliance
+                                                             | self.stationed | self.integration):
                     out += self._participle(token, word, resolution, span)
         return out
 
@@ -78,6 +80,42 @@ class RelationExtractor:
                 return key
         return None
 
+    def _before(self, token, resolution: Resolution, types: set[str]) -> str | None:
+        """"X, la branche…", "X (affilié à…": the entity ending just before the phrase, across a comma or bracket."""
+        start = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "amod", "nummod", "advmod")])
+        if start >= 2 and token.doc[start - 1].text in (",", "("):
+            mention = resolution.mention_at(start - 2)
+            if mention and resolution.entities[mention.key].type in types:
+                return mention.key
+        return None
+
+    def _after(self, token, resolution: Resolution, types: set[str]) -> str | None:
+        """"une des factions … de Hashed, Harakat al-Nujaba": the entity right after the phrase's closing comma."""
+        doc = token.doc
+        for i in range(token.i + 1, min(token.i + 12, len(doc) - 1)):
+            if doc[i].text == ",":
+                mention = resolution.mention_at(i + 1)
+                if mention and resolution.entities[mention.key].type in types:
+                    return mention.key
+                return None
+            if doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("acl", "amod"):
+                return None
+        return None
+
+    def _of_linear(self, token, resolution: Resolution, types: set[str]) -> str | None:
+        """The first entity of the types in the `de …` complement following a noun, up to a comma or verb."""
+        doc = token.doc
+        seen_de = False
+        for i in range(token.i + 1, min(token.i + 8, len(doc))):
+            t = doc[i]
+            if t.text in (",", ".", "(", ")") or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod")):
+                return None
+            seen_de = seen_de or t.lower_ in ("de", "du", "des", "d'", "d’")
+            mention = resolution.mention_at(i)
+            if mention and seen_de and resolution.entities[mention.key].type in types:
+                return mention.key
+        return None
+
     def _demonym(self, token) -> str | None:
         for child in token.children:
             if child.dep_ == "amod":
@@ -107,8 +145,9 @@ class RelationExtractor:
         return out
 
     def _branch(self, token, resolution: Resolution, span: Span) -> list[Relation]:
-        parent = self._of(token, resolution, GROUPS)
-        child = self._linked(token, resolution, GROUPS)
+        parent = self._of(token, resolution, GROUPS) or self._of_linear(token, resolution, GROUPS)
+        child = (self._linked(token, resolution, GROUPS) or self._before(token, resolution, GROUPS)
+                 or self._after(token, resolution, GROUPS))
         out = []
         if parent and child and parent != child:
             out.append(Relation(child, "partOf", parent, [span]))
@@ -122,7 +161,7 @@ class RelationExtractor:
 
     def _participle(self, token, word: str, resolution: Resolution, span: Span) -> list[Relation]:
         """"groupes soutenus par l'Iran", "coalition dirigée par les États-Unis", "affilié à Al-Qaïda"."""
-        holder = self._holder(token, resolution)
+        holder = self._holder(token, resolution) or self._before(token, resolution, ACTORS)
         if holder is None:
             return []
         out = []
@@ -132,8 +171,14 @@ class RelationExtractor:
             for t in targets:
                 if word in self.support | self.leadership and child.dep_ == "obl:agent":
                     key = self._entity(t, resolution, ACTORS)
+                    if key == holder:  # "coalition dirigée par les États-Unis" is one gazetteer name
+                        key = self.resolver.known(t.text)
                     if key and key != holder:
                         out.append(Relation(holder, "supportedBy" if word in self.support else "ledBy", key, [span]))
+                elif word in self.integration and case in ("à", "au", "aux", "dans"):
+                    key = self._entity(t, resolution, GROUPS) or self._of(t, resolution, GROUPS)
+                    if key and key != holder:
+                        out.append(Relation(holder, "partOf", key, [span]))
                 elif word in self.alliance and case in ("à", "avec", "au", "aux"):
                     key = self._entity(t, resolution, ACTORS)
                     if key and key != holder:

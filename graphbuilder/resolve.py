@@ -119,6 +119,10 @@ class Resolver:
             type_ = type_ or "Organization"
             out.add(doc, Mention(named_key(type_, text), ent.start, ent.end, "name"), type_, text)
 
+    def known(self, name: str) -> str | None:
+        """The gazetteer id whose alias is spelled like `name` (accents, case, doubled letters ignored)."""
+        return self.fuzzy.get(fuzzy_key(name))
+
     def _state_phrase(self, ent) -> str | None:
         """"État irakien", "gouvernement somalien": a state noun with a demonym names the state."""
         if ent[0].lower_ in self.lex["state_nouns"]:
@@ -191,7 +195,7 @@ class Resolver:
 
     def _anaphor(self, doc, token, out: Resolution) -> bool:
         types = self.lex["anaphor_nouns"].get(token.lower_)
-        if not types or token.pos_ != "NOUN":
+        if not types or token.pos_ not in ("NOUN", "PROPN"):
             return False
         dets = [c for c in token.children if c.dep_ == "det"]
         if not dets or dets[0].lower_.replace("’", "'") not in self.lex["anaphor_determiners"]:
