@@ -90,7 +90,7 @@ class EventExtractor:
                 frame.title = is_title
                 frame.dates = [(document.text[s:e].lower(), v) for s, e, v in dates]
                 index = self._merge(frame, events, meta, resolution)
-                relations += self._attack_relations(frame, events[index], resolution)
+                meta[index]["kill"] = meta[index].get("kill", False) or frame.kill
             for frame in self._threat_frames(sent, resolution, events):
                 frame.dates = [(document.text[s:e].lower(), v) for s, e, v in dates]
                 events.append(self._new_event(frame, resolution))
@@ -98,6 +98,8 @@ class EventExtractor:
                 relations += self._pairs(frame, "attacker", "target", "threatened", resolution)
             relations += self._claims(sent, resolution, events)
             relations += self._blame(sent, resolution, events)
+        for event, info in zip(events, meta):
+            relations += self._attack_relations(event, info.get("kill", False), resolution)
         return events, relations
 
     # -- attacks -----------------------------------------------------------------------
@@ -198,11 +200,12 @@ class EventExtractor:
         passive = trigger.pos_ == "VERB" and is_passive(trigger)
         for child in trigger.children:
             self._role_from(child, trigger, passive, frame, resolution)
-        if trigger.pos_ == "VERB" and trigger.dep_ == "conj" and not any(
+        if trigger.pos_ == "VERB" and trigger.dep_ in ("conj", "advcl", "xcomp") and not any(
                 c.dep_.startswith("nsubj") for c in trigger.children):
-            for child in trigger.head.children:  # "ont abandonné leur véhicule et poignardé des personnes"
+            for child in trigger.head.children:  # "ont abandonné … et poignardé", "avant d'être abattus par"
                 if child.dep_ in ("nsubj", "nsubj:pass"):
-                    self._role_from(child, trigger.head, is_passive(trigger.head), frame, resolution)
+                    inherited = "nsubj:pass" if passive else child.dep_
+                    self._role_from(child, trigger, passive, frame, resolution, as_dep=inherited)
         if trigger.pos_ == "VERB" and trigger.dep_ in ("acl", "amod") and trigger.head.pos_ == "NOUN" \
                 and not self._is_trigger(trigger.head):
             self._role_from(trigger.head, trigger, True, frame, resolution, force=None, as_dep="nsubj:pass")
@@ -392,13 +395,22 @@ class EventExtractor:
         text = resolution.document.text
         return Span(first.idx, last.idx + len(last), text[first.idx:last.idx + len(last)])
 
-    def _attack_relations(self, frame: Frame, event: Event, resolution: Resolution) -> list[Relation]:
-        relations = self._pairs(frame, "attacker", "target", "attacked", resolution)
-        if frame.type == "Retaliation":
-            relations += self._pairs(frame, "attacker", "target", "retaliatedAgainst", resolution)
-        if frame.kill:
-            relations += self._pairs(frame, "attacker", "victims", "killed", resolution)
-        return relations
+    def _attack_relations(self, event: Event, kill: bool, resolution: Resolution) -> list[Relation]:
+        """attacked / retaliatedAgainst / killed between the fillers of one merged event."""
+        if event.type == "Threat" or event.series:
+            return []
+        pairs = [("attacker", "target", "attacked")]
+        if event.type == "Retaliation":
+            pairs.append(("attacker", "target", "retaliatedAgainst"))
+        if kill:
+            pairs.append(("attacker", "victims", "killed"))
+        return [
+            Relation(s, predicate, o, event.evidence[:1])
+            for a, b, predicate in pairs
+            for s in event.roles.get(a, [])
+            for o in event.roles.get(b, [])
+            if s != o and resolution.entities[s].type in ACTOR_TYPES
+        ]
 
     def _pairs(self, frame: Frame, a: str, b: str, predicate: str, resolution: Resolution) -> list[Relation]:
         span = self._span(frame, resolution)
@@ -428,7 +440,7 @@ class EventExtractor:
                             frame.add_role("attacker", key, t)
                 if not frame.roles.get("attacker"):
                     self._nearest_actor(token, sent, resolution, frame)
-                target = self._threat_target(complement, frame, resolution)
+                target = self._threat_target([t for t in complement if t.i > token.i], frame, resolution)
                 if target:
                     frame.add_role("target", *target)
                 if frame.roles.get("attacker"):
