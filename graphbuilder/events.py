@@ -5,10 +5,9 @@ import re
 from dataclasses import dataclass, field
 
 from .lang import Resources
-from .nlp import strip_accents
 from .model import Event, Relation, Span, TimeValue
 from .resolve import Resolution, Resolver
-from .syntax import case_of, chain_head, is_passive, lemma, negated, subtree_range
+from .syntax import case_of, is_passive, lemma, negated, subtree_range
 from .temporal import find_dates
 
 ACTOR_TYPES = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
@@ -213,7 +212,7 @@ class EventExtractor:
             modifiers = [c for c in trigger.children if c.dep_ == "amod"]
             modifiers += [g for c in trigger.children if c.dep_ == "nmod" for g in c.children if g.dep_ == "amod"]
             for child in modifiers:  # "une frappe américaine", "une frappe de drone américaine"
-                state = self.resolver.demonyms.get(strip_accents(child.lower_))
+                state = self.resolver.demonym_state(trigger.doc, child, resolution)
                 if state:
                     frame.add_role("attacker", state, child)
             if trigger.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nmod") and self._suffered(trigger):

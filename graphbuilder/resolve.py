@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from .lang import Resources
 from .model import Document, Entity, Span
 from .nlp import METONYM_LABEL, strip_accents
-from .syntax import case_of
 from .vocab import slug
 
 NAME_DEPS = {"flat:name", "flat", "appos", "nmod", "amod"}
@@ -43,7 +42,7 @@ class Resolution:
             if gazetteer:
                 entity.qid = gazetteer.get("qid")
             self.entities[mention.key] = entity
-        if text not in entity.aliases and mention.kind != "anaphor":
+        if text not in entity.aliases and mention.kind not in ("anaphor", "demonym"):
             entity.aliases.append(text)
         entity.mentions.append(Span(span.start_char, span.end_char, text))
         self.mentions.append(mention)
@@ -118,6 +117,16 @@ class Resolver:
                 return
             type_ = type_ or "Organization"
             out.add(doc, Mention(named_key(type_, text), ent.start, ent.end, "name"), type_, text)
+
+    def demonym_state(self, doc, token, out: Resolution) -> str | None:
+        """"une frappe américaine": the state an adjective names, recorded as a mention of it."""
+        state = self.demonyms.get(strip_accents(token.lower_))
+        if state is None or self.actors.get(state, {}).get("type") != "State":
+            return None
+        actor = self.actors[state]
+        if out.mention_at(token.i) is None:
+            out.add(doc, Mention(state, token.i, token.i + 1, "demonym"), "State", actor["label"], actor)
+        return state
 
     def known(self, name: str) -> str | None:
         """The gazetteer id whose alias is spelled like `name` (accents, case, doubled letters ignored)."""
