@@ -33,10 +33,15 @@ def _pattern(label: str, alias: str, ident: str) -> dict[str, Any]:
 
 
 def gazetteer_patterns(res: Resources) -> Iterator[dict[str, Any]]:
-    """Entity-ruler patterns for every alias of every gazetteer actor, and for state metonyms."""
+    """Entity-ruler patterns for every alias of every gazetteer entry, and for state metonyms.
+
+    A capital named as a metonym ("Washington") is matched once, as a metonym; the resolver decides
+    whether it is the state acting or the place.
+    """
+    metonyms = {v for actor in res.gazetteer for m in actor.get("metonyms", []) for v in alias_variants(m)}
     for actor in res.gazetteer:
         for alias in [actor["label"], *actor.get("aliases", [])]:
-            for variant in alias_variants(alias):
+            for variant in alias_variants(alias) - metonyms:
                 yield _pattern(actor["type"], variant, actor["id"])
         for metonym in actor.get("metonyms", []):
             for variant in alias_variants(metonym):

@@ -90,7 +90,11 @@ class Resolver:
             actor = self.actors[ent.ent_id_]
             acting = ent.root.dep_ in ACTING_DEPS or ent.start == ent.sent.start
             if ent.label_ == METONYM_LABEL and not acting:
-                out.add(doc, Mention(named_key("Place", ent.text), ent.start, ent.end, "name"), "Place", ent.text)
+                place = self.actors.get(self.known(ent.text) or "", {})
+                if place.get("type") == "Place":
+                    out.add(doc, Mention(place["id"], ent.start, ent.end, "name"), "Place", place["label"], place)
+                else:
+                    out.add(doc, Mention(named_key("Place", ent.text), ent.start, ent.end, "name"), "Place", ent.text)
                 return
             kind = "metonym" if ent.label_ == METONYM_LABEL else "name"
             out.add(doc, Mention(actor["id"], ent.start, ent.end, kind), actor["type"], actor["label"], actor)

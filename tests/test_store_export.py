@@ -94,7 +94,7 @@ def test_seed_queries(examples_store):
     killings = _labels(examples_store, "killings")
     victims = {r["victim"] for r in killings}
     assert {"Qassem Soleimani", "Abu Mahdi al-Muhandis"} <= victims
-    assert any(r["place"] == "Bagdad" and r["weapon"] == "drone" for r in killings)
+    assert any(r["place"] == "Baghdad" and r["weapon"] == "drone" for r in killings)
     claims = _labels(examples_store, "claims")
     assert any(r["claimant"] == "Islamic State" for r in claims)
     stats = dict(store_stats(examples_store))

@@ -16,7 +16,7 @@ class Resources:
 
     code: str
     model: str
-    gazetteer: tuple[dict[str, Any], ...]
+    gazetteer: tuple[dict[str, Any], ...]  # actors and places, one dict per line of the data files
     lexicon: dict[str, Any]
 
 
@@ -35,7 +35,9 @@ def resources(code: str = "fr") -> Resources:
     lexicon = json.loads((path / "lexicon.json").read_text(encoding="utf-8"))
     gazetteer = tuple(
         json.loads(line)
-        for line in (path / "gazetteer.jsonl").read_text(encoding="utf-8").splitlines()
+        for name in ("gazetteer.jsonl", "places.jsonl")  # actors, then places
+        if (path / name).is_file()
+        for line in (path / name).read_text(encoding="utf-8").splitlines()
         if line.strip()
     )
     return Resources(code=code, model=lexicon["model"], gazetteer=gazetteer, lexicon=lexicon)
