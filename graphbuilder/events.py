@@ -32,6 +32,7 @@ class Frame:
     definite: bool = False
     kill: bool = False
     title: bool = False
+    counter: bool = False  # its victims are the perpetrators of another attack
 
     def add_role(self, role: str, key: str, token) -> None:
         """Add a role filler once."""
@@ -66,6 +67,7 @@ class EventExtractor:
         self.launch_verbs = set(lex["launch_verbs"])
         self.threat_verbs = set(lex["threat_verbs"])
         self.member_nouns = set(lex["member_nouns"])
+        self.perpetrators = set(lex["perpetrator_nouns"])
         self.indefinite = set(lex["indefinite_determiners"])
         self.definite = set(lex["definite_determiners"])
         self.group_nouns = {w for w, types in lex["anaphor_nouns"].items() if "ArmedGroup" in types}
@@ -155,6 +157,11 @@ class EventExtractor:
                 frame.kill = True
         if not frame.roles.get("place"):
             self._place_fallback(sent, frame, resolution, others)
+        frame.counter = any(self._perpetrator(k, resolution) for k in frame.roles.get("victims", []))
+        if not frame.roles.get("attacker") and not frame.counter:
+            for token in sent:  # "les assaillants ont …": whoever the text calls the attackers
+                if token.dep_ == "nsubj" and token.lower_ in self.perpetrators:
+                    frame.add_role("attacker", self.resolver.nominal(sent.doc, token, resolution, "Person").key, token)
         frame.weapon = self._weapon(sent, group)
         frame.fatalities = self._fatalities(sent)
         if not strong and not (frame.weapon or frame.roles or frame.fatalities):
@@ -192,7 +199,9 @@ class EventExtractor:
         ):
             return True
         dets = [c.lower_ for c in head.children if c.dep_ == "det"]
-        return head.pos_ == "NOUN" and head.morph.get("Number") == ["Plur"] and dets[:1] == ["les"]
+        specific = any(c.dep_ == "nmod" for c in head.children)  # "les explosions de Dortmund"
+        return (head.pos_ == "NOUN" and head.morph.get("Number") == ["Plur"] and dets[:1] == ["les"]
+                and not specific and lemma(head) not in self.weak)
 
     def _roles(self, trigger, frame: Frame, resolution: Resolution) -> None:
         """Fill roles from the trigger's dependents (voice-aware) and from demonyms on the trigger."""
@@ -206,7 +215,7 @@ class EventExtractor:
                     inherited = "nsubj:pass" if passive else child.dep_
                     self._role_from(child, trigger, passive, frame, resolution, as_dep=inherited)
         if trigger.pos_ == "VERB" and trigger.dep_ in ("acl", "amod") and trigger.head.pos_ == "NOUN" \
-                and not self._is_trigger(trigger.head):
+                and not self._is_trigger(trigger.head) and not any(c.dep_ == "obj" for c in trigger.children):
             self._role_from(trigger.head, trigger, True, frame, resolution, force=None, as_dep="nsubj:pass")
         if trigger.pos_ == "NOUN":
             modifiers = [c for c in trigger.children if c.dep_ == "amod"]
@@ -292,6 +301,11 @@ class EventExtractor:
             elif t.pos_ == "NOUN" and lemma(t) in self.group_nouns and not _definite(t, self.definite):
                 yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t
 
+    def _perpetrator(self, key: str, resolution: Resolution) -> bool:
+        """Whether an entity is an unnamed perpetrator ("les assaillants", "le kamikaze")."""
+        entity = resolution.entities[key]
+        return not entity.from_gazetteer and any(w.lower() in self.perpetrators for w in entity.label.split())
+
     def _group(self, token, resolution: Resolution) -> str | None:
         entity = self.resolver.salient(token, resolution, ["ArmedGroup"])
         return entity.key if entity else None
@@ -328,16 +342,16 @@ class EventExtractor:
         elif events:
             candidates = [i for i, e in enumerate(events) if not e.series and e.type != "Threat"]
             same_day = [i for i in candidates if meta[i]["exprs"] & exprs]
-            compatible = [i for i in candidates if self._compatible(events[i], frame)]
+            compatible = [i for i in candidates if self._compatible(events[i], frame, resolution)]
             if same_day:
                 target = same_day[-1]
             elif candidates and meta[candidates[-1]]["title"] and not frame.title and (
                     (frame.type == "Retaliation") == (events[candidates[-1]].type == "Retaliation")):
                 target = candidates[-1]  # the body's first mention of the incident its title announced
-            elif frame.definite and not exprs and compatible:
+            elif frame.definite and compatible:
                 target = compatible[0]  # "l'attaque", "cette attaque": the article's main incident
-            elif compatible and compatible[-1] == candidates[-1]:
-                target = candidates[-1]
+            elif compatible:
+                target = compatible[-1]
         if target is None:
             events.append(self._new_event(frame, resolution))
             meta.append({"exprs": set(exprs), "title": frame.title})
@@ -352,10 +366,12 @@ class EventExtractor:
         self._absorb(event, frame, resolution)
         return target
 
-    def _compatible(self, event: Event, frame: Frame) -> bool:
+    def _compatible(self, event: Event, frame: Frame, resolution: Resolution) -> bool:
         """Whether a mention can describe the same incident as an earlier event (no conflicting facts)."""
         if (frame.type == "Retaliation") != (event.type == "Retaliation"):
             return False
+        if frame.counter != any(self._perpetrator(k, resolution) for k in event.roles.get("victims", [])):
+            return False  # the attackers shot by the police: a response, not the attack itself
         date = _best_date(frame.dates)
         if date and event.date and date.value[:7] != event.date.value[:7] and not frame.definite:
             return False
