@@ -157,6 +157,8 @@ class EventExtractor:
                 frame.kill = True
         if not frame.roles.get("place"):
             self._place_fallback(sent, frame, resolution, others)
+        if not frame.roles.get("target") and not frame.roles.get("victims"):
+            self._target_fallback(sent, frame, resolution, others)
         frame.counter = any(self._perpetrator(k, resolution) for k in frame.roles.get("victims", []))
         if not frame.roles.get("attacker") and not frame.counter:
             for token in sent:  # "les assaillants ont …": whoever the text calls the attackers
@@ -189,6 +191,18 @@ class EventExtractor:
                 if case_of(token) in self.place_preps and mention.key not in frame.roles.get("target", []):
                     frame.add_role("place", mention.key, token)
                     return
+
+    def _target_fallback(self, sent, frame: Frame, resolution: Resolution, others: list) -> None:
+        """"… contre un hôtel", "se bat … contre l'armée": a `contre` phrase nearer this frame than any other."""
+        def distance(token, triggers) -> int:
+            return min((abs(token.i - t.i) for t in triggers), default=10**6)
+
+        for token in sent:
+            if case_of(token) in self.lex["against_preps"] and distance(token, frame.triggers) <= distance(token, others):
+                for key, filler in self._fillers(token, resolution):
+                    if resolution.entities[key].type != "Place" and key not in frame.roles.get("attacker", []):
+                        frame.add_role("target", key, filler)
+                return
 
     def _series(self, head, sent) -> bool:
         """"une série d'attaques", "la 19e attaque depuis octobre", generic "les attaques"."""
@@ -225,7 +239,10 @@ class EventExtractor:
                 if state:
                     frame.add_role("attacker", state, child)
             if trigger.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nmod") and self._suffered(trigger):
-                for child in trigger.head.children:  # "le groupe subit des bombardements", "fait face aux frappes"
+                verb = trigger.head
+                while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+                    verb = verb.head  # "le Front subit … et fait face aux bombardements"
+                for child in verb.children:  # "le groupe subit des bombardements", "fait face aux frappes"
                     if child.dep_ in ("nsubj", "nsubj:pass"):
                         self._role_from(child, trigger.head, False, frame, resolution, force="target")
             elif trigger.dep_ in ("obj", "obl:arg", "obl") and lemma(trigger.head) in self.launch_verbs:
@@ -247,10 +264,12 @@ class EventExtractor:
                     frame.kill = True
 
     def _suffered(self, trigger) -> bool:
+        """"subit des bombardements", "fait face aux frappes", "est la cible de raids"."""
         verb = trigger.head
         if lemma(verb) not in self.lex["suffer_verbs"]:
             return False
-        return lemma(verb) in ("subir", "essuyer") or any(lemma(c) in self.lex["suffer_objects"] for c in verb.children)
+        markers = {lemma(c) for c in verb.children} | set(case_of(trigger).split())
+        return lemma(verb) in self.lex["suffer_alone"] or bool(markers & set(self.lex["suffer_objects"]))
 
     def _role_from(self, child, trigger, passive: bool, frame: Frame, resolution: Resolution,
                    force: str | None = None, as_dep: str | None = None) -> None:
@@ -264,7 +283,8 @@ class EventExtractor:
                 role = "attacker"
             elif verb and (dep == "obj" or (dep == "nsubj:pass") or (dep == "nsubj" and passive)):
                 role = "victims" if lemma(trigger) in self.kill_verbs and type_ not in LOCATION_TYPES else "target"
-            elif (case in self.target_preps and type_ != "Place") or (case in self.near_preps and type_ == "Facility"):
+            elif (case in self.target_preps and type_ != "Place") or (case in self.near_preps and type_ == "Facility") \
+                    or (verb and case in self.lex["dative_preps"] and type_ in ACTOR_TYPES - {"Person", "State"}):
                 role = "target"
             elif case in ("de", "d'", "du", "des") and not verb and type_ in AGGRESSOR_TYPES - {"Person"}:
                 role = "attacker"

@@ -125,11 +125,10 @@ class Resolver:
     def demonym_state(self, doc, token, out: Resolution) -> str | None:
         """"une frappe américaine": the state an adjective names, recorded as a mention of it."""
         state = self.demonyms.get(strip_accents(token.lower_))
-        if state is None or self.actors.get(state, {}).get("type") != "State":
-            return None
+        if state is None or self.actors.get(state, {}).get("type") != "State" or out.mention_at(token.i):
+            return None  # inside a name ("aviation russe"), the name is the actor
         actor = self.actors[state]
-        if out.mention_at(token.i) is None:
-            out.add(doc, Mention(state, token.i, token.i + 1, "demonym"), "State", actor["label"], actor)
+        out.add(doc, Mention(state, token.i, token.i + 1, "demonym"), "State", actor["label"], actor)
         return state
 
     def known(self, name: str) -> str | None:
