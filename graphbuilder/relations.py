@@ -27,6 +27,7 @@ class RelationExtractor:
         self.alliance = set(lex["alliance_words"])
         self.stationed = set(lex["stationed_words"])
         self.integration = set(lex["integration_words"])
+        self.strongholds = set(lex["stronghold_words"])
         self.place_preps = set(lex["place_preps"])
 
     def extract(self, doc, resolution: Resolution) -> list[Relation]:
@@ -38,6 +39,8 @@ class RelationExtractor:
                 word = lemma(token)
                 if token.pos_ == "NOUN" and (word in self.leader_titles | self.member_titles or token.lower_ in self.member_titles):
                     out += self._titles(token, resolution, span)
+                if token.pos_ == "NOUN" and word in self.strongholds:
+                    out += self._stronghold(token, resolution, span)
                 if token.pos_ == "NOUN" and word in self.branch_words:
                     out += self._branch(token, resolution, span)
                 if token.pos_ in ("VERB", "ADJ") and word in (self.support | self.leadership | self.alliance
@@ -126,16 +129,16 @@ class RelationExtractor:
 
     # -- frames ------------------------------------------------------------------------
     def _titles(self, token, resolution: Resolution, span: Span) -> list[Relation]:
-        person = self._linked(token, resolution, {"Person"})
+        person = self._linked(token, resolution, {"Person"}) or self._after(token, resolution, {"Person"})
         if person is None:
             return []
         out = []
         word = lemma(token)
-        org = self._of(token, resolution, GROUPS)
+        org = self._known_group(person, self._of(token, resolution, GROUPS), resolution)
         state = self._demonym(token)
         if org:
-            predicate = "ledBy" if word in self.leader_titles else "memberOf"
-            out.append(Relation(org, "ledBy", person, [span]) if predicate == "ledBy" else Relation(person, "memberOf", org, [span]))
+            out.append(Relation(org, "ledBy", person, [span]) if word in self.leader_titles
+                       else Relation(person, "memberOf", org, [span]))
         if org and self.resolver.actors.get(org, {}).get("type") == "State":
             state = state or org
         if state:
@@ -143,6 +146,26 @@ class RelationExtractor:
             if word in self.head_of_state:
                 out.append(Relation(state, "ledBy", person, [span]))
         return out
+
+    def _known_group(self, person: str, org: str | None, resolution: Resolution) -> str | None:
+        """"le chef de l'organisation, Ayman al-Zawahiri": when an anaphor names the group, prefer the group
+        the gazetteer knows the person leads or belongs to, if the document names it."""
+        if org is None:
+            return None
+        actors = self.resolver.actors
+        known = set(actors.get(person, {}).get("memberOf", [])) | {
+            g for g, a in actors.items() if person in a.get("ledBy", [])}
+        named = [k for k in known if k in resolution.entities and k != org]
+        return named[0] if named and org not in known else org
+
+    def _stronghold(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        """"Hawija, l'un des derniers bastions de l'État islamique": the group is based in the place."""
+        group = self._of(token, resolution, GROUPS) or self._of_linear(token, resolution, GROUPS)
+        places = [m for m in resolution.mentions if token.i - 12 <= m.start < token.i
+                  and resolution.entities[m.key].type in ("Place", "Facility")]
+        if group and places:
+            return [Relation(group, "stationedIn", places[-1].key, [span])]
+        return []
 
     def _branch(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         parent = self._of(token, resolution, GROUPS) or self._of_linear(token, resolution, GROUPS)
