@@ -10,6 +10,7 @@ from .nlp import strip_accents
 ACTORS = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
 GROUPS = ACTORS - {"Person"}
 LOCATIONS = {"Place", "Facility", "State"}
+KNOWN_PREDICATES = ("partOf", "supportedBy", "ledBy", "memberOf")  # nationality is not implied by co-mention
 
 
 class RelationExtractor:
@@ -35,6 +36,7 @@ class RelationExtractor:
         out: list[Relation] = []
         for sent in doc.sents:
             span = Span(sent.start_char, sent.end_char, resolution.document.text[sent.start_char:sent.end_char])
+            out += self._known(sent, resolution, span)
             for token in sent:
                 word = lemma(token)
                 if token.pos_ == "NOUN" and (word in self.leader_titles | self.member_titles or token.lower_ in self.member_titles):
@@ -47,6 +49,17 @@ class RelationExtractor:
                                                              | self.stationed | self.integration):
                     out += self._participle(token, word, resolution, span)
         return out
+
+    def _known(self, sent, resolution: Resolution, span: Span) -> list[Relation]:
+        """A relation the gazetteer knows between two actors named in one sentence (lower confidence)."""
+        keys = {m.key for m in resolution.mentions if sent.start <= m.start < sent.end and m.kind == "name"}
+        return [
+            Relation(key, predicate, other, [span], confidence=0.5)
+            for key in sorted(keys)
+            for predicate in KNOWN_PREDICATES
+            for other in self.resolver.actors.get(key, {}).get(predicate, [])
+            if other in keys and other != key
+        ]
 
     # -- helpers -----------------------------------------------------------------------
     def _entity(self, token, resolution: Resolution, types: set[str]) -> str | None:
@@ -219,7 +232,10 @@ class RelationExtractor:
             key = self._entity(head, resolution, ACTORS)
             if key:
                 return key
-            return self._of(head, resolution, GROUPS) or self._linked(head, resolution, GROUPS)
+            inside = {t.i for t in token.subtree}
+            named = [c for c in head.children if c.dep_ == "nmod" and c.i not in inside]  # "groupes … à Hashed"
+            return (self._of(head, resolution, GROUPS) or self._linked(head, resolution, GROUPS)
+                    or next((k for c in named if (k := self._entity(c, resolution, GROUPS))), None))
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubj:pass"):
                 return self._entity(child, resolution, ACTORS)
