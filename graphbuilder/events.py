@@ -294,8 +294,10 @@ class EventExtractor:
                 continue
             if role == "attacker" and type_ in LOCATION_TYPES:
                 continue
-            if role == "target" and type_ == "Person" and (frame.kill or self._fatalities(trigger.sent)):
-                role = "victims"
+            if role == "target" and type_ == "Person" and (
+                    frame.kill or self._fatalities(trigger.sent) or not resolution.entities[key].from_gazetteer
+                    and resolution.entities[key].key.count("/")):
+                role = "victims"  # people harmed, or unnamed people ("des personnes") attacked
             frame.add_role(role, key, token)
 
     def _fillers(self, token, resolution: Resolution):

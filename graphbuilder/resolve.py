@@ -79,7 +79,7 @@ class Resolver:
         self._acronyms(doc, out)
         for token in doc:
             if token.i not in out.by_token:
-                (self._force(doc, token, out) or self._state_nominal(doc, token, out)
+                (self._force(doc, token, out) or self._state_nominal(doc, token, out) or self._capital(doc, token, out)
                  or self._anaphor(doc, token, out) or self._pronoun(doc, token, out))
         out.mentions.sort(key=lambda m: m.start)
         return out
@@ -248,6 +248,18 @@ class Resolver:
         if entity is None:
             return False
         out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
+        return True
+
+    def _capital(self, doc, token, out: Resolution) -> bool:
+        """"la capitale irakienne": the capital (first metonym) of the state its adjective names."""
+        if token.lower_ not in self.lex["capital_nouns"] or token.pos_ != "NOUN":
+            return False
+        state = self.actors.get(self._state_of(token, out) or "", {})
+        capital = self.actors.get(self.known(state["metonyms"][0]) or "", {}) if state.get("metonyms") else {}
+        if capital.get("type") != "Place":
+            return False
+        end = max([token.i + 1] + [c.i + 1 for c in token.rights if c.dep_ == "amod"])
+        out.add(doc, Mention(capital["id"], token.i, end, "force"), "Place", capital["label"], capital)
         return True
 
     def _state_nominal(self, doc, token, out: Resolution) -> bool:
