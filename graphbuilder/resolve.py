@@ -109,6 +109,10 @@ class Resolver:
             actor = self.actors[known]
             out.add(doc, Mention(known, ent.start, ent.end, "name"), actor["type"], actor["label"], actor)
             return
+        same = next((e for e in out.entities.values() if not e.from_gazetteer and slug(e.label) == slug(text)), None)
+        if same is not None:  # the NER called "Dortmund" a person once and a place once: one node
+            out.add(doc, Mention(same.key, ent.start, ent.end, "name"), same.type, same.label)
+            return
         if ent.label_ == "PER":
             key = self._person_key(text, out)
             out.add(doc, Mention(key, ent.start, ent.end, "name"), "Person", text)
