@@ -1,19 +1,17 @@
 """Event frames over the dependency parse: attacks, retaliations, threats, claims and blame."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .lang import Resources
 from .model import Event, Relation, Span, TimeValue
 from .resolve import Resolution, Resolver
 from .syntax import case_of, is_passive, lemma, negated, subtree_range
-from .temporal import find_dates
+from .temporal import find_dates, is_dateline
 
 ACTOR_TYPES = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
 AGGRESSOR_TYPES = {"State", "MilitaryForce", "ArmedGroup", "Coalition", "Person"}
 LOCATION_TYPES = {"Place", "Facility"}
-DATELINE = re.compile(r"\s*\.?\s*[–—-]")  # "16 avril 2017 . –": the publication dateline, not an event date
 GRANULARITY_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
 
 
@@ -86,7 +84,7 @@ class EventExtractor:
             is_title = title_end > 0 and sent.start_char < title_end
             window = _date_window(sent)
             dates = [d for d in find_dates(document.text, window, sent.end_char, document.published, self.lang)
-                     if not DATELINE.match(document.text, d[1])]
+                     if not is_dateline(document.text, d[1])]
             for frame in self._attack_frames(sent, resolution):
                 frame.title = is_title
                 frame.dates = [(document.text[s:e].lower(), v) for s, e, v in dates]
@@ -115,7 +113,8 @@ class EventExtractor:
     def _attack_frames(self, sent, resolution: Resolution) -> list[Frame]:
         threatened = {t.i for v in sent if v.pos_ == "VERB" and lemma(v) in self.threat_verbs
                       for t in v.subtree if t is not v}
-        triggers = [t for t in sent if self._is_trigger(t) and not negated(t, self.negation) and t.i not in threatened]
+        triggers = [t for t in sent if self._is_trigger(t) and not negated(t, self.negation)
+                    and t.i not in threatened and not self._irrealis(t)]
         if not triggers:
             return []
         groups: list[list] = []
@@ -137,6 +136,12 @@ class EventExtractor:
             if frame is not None:
                 frames.append(frame)
         return frames
+
+    def _irrealis(self, trigger) -> bool:
+        """"une tentative d'attentat déjouée", "un projet d'attentat", "prévoit des attaques": not (yet) an attack."""
+        heads = [trigger.head] if trigger.head is not trigger else []
+        return any(lemma(h) in self.lex["irrealis_heads"] or lemma(h) in self.lex["irrealis_verbs"] for h in heads) \
+            or any(lemma(c) in self.lex["irrealis_verbs"] for c in trigger.children)
 
     def _linked(self, a, b) -> bool:
         return (a.head is b or b.head is a) and "conj" not in (a.dep_, b.dep_)

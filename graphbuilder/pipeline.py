@@ -1,6 +1,7 @@
 """The extraction pipeline: Document → spaCy parse → resolution → events and relations → Extraction."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 from .lang import resources
@@ -9,6 +10,7 @@ from .nlp import load_pipeline
 from .events import EventExtractor
 from .relations import RelationExtractor
 from .resolve import Resolver
+from .temporal import dateline_date
 
 
 def text_view(document: Document) -> str:
@@ -43,6 +45,8 @@ class Pipeline:
                 yield document, error
 
     def _extract(self, doc, document: Document) -> Extraction:
+        if document.published is None:  # no header: the article's own dateline, if it has one
+            document = replace(document, published=dateline_date(document.text, document.body_start, self.lang))
         resolution = self.resolver.resolve(doc, document)
         events, event_relations = self.events.extract(doc, resolution)
         relations = self.relations.extract(doc, resolution) + event_relations

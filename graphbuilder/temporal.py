@@ -336,3 +336,19 @@ def contains(outer: str, inner: str) -> bool:
     outer_lo, outer_hi = _bounds(outer)
     inner_lo, inner_hi = _bounds(inner)
     return outer_lo <= inner_lo and inner_hi <= outer_hi
+
+
+DATELINE = re.compile(r"\s*\.?\s*[–—-]")  # "13 mars 2016 . –": a news dateline, the publication date
+
+
+def is_dateline(text: str, end: int) -> bool:
+    """Whether the date expression ending at `end` is a dateline (followed by a dash), not an event date."""
+    return DATELINE.match(text, end) is not None
+
+
+def dateline_date(text: str, start: int = 0, lang: str = "fr") -> str | None:
+    """The full date of a dateline near the start of an article ("13 mars 2016 . –"), if any."""
+    for s, e, value in find_dates(text, start, min(len(text), start + 300), None, lang):
+        if value.granularity == "day" and is_dateline(text, e):
+            return value.value
+    return None
