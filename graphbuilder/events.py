@@ -304,6 +304,8 @@ class EventExtractor:
                     and resolution.entities[key].key.count("/")):
                 role = "victims"  # people harmed, or unnamed people ("des personnes") attacked
             frame.add_role(role, key, token)
+            if role == "target" and type_ == "Place":
+                frame.add_role("place", key, token)  # "a frappé la capitale": the place attacked
 
     def _fillers(self, token, resolution: Resolution):
         """Entities a dependent stands for: its mention, its conjuncts, or a nominal participant."""
@@ -321,6 +323,9 @@ class EventExtractor:
                         break
             if mention is not None:
                 yield mention.key, t
+            elif t.pos_ == "NOUN" and t.lower_ in self.lex["force_nouns"]:  # "la police", "les policiers"
+                kind = self.lex["force_nouns"][t.lower_]
+                yield self.resolver.nominal(t.doc, t, resolution, "MilitaryForce", kind).key, t
             elif t.pos_ == "NOUN" and t.lower_ in self.member_nouns and self._group(t, resolution):
                 yield self._group(t, resolution), t  # "200 djihadistes": members of the group in focus
             elif t.pos_ == "NOUN" and t.lower_ in self.person_nouns | {lemma(t)} & self.person_nouns:

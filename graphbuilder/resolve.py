@@ -277,8 +277,9 @@ class Resolver:
         out.add(doc, Mention(state, token.i, token.i + 1, "force"), "State", actor["label"], actor)
         return True
 
-    def nominal(self, doc, token, out: Resolution, type_: str) -> Entity:
-        """An unnamed participant or facility ("un kamikaze", "la gare de X"), scoped to the document."""
+    def nominal(self, doc, token, out: Resolution, type_: str, kind: str | None = None) -> Entity:
+        """An unnamed participant or facility ("un kamikaze", "la gare de X"), scoped to the document;
+        nominals of one `kind` ("la police", "les policiers") are one entity."""
         mention = out.mention_at(token.i)
         if mention is not None:
             return out.entities[mention.key]
@@ -287,7 +288,7 @@ class Resolver:
                 return out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
         start, end = chunk(token)
         names = [c.text for c in token.children if c.dep_ in ("nmod", "flat:name", "appos") and c.pos_ == "PROPN"]
-        key = f"{slug(out.document.name)}/{slug(' '.join([token.lemma_] + names))}"
+        key = f"{slug(out.document.name)}/{slug(kind or ' '.join([token.lemma_] + names))}"
         label = out.document.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
         return out.add(doc, Mention(key, start, end, "nominal"), type_, label)
 

@@ -97,3 +97,45 @@ def test_seed_article_actors_are_single_nodes(pipeline):
     assert killed and "abu_mahdi_al_muhandis" in killed[0].roles["victims"]
     for span in (s for e in x.events for s in e.evidence):
         assert document.text[span.start:span.end] == span.text
+
+
+def test_foiled_attack_is_not_an_attack(extract):
+    x = extract(" date 2017-02-16 Une tentative d'attentat a été déjouée vendredi à Montpellier.")
+    assert not [e for e in x.events if e.type == "Attack"]
+
+
+def test_dateline_gives_the_publication_date(extract):
+    x = extract("Turquie : explosion à Ankara\n\n13 mars 2016 . –\nDimanche, une voiture piégée a explosé à Ankara.")
+    assert x.document.published == "2016-03-13"
+    assert x.events[0].date.value == "2016-03-13"  # the Sunday of publication, not the dateline itself
+
+
+def test_perpetrators_shot_by_police_are_a_separate_response(extract):
+    x = extract(" date 2017-06-04 Des assaillants ont poignardé des passants à Lyon. "
+                "Les assaillants ont été abattus par la police.")
+    attacks = [e for e in x.events if e.type == "Attack"]
+    assert len(attacks) == 2
+    main, response = attacks
+    assert main.roles["attacker"] == response.roles["victims"]
+    assert ("police" in " ".join(response.roles["attacker"]))
+    assert any(r.predicate == "killed" and r.object == main.roles["attacker"][0] for r in x.relations)
+
+
+def test_capital_named_by_demonym_and_claim_about_the_main_incident(extract):
+    x = extract(" date 2019-05-02 Un attentat a frappé mardi la capitale afghane. "
+                "Les talibans ont revendiqué l'attentat.")
+    main = x.events[0]
+    assert "kabul" in main.roles["place"]
+    assert main.roles.get("claimed_by") == ["taliban"]
+
+
+def test_leader_title_with_gazetteer_knowledge(extract):
+    x = extract(" date 2016-07-29 Le Front al-Nosra a rompu avec Al-Qaïda. L'accord a été négocié avec le chef "
+                "de l'organisation, Ayman al-Zawahiri.")
+    assert ("al_qaeda", "ledBy", "ayman_al_zawahiri") in triples(x)
+    assert ("al_nusra_front", "ledBy", "ayman_al_zawahiri") not in triples(x)
+
+
+def test_same_name_one_node_whatever_the_ner_type(extract):
+    x = extract(" date 2017-04-12 Une explosion a visé le bus de l'équipe de Dortmund. La police de Dortmund enquête.")
+    assert len([e for e in x.entities if e.label == "Dortmund"]) <= 1
