@@ -438,6 +438,10 @@ class EventExtractor:
         nouns = [t for trigger in frame.triggers if trigger.pos_ == "NOUN" for t in trigger.subtree]
         start, end = subtree_range(frame.triggers + frame.tokens + nouns)
         doc = frame.triggers[0].doc
+        while start < end - 1 and doc[start].is_punct:
+            start += 1
+        while end - 1 > start and doc[end - 1].is_punct:
+            end -= 1
         first, last = doc[start], doc[end - 1]
         text = resolution.document.text
         return Span(first.idx, last.idx + len(last), text[first.idx:last.idx + len(last)])

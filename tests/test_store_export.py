@@ -95,6 +95,8 @@ def test_seed_queries(examples_store):
     victims = {r["victim"] for r in killings}
     assert {"Qassem Soleimani", "Abu Mahdi al-Muhandis"} <= victims
     assert any(r["place"] == "Baghdad" and r["weapon"] == "drone" for r in killings)
+    threats = _labels(examples_store, "threats")
+    assert any("Nujaba" in r["actor"] and r["threatened"] == "United States Armed Forces" for r in threats)
     claims = _labels(examples_store, "claims")
     assert any(r["claimant"] == "Islamic State" for r in claims)
     stats = dict(store_stats(examples_store))
