@@ -12,6 +12,7 @@ from .temporal import find_dates, is_dateline
 ACTOR_TYPES = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
 AGGRESSOR_TYPES = {"State", "MilitaryForce", "ArmedGroup", "Coalition", "Person"}
 LOCATION_TYPES = {"Place", "Facility"}
+VICTIM_TYPES = {"Person", "ArmedGroup", "MilitaryForce", "State", "Coalition"}
 GRANULARITY_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
 
 
@@ -87,11 +88,11 @@ class EventExtractor:
                      if not is_dateline(document.text, d[1])]
             for frame in self._attack_frames(sent, resolution):
                 frame.title = is_title
-                frame.dates = [(document.text[s:e].lower(), v) for s, e, v in dates]
+                frame.dates = _nearest_first(frame, dates, document.text)
                 index = self._merge(frame, events, meta, resolution)
                 meta[index]["kill"] = meta[index].get("kill", False) or frame.kill
             for frame in self._threat_frames(sent, resolution, events):
-                frame.dates = [(document.text[s:e].lower(), v) for s, e, v in dates]
+                frame.dates = _nearest_first(frame, dates, document.text)
                 events.append(self._new_event(frame, resolution))
                 meta.append({"exprs": set(), "title": False})
                 relations += self._pairs(frame, "attacker", "target", "threatened", resolution)
@@ -299,6 +300,8 @@ class EventExtractor:
                 continue
             if role == "attacker" and type_ in LOCATION_TYPES:
                 continue
+            if role == "victims" and type_ not in VICTIM_TYPES:
+                role = "target"
             if role == "target" and type_ == "Person" and (
                     frame.kill or self._fatalities(trigger.sent) or not resolution.entities[key].from_gazetteer
                     and resolution.entities[key].key.count("/")):
@@ -622,9 +625,18 @@ class EventExtractor:
         return []
 
 
+def _nearest_first(frame: Frame, dates: list[tuple[int, int, TimeValue]], text: str) -> list[tuple[str, TimeValue]]:
+    """A frame's date expressions, the one nearest its triggers first ("l'attentat du 14 juillet")."""
+    anchors = [t.idx for t in frame.triggers]
+    ordered = sorted(dates, key=lambda d: min(abs(d[0] - a) for a in anchors))
+    return [(text[s:e].lower(), v) for s, e, v in ordered]
+
+
 def _best_date(dates: list[tuple[str, TimeValue]]) -> TimeValue | None:
+    """The nearest date of day precision, else the nearest of any precision."""
     values = [v for _, v in dates]
-    return min(values, key=lambda v: GRANULARITY_RANK[v.granularity]) if values else None
+    days = [v for v in values if v.granularity == "day"]
+    return (days or values or [None])[0]
 
 
 def _number(token) -> int | None:
