@@ -12,7 +12,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from . import __version__
 from .model import Event, Extraction, Span
-from .vocab import CKG, DCT, ID, ITSRDF, NIF, PROV, SEM, SKOS, WD, actor_iri, document_iri, slug, span_iri
+from .vocab import CKG, DCT, ID, ITSRDF, NIF, PROV, SEM, SKOS, WD, actor_iri, document_iri, segment, span_iri
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -69,7 +69,7 @@ class GraphWriter:
             for span in entity.mentions:
                 yield from self._span(span)
                 yield Quad(n(span_iri(doc.name, span.start, span.end)), n(ITSRDF.taIdentRef), node, g)
-        event_nodes = [n(f"{ID}event/{slug(doc.name)}/{i}") for i in range(len(extraction.events))]
+        event_nodes = [n(f"{ID}event/{segment(doc.name)}/{i}") for i in range(len(extraction.events))]
         for i, event in enumerate(extraction.events):
             yield from self._event(event, event_nodes[i], event_nodes)
         for relation in extraction.relations:

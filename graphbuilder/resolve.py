@@ -288,7 +288,7 @@ class Resolver:
                 return out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
         start, end = chunk(token)
         names = [c.text for c in token.children if c.dep_ in ("nmod", "flat:name", "appos") and c.pos_ == "PROPN"]
-        key = f"{slug(out.document.name)}/{slug(kind or ' '.join([token.lemma_] + names))}"
+        key = f"{out.document.name}/{slug(kind or ' '.join([token.lemma_] + names))}"  # document-scoped
         label = out.document.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
         return out.add(doc, Mention(key, start, end, "nominal"), type_, label)
 
