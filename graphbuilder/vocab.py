@@ -28,14 +28,24 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
+def segment(text: str) -> str:
+    """`text` as one IRI path segment: every reserved or non-ASCII character percent-encoded.
+
+    A final "." is encoded too, so "." and ".." never become dot segments and no prefixed
+    name in Turtle ends with a dot.
+    """
+    quoted = quote(text, safe="")
+    return quoted[:-1] + "%2E" if quoted.endswith(".") else quoted
+
+
 def actor_iri(key: str) -> str:
     """IRI of an actor or location from its stable key."""
-    return f"{ID}actor/{quote(key, safe='')}"
+    return f"{ID}actor/{segment(key)}"
 
 
 def document_iri(name: str) -> str:
     """IRI of a document (and of its named graph) from its name."""
-    return f"{ID}doc/{quote(name, safe='')}"
+    return f"{ID}doc/{segment(name)}"
 
 
 def span_iri(name: str, start: int, end: int) -> str:
