@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .ingest import IngestError, read_inputs
-from .model import Document, Extraction
+from .model import Document
 from .vocab import ACTORS_GRAPH
+
+MAX_CHARS = 1_000_000  # spaCy's nlp.max_length: a longer text makes nlp.pipe raise for the whole build
 
 
 @dataclass
@@ -26,44 +28,77 @@ def build(
     lang: str = "fr",
     max_bytes: int = 5_000_000,
     batch_size: int = 16,
+    workers: int = 1,
+    dask: str | None = None,
     on_document: Callable[[str], None] | None = None,
 ) -> BuildReport:
-    """Extract every readable document of `inputs` into `store` (one transaction per document)."""
-    from .nlp import model_version
-    from .pipeline import Pipeline
-    from .rdf import GraphWriter, gazetteer_quads
+    """Extract every readable document of `inputs` into `store` (one transaction per document).
+
+    Extraction runs in this process, in `workers` worker processes, or on the Dask scheduler `dask`
+    ("local" or an address); the store is always written here, in input order.
+    """
+    from .rdf import gazetteer_quads
     from .lang import resources
     from .store import replace_graph, write_document
 
     report = BuildReport()
-    pipeline = Pipeline(lang)
-    writer = GraphWriter(model_version(lang))
     replace_graph(store, str(ACTORS_GRAPH), gazetteer_quads(resources(lang).gazetteer, str(ACTORS_GRAPH)))
     items = read_inputs(inputs, max_bytes=max_bytes,
                         on_warning=lambda w: report.warnings.append((w.name, w.reason)))
-    for result in _extract_all(pipeline, items, batch_size, report):
+
+    def skip(name: str, reason: str) -> None:
+        report.skipped.append((name, reason))
+
+    documents = _documents(items, skip)
+    if dask:
+        from .distributed import dask_graphs
+
+        graphs = dask_graphs(documents, dask, lang, workers, batch_size, skip)
+    elif workers > 1:
+        from .parallel import process_graphs
+
+        graphs = process_graphs(documents, lang, workers, batch_size, skip)
+    else:
+        graphs = _local_graphs(documents, lang, batch_size, skip)
+    for name, quads in graphs:
         try:
-            write_document(store, result.document.name, writer.quads(result))
-            report.built.append(result.document.name)
+            write_document(store, name, quads)
+            report.built.append(name)
         except Exception as error:  # one bad document must not stop the build
-            report.skipped.append((result.document.name, f"could not be stored: {error}"))
+            report.skipped.append((name, f"could not be stored: {error}"))
         if on_document:
-            on_document(result.document.name)
+            on_document(name)
     return report
 
 
-def _extract_all(pipeline, items: Iterable[Document | IngestError], batch_size: int,
-                 report: BuildReport) -> Iterator[Extraction]:
-    """Stream extractions, recording ingest errors and per-document extraction failures."""
-    def documents() -> Iterator[Document]:
-        for item in items:
-            if isinstance(item, IngestError):
-                report.skipped.append((item.name, item.reason))
-            else:
-                yield item
+def extraction_failure(error: Exception) -> str:
+    """The reason reported for a document whose extraction raised `error`."""
+    return f"extraction failed: {type(error).__name__}: {error}"
 
-    for document, extraction in pipeline.process_safe(documents(), batch_size=batch_size):
-        if isinstance(extraction, Exception):
-            report.skipped.append((document.name, f"extraction failed: {type(extraction).__name__}: {extraction}"))
+
+def _documents(items: Iterable[Document | IngestError], on_failure: Callable[[str, str], None]) -> Iterator[Document]:
+    """The readable documents; ingest errors and texts too long for the parser go to `on_failure`."""
+    for item in items:
+        if isinstance(item, IngestError):
+            on_failure(item.name, item.reason)
+        elif len(item.text) > MAX_CHARS:
+            on_failure(item.name, f"text is {len(item.text):,} characters, over the parser's {MAX_CHARS:,}-character "
+                                  "limit: split the article")
         else:
-            yield extraction
+            yield item
+
+
+def _local_graphs(documents: Iterable[Document], lang: str, batch_size: int,
+                  on_failure: Callable[[str, str], None]) -> Iterator[tuple[str, Iterator]]:
+    """(name, graph quads) of each document extracted in this process; failed documents go to `on_failure`."""
+    from .nlp import model_version
+    from .pipeline import Pipeline
+    from .rdf import GraphWriter
+
+    pipeline = Pipeline(lang)
+    writer = GraphWriter(model_version(lang))
+    for document, extraction in pipeline.process_safe(documents, batch_size=batch_size):
+        if isinstance(extraction, Exception):
+            on_failure(document.name, extraction_failure(extraction))
+        else:
+            yield document.name, writer.quads(extraction)

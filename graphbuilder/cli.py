@@ -35,9 +35,12 @@ def build(
     max_bytes: int = typer.Option(5_000_000, help="Refuse documents larger than this many bytes."),
     strict: bool = typer.Option(False, help="Exit non-zero if any document was skipped."),
     batch_size: int = typer.Option(16, help="Documents per spaCy batch."),
+    workers: int = typer.Option(1, min=1, help="Worker processes, each loading the model once (extraction and RDF in parallel)."),
+    dask: Optional[str] = typer.Option(None, help="Extract on Dask: 'local' (a local cluster of --workers processes, default one per core) or a scheduler address tcp://HOST:8786."),
 ) -> None:
     """Extract actors, events and relations from INPUTS into the store (one named graph per document)."""
     from .build import build as run_build
+    from .distributed import DaskUnavailable
     from .ingest import read_inputs
 
     total = sum(1 for _ in read_inputs(inputs, max_bytes=max_bytes, check_language=False))
@@ -45,8 +48,12 @@ def build(
     with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=console, disable=total < 2) as progress:
         task = progress.add_task("", total=total)
-        report = run_build(inputs, db, max_bytes=max_bytes, batch_size=batch_size,
-                           on_document=lambda name: progress.update(task, advance=1, description=name))
+        try:
+            report = run_build(inputs, db, max_bytes=max_bytes, batch_size=batch_size, workers=workers, dask=dask,
+                               on_document=lambda name: progress.update(task, advance=1, description=name))
+        except DaskUnavailable as error:
+            console.print(f"[red]error:[/red] {error}")
+            raise typer.Exit(2)
     db.flush()
     for name, reason in report.warnings:
         console.print(f"[yellow]warning:[/yellow] {name}: {reason}")
@@ -60,11 +67,12 @@ def build(
 @app.command()
 def export(
     store: Path = StoreOption,
-    format: str = typer.Option("json", "--format", "-f", help="json | turtle | trig | ntriples | nquads"),
+    format: str = typer.Option("json", "--format", "-f",
+                               help="json | turtle | trig | ntriples | nquads | jsonld | csv (events) | graphml | gexf (actor network)"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
 ) -> None:
-    """Export the store: conflict-kg-export/1 JSON or an RDF serialisation, read from the graph."""
-    from .export import RDF_FORMATS, export_json, export_rdf
+    """Export the store: conflict-kg-export/1 JSON, an RDF serialisation, events CSV or the actor network."""
+    from .export import EXPORTERS, RDF_FORMATS, export_json, export_rdf
 
     db = _open(store, read_only=True)
     if format == "json":
@@ -72,6 +80,8 @@ def export(
         out.write_text(text, encoding="utf-8") if out else sys.stdout.write(text + "\n")
     elif format in RDF_FORMATS:
         export_rdf(db, format, out if out else sys.stdout.buffer)
+    elif format in EXPORTERS:
+        EXPORTERS[format](db, out if out else sys.stdout.buffer)
     else:
         console.print(f"[red]error:[/red] unknown format {format!r}")
         raise typer.Exit(2)
@@ -202,4 +212,91 @@ def reason(
         graph = NamedNode(str(INFERRED_GRAPH))
         replace_graph(_open(store), str(INFERRED_GRAPH), (Quad(term(s), term(p), term(o), graph) for s, p, o in result.inferred))
     if not result.consistent:
+        raise typer.Exit(1)
+
+
+@app.command()
+def viz(
+    store: Path = StoreOption,
+    out: Path = typer.Option(Path("network.html"), "--out", "-o", help="Interactive offline HTML page."),
+    png: Optional[Path] = typer.Option(None, "--png", help="Static drawing (.png, or .svg by the suffix)."),
+    gexf: Optional[Path] = typer.Option(None, "--gexf", help="GEXF file for Gephi."),
+    graphml: Optional[Path] = typer.Option(None, "--graphml", help="GraphML file for Cytoscape/yEd."),
+    timeline: Optional[Path] = typer.Option(None, "--timeline", help="PNG of events per actor over time."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Only this actor's network (name or alias)."),
+    depth: int = typer.Option(1, "--depth", help="Hops around --actor."),
+    since: Optional[str] = typer.Option(None, "--since", help="Evidence dated on or after (YYYY[-MM[-DD]])."),
+    until: Optional[str] = typer.Option(None, "--until", help="Evidence dated on or before (YYYY[-MM[-DD]])."),
+    predicate: List[str] = typer.Option([], "--predicate", "-p", help="Only these relations (repeat; stationedIn only when named)."),
+    min_weight: int = typer.Option(1, "--min-weight", help="Only relations with at least this many evidence items."),
+    document: Optional[str] = typer.Option(None, "--document", help="Only what this document (NAME.txt) says."),
+    title: str = typer.Option("Actor network", "--title", help="Title of the page and drawing."),
+) -> None:
+    """Draw the actor network: an offline interactive HTML page, plus PNG/SVG, GEXF, GraphML, timeline."""
+    from .network import RELATIONS, Filters, actor_network
+    from .viz import render_html, render_image, render_timeline, write_gexf, write_graphml
+
+    try:
+        filters = Filters(actor=actor, depth=depth, since=since, until=until, min_weight=min_weight,
+                          predicates=tuple(predicate) or RELATIONS, document=document)
+        graph = actor_network(_open(store, read_only=True), filters)
+    except (ValueError, LookupError) as error:
+        console.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2)
+    render_html(graph, out, title)
+    if png:
+        render_image(graph, png, title)
+    if timeline:
+        render_timeline(graph, timeline)
+    if gexf:
+        write_gexf(graph, gexf)
+    if graphml:
+        write_graphml(graph, graphml)
+    console.print(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} relations → "
+                  + ", ".join(str(p) for p in (out, png, timeline, gexf, graphml) if p))
+
+
+@app.command()
+def serve(
+    store: Path = StoreOption,
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(7878, help="Port (0: any free port)."),
+    allow_update: bool = typer.Option(False, "--allow-update", help="Accept SPARQL UPDATE (read-only without it)."),
+    timeout: float = typer.Option(30.0, help="Seconds after which a query is stopped (503)."),
+    max_results: int = typer.Option(100_000, help="Refuse results with more rows or triples than this."),
+    max_request_bytes: int = typer.Option(1_000_000, help="Refuse larger requests (413)."),
+) -> None:
+    """Serve the store as a SPARQL 1.1 Protocol endpoint at http://HOST:PORT/sparql (union default graph)."""
+    from .serve import ServeOptions, make_server, serve_forever
+
+    if not allow_update and not store.is_dir():
+        console.print(f"[red]error:[/red] no store at {store}")
+        raise typer.Exit(2)
+    options = ServeOptions(store=store, host=host, port=port, allow_update=allow_update, timeout=timeout,
+                           max_results=max_results, max_request_bytes=max_request_bytes)
+    try:
+        server, endpoint = make_server(options)
+    except (RuntimeError, OSError) as error:
+        console.print(f"[red]error:[/red] cannot serve {store} on {host}:{port}: {error}")
+        raise typer.Exit(2)
+    bound_host, bound_port = server.server_address[:2]
+    console.print(f"SPARQL endpoint http://{bound_host}:{bound_port}/sparql "
+                  f"({'read-write' if allow_update else 'read-only'}, timeout {timeout:g} s, "
+                  f"at most {max_results} results); Ctrl-C stops it", soft_wrap=True)
+    serve_forever(server, endpoint)
+
+
+@app.command()
+def push(
+    endpoint: str = typer.Option(..., "--endpoint", "-e", help="Graph Store Protocol URL, e.g. http://localhost:7878/store"),
+    store: Path = StoreOption,
+) -> None:
+    """Send every named graph of the store to a triple store (SPARQL 1.1 Graph Store Protocol PUT per graph)."""
+    from .push import PushError, push as run_push
+
+    try:
+        for name, triples in run_push(_open(store, read_only=True), endpoint):
+            console.print(f"sent {name}: {triples} triples", soft_wrap=True)
+    except PushError as error:
+        console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -134,24 +135,36 @@ class _Reader:
 
     def text_file(self, path: Path) -> Document | IngestError:
         """The Document of a text file, or why it is refused."""
+        name = self.file_name(path)
         try:
             data = _read_bytes(path, self.max_bytes)
             if not data:
                 raise _Rejected("file is empty")
             text, encoding = _decode(data)
-            document = self.document(path.name, text, str(path))
+            document = self.document(name, text, str(path))
         except _Rejected as rejected:
-            return IngestError(path.name, str(rejected))
+            return IngestError(name, str(rejected))
         if encoding in LEGACY_ENCODINGS:
-            self.warn(IngestError(path.name, f"not UTF-8; decoded as {encoding}"))
+            self.warn(IngestError(name, f"not UTF-8; decoded as {encoding}"))
         return document
+
+    def file_name(self, path: Path) -> str:
+        """The file's name as text; a name whose bytes are not UTF-8 is read as CP1252, with a warning."""
+        raw = os.fsencode(path.name)
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            name = raw.decode("cp1252", errors="replace")
+            self.warn(IngestError(name, f"file name {raw!r} is not UTF-8; read as cp1252"))
+            return name
 
     def jsonl_file(self, path: Path) -> Iterator[Document | IngestError]:
         """The Documents of a JSONL file's lines, with an IngestError for each bad line."""
+        file_name = self.file_name(path)
         try:
             stream = path.open("rb")
         except OSError as error:
-            yield IngestError(path.name, _unreadable(error))
+            yield IngestError(file_name, _unreadable(error))
             return
         records = 0
         with stream:
@@ -162,9 +175,9 @@ class _Reader:
                 try:
                     yield self.record(line, f"{path}:{number}")
                 except _Rejected as rejected:
-                    yield IngestError(f"{path.name}:{number}", str(rejected))
+                    yield IngestError(f"{file_name}:{number}", str(rejected))
         if not records:
-            yield IngestError(path.name, "file has no JSON lines")
+            yield IngestError(file_name, "file has no JSON lines")
 
     def record(self, line: bytes, source: str) -> Document:
         """The Document of one JSONL line `{"id", "text", "date"?, "lang"?}`."""

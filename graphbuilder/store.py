@@ -26,7 +26,7 @@ def open_store(path: str | Path | None, read_only: bool = False) -> Store:
         path = Path(path)
         try:
             store = Store.read_only(str(path)) if read_only else Store(str(path))
-        except OSError as error:
+        except (OSError, RuntimeError) as error:  # RuntimeError: e.g. a store still being created by another process
             if "lock" in str(error).lower():
                 raise StoreError(f"store {path} is in use by another graphbuilder process (locked); "
                                  "wait for it to finish or use another --store") from error
@@ -36,13 +36,17 @@ def open_store(path: str | Path | None, read_only: bool = False) -> Store:
 
 
 def _check_version(store: Store, path, read_only: bool) -> None:
+    """Stamp a new store with STORE_VERSION; refuse a store of another (or no) format version."""
     found = [q.object.value for q in store.quads_for_pattern(META_NODE, VERSION_PROP, None, META_GRAPH)]
     if not found:
+        if next(iter(store.quads_for_pattern(None, None, None, None)), None) is not None:
+            raise StoreError(f"store {path} has no format version (made by an older graphbuilder); this graphbuilder "
+                             f"reads version {STORE_VERSION}: rebuild it with `graphbuilder build` into a new --store")
         if not read_only:
             store.add(Quad(META_NODE, VERSION_PROP, Literal(STORE_VERSION), META_GRAPH))
     elif found[0] != STORE_VERSION:
         raise StoreError(f"store {path} has format version {found[0]}; this graphbuilder reads version "
-                         f"{STORE_VERSION}: rebuild it with `graphbuilder build`")
+                         f"{STORE_VERSION}: rebuild it with `graphbuilder build` into a new --store")
 
 
 def replace_graph(store: Store, graph: str, quads: Iterable[Quad]) -> None:

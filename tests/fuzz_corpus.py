@@ -103,6 +103,7 @@ CASES = [
     Case("jsonl_not_utf8", "latin1.jsonl", json.dumps(_good("n"), ensure_ascii=False).encode("latin-1", "replace") + b"\n",
          ("UTF-8",)),
     Case("jsonl_empty", "empty.jsonl", b"\n\n", ("no JSON lines",)),
+    Case("latin1_file_name", "attaque_\udce9t\udce9.txt", f" date 2020-02 {FRENCH}".encode(), ("ok",), "file name"),
 ]
 
 
