@@ -1,7 +1,6 @@
 """The embedded Oxigraph store: one named graph per document, replaced atomically on rebuild."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Iterable
 
@@ -26,7 +25,7 @@ def open_store(path: str | Path | None, read_only: bool = False) -> Store:
     else:
         path = Path(path)
         try:
-            store = _read_only(path) if read_only else Store(str(path))
+            store = Store.read_only(str(path)) if read_only else Store(str(path))
         except (OSError, RuntimeError) as error:  # RuntimeError: e.g. a store still being created by another process
             if "lock" in str(error).lower():
                 raise StoreError(f"store {path} is in use by another graphbuilder process (locked); "
@@ -34,19 +33,6 @@ def open_store(path: str | Path | None, read_only: bool = False) -> Store:
             raise StoreError(f"store {path} cannot be opened: {error}") from error
     _check_version(store, path, read_only)
     return store
-
-
-def _read_only(path: Path, attempts: int = 5) -> Store:
-    """A read-only view of a store another process may be writing: a file compacted away while the view
-    was opening is a passing race, so the view is opened again."""
-    for _ in range(attempts - 1):
-        try:
-            return Store.read_only(str(path))
-        except OSError as error:
-            if "No such file" not in str(error):
-                raise
-            time.sleep(0.2)
-    return Store.read_only(str(path))
 
 
 def _check_version(store: Store, path, read_only: bool) -> None:
