@@ -31,7 +31,8 @@ def _open(path: Path, read_only: bool = False):
 @app.command()
 def build(
     inputs: List[Path] = typer.Argument(..., help="Text files, folders of them, or .jsonl files."),
-    store: Path = StoreOption,
+    store: str = typer.Option(str(DEFAULT_STORE), "--store", "-s",
+                              help="Oxigraph store folder, or the URL of a SPARQL 1.1 Update endpoint."),
     max_bytes: int = typer.Option(5_000_000, help="Refuse documents larger than this many bytes."),
     strict: bool = typer.Option(False, help="Exit non-zero if any document was skipped."),
     batch_size: int = typer.Option(16, help="Documents per spaCy batch."),
@@ -43,15 +44,17 @@ def build(
     from .distributed import DaskUnavailable
     from .ingest import read_inputs
 
+    from .store import RemoteStore, StoreError, is_remote
+
     total = sum(1 for _ in read_inputs(inputs, max_bytes=max_bytes, check_language=False))
-    db = _open(store)
+    db = RemoteStore(store) if is_remote(store) else _open(Path(store))
     with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=console, disable=total < 2) as progress:
         task = progress.add_task("", total=total)
         try:
             report = run_build(inputs, db, max_bytes=max_bytes, batch_size=batch_size, workers=workers, dask=dask,
                                on_document=lambda name: progress.update(task, advance=1, description=name))
-        except DaskUnavailable as error:
+        except (DaskUnavailable, StoreError) as error:
             console.print(f"[red]error:[/red] {error}")
             raise typer.Exit(2)
     db.flush()

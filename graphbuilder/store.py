@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Iterable
+from urllib.error import HTTPError, URLError
+from urllib.request import Request, urlopen
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
@@ -16,6 +18,36 @@ VERSION_PROP = NamedNode(str(CKG.storeVersion))
 
 class StoreError(Exception):
     """A store that cannot be opened or used, with the reason in plain words."""
+
+
+class RemoteStore:
+    """An external SPARQL 1.1 Update endpoint used as a build's store: each document's replacement
+    (`replace_graph`) is sent as one update request, which the server applies as one transaction."""
+
+    def __init__(self, endpoint: str, timeout: float = 120.0):
+        self.endpoint = endpoint
+        self.timeout = timeout
+
+    def update(self, text: str) -> None:
+        """POST one SPARQL update; a refusal or an unreachable server raises StoreError."""
+        request = Request(self.endpoint, data=text.encode("utf-8"), method="POST",
+                          headers={"Content-Type": "application/sparql-update"})
+        try:
+            with urlopen(request, timeout=self.timeout):
+                pass
+        except HTTPError as error:
+            detail = error.read(300).decode("utf-8", "replace").strip()
+            raise StoreError(f"{self.endpoint} refused the update: HTTP {error.code} {error.reason} {detail}") from error
+        except (URLError, OSError) as error:
+            raise StoreError(f"cannot reach {self.endpoint}: {getattr(error, 'reason', error)}") from error
+
+    def flush(self) -> None:
+        """Nothing to flush: every update is already applied by the server."""
+
+
+def is_remote(location: str | Path | None) -> bool:
+    """Whether a --store value names a SPARQL Update endpoint rather than a folder."""
+    return str(location).startswith(("http://", "https://"))
 
 
 def open_store(path: str | Path | None, read_only: bool = False) -> Store:

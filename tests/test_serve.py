@@ -16,11 +16,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from pyoxigraph import NamedNode
 from rdflib import Graph
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from typer.testing import CliRunner
 
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 from graphbuilder.cli import app
 from graphbuilder.push import PushError, push
 from graphbuilder.query import run_query
@@ -214,6 +215,13 @@ def test_push_to_a_real_oxigraph_server(examples_store, store_path, tmp_path):
         assert bindings(request(f"{base}/query?" + urllib.parse.urlencode({"query": quads}),
                                 headers={"Accept": "application/sparql-results+json"})[2]) == [
             {"n": str(sum(1 for _ in examples_store.quads_for_pattern(None, None, None, None)))}]
+        built = CliRunner().invoke(app, ["build", str(EXAMPLES / "000_ffb251c5abeb50dd.txt"), "--store", f"{base}/update"])
+        assert built.exit_code == 0, built.output  # build --store URL writes straight to the server, same graph
+        seed = "https://w3id.org/graphbuilder/id/doc/000_ffb251c5abeb50dd.txt"
+        count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{seed}> {{ ?s ?p ?o }} }}"
+        assert bindings(request(f"{base}/query?" + urllib.parse.urlencode({"query": count}),
+                                headers={"Accept": "application/sparql-results+json"})[2]) == [
+            {"n": str(sum(1 for _ in examples_store.quads_for_pattern(None, None, None, NamedNode(seed))))}]
         with pytest.raises(PushError, match=r"refused graph <https://w3id.org/graphbuilder/id/doc/.*HTTP 404"):
             list(push(examples_store, f"{base}/no-such-service"))
     with pytest.raises(PushError, match="cannot reach"):
