@@ -239,8 +239,11 @@ def write_gexf(graph: nx.MultiDiGraph, out: Path | IO[bytes]) -> None:
 
 
 def write_graphml(graph: nx.MultiDiGraph, out: Path | IO[bytes]) -> None:
-    """GraphML for Cytoscape, yEd and Gephi."""
-    nx.write_graphml(flat_graph(graph), out)
+    """GraphML for Cytoscape, yEd and Gephi (edge ids unique: subject, relation, object)."""
+    flat = flat_graph(graph)
+    for s, o, key, attrs in flat.edges(keys=True, data=True):
+        attrs["edge_id"] = f"{s} {key} {o}"
+    nx.write_graphml(flat, out, edge_id_from_attribute="edge_id")
 
 
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
