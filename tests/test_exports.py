@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -154,6 +155,9 @@ def test_actor_network_files_read_back_with_networkx(examples_store, tmp_path, f
     predicates = {attrs["predicate"] for _, _, attrs in loaded.edges(data=True)}
     assert {"retaliatedAgainst", "blamed"} <= predicates
     assert all(int(attrs["weight"]) >= 1 for _, _, attrs in loaded.edges(data=True))
+    if fmt == "graphml":  # GraphML requires unique edge ids
+        ids = re.findall(r'<edge id="([^"]*)"', path.read_text(encoding="utf-8"))
+        assert len(ids) == loaded.number_of_edges() == len(set(ids))
 
 
 def test_cli_exports_every_new_format(examples_store, tmp_path):
