@@ -156,7 +156,7 @@ def test_actor_network_files_read_back_with_networkx(examples_store, tmp_path, f
     assert {"retaliatedAgainst", "blamed"} <= predicates
     assert all(int(attrs["weight"]) >= 1 for _, _, attrs in loaded.edges(data=True))
     if fmt == "graphml":  # GraphML requires unique edge ids
-        ids = re.findall(r'<edge id="([^"]*)"', path.read_text(encoding="utf-8"))
+        ids = re.findall(r'<edge [^>]*\bid="([^"]*)"', path.read_text(encoding="utf-8"))
         assert len(ids) == loaded.number_of_edges() == len(set(ids))
 
 
