@@ -57,7 +57,7 @@ class EventExtractor:
         self.weapons = lex["weapon_words"]
         self.retaliation = set(lex["retaliation_words"])
         self.negation = set(lex["negation_words"])
-        self.person_nouns = {w.lower() for w in lex["person_nouns"]}
+        self.person_nouns = {w.lower() for w in lex["person_nouns"] + lex["leader_titles"] + lex["member_titles"]}
         self.facility_nouns = set(lex["facility_nouns"])
         self.place_preps = set(lex["place_preps"])
         self.target_preps = set(lex["target_preps"])
@@ -390,10 +390,15 @@ class EventExtractor:
         if target is None:
             events.append(self._new_event(frame, resolution))
             meta.append({"exprs": set(exprs), "title": frame.title})
+            earlier = [e for e in events[:-1] if e.type != "Threat" and not e.series]
             if frame.type == "Retaliation":
-                earlier = [i for i, e in enumerate(events[:-1]) if e.type == "Attack" and not e.series]
-                if earlier:
-                    events[-1].responds_to = earlier[-1]
+                attacks = [i for i, e in enumerate(events[:-1]) if e.type == "Attack" and not e.series]
+                if attacks:
+                    events[-1].responds_to = attacks[-1]
+            sequel = frame.type == "Retaliation" or any(
+                lemma(t) in self.lex["sequel_markers"] for t in frame.triggers[0].sent)
+            if events[-1].date is None and sequel and earlier and earlier[-1].date:
+                events[-1].date = _month_of(earlier[-1].date)  # "a répondu…", "quelques jours plus tard"
             return len(events) - 1
         event = events[target]
         meta[target]["exprs"] |= exprs
@@ -623,6 +628,13 @@ class EventExtractor:
             if mention and t.i not in agents and resolution.entities[mention.key].type in AGGRESSOR_TYPES:
                 return [mention.key]
         return []
+
+
+def _month_of(value: TimeValue) -> TimeValue | None:
+    """The month of a day or month (a response or sequel is dated no finer than its antecedent's month)."""
+    if value.granularity not in ("day", "month"):
+        return None
+    return TimeValue(value.value[:7], "month")
 
 
 def _nearest_first(frame: Frame, dates: list[tuple[int, int, TimeValue]], text: str) -> list[tuple[str, TimeValue]]:

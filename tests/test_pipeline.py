@@ -139,3 +139,14 @@ def test_leader_title_with_gazetteer_knowledge(extract):
 def test_same_name_one_node_whatever_the_ner_type(extract):
     x = extract(" date 2017-04-12 Une explosion a visé le bus de l'équipe de Dortmund. La police de Dortmund enquête.")
     assert len([e for e in x.entities if e.label == "Dortmund"]) <= 1
+
+
+def test_response_is_dated_by_the_attack_it_answers(extract):
+    x = extract(" date 2020-02-10 Le 3 janvier, une roquette a frappé une base américaine à Erbil. "
+                "Washington a riposté par des frappes de représailles contre une milice. "
+                "Quelques jours plus tard, une attaque de drone a tué un commandant à Bagdad.")
+    first, response, sequel = x.events
+    assert first.date.value == "2020-01-03"
+    assert response.type == "Retaliation" and response.responds_to == 0
+    assert response.date.value == "2020-01" and response.date.granularity == "month"
+    assert sequel.date.value == "2020-01"
