@@ -7,7 +7,7 @@ from .lang import Resources
 from .model import Event, Relation, Span, TimeValue
 from .resolve import Resolution, Resolver
 from .syntax import case_of, is_passive, lemma, negated, subtree_range
-from .temporal import find_dates, is_dateline
+from .temporal import find_dates, is_dateline, load_lexicon
 
 ACTOR_TYPES = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
 AGGRESSOR_TYPES = {"State", "MilitaryForce", "ArmedGroup", "Coalition", "Person"}
@@ -66,6 +66,7 @@ class EventExtractor:
         self.launch_verbs = set(lex["launch_verbs"])
         self.threat_verbs = set(lex["threat_verbs"])
         self.member_nouns = set(lex["member_nouns"])
+        self.numbers = load_lexicon(res.code).numbers
         self.perpetrators = set(lex["perpetrator_nouns"])
         self.indefinite = set(lex["indefinite_determiners"])
         self.definite = set(lex["definite_determiners"])
@@ -177,11 +178,10 @@ class EventExtractor:
         head = group[0]
         frame.definite = head.pos_ == "NOUN" and _definite(head, self.definite)
         frame.series = self._series(head, sent)
-        if any(lemma(t) in self.retaliation or t.lower_ in self.retaliation for t in sent):
-            retaliation_tokens = [t for t in sent if lemma(t) in self.retaliation]
-            if any(abs(t.i - head.i) <= 6 or t.head in group or t in [g.head for g in group]
-                   for t in retaliation_tokens):
-                frame.type = "Retaliation"
+        near = set(group) | {t.head for t in group} | {
+            c for t in group for c in t.children if c.dep_ not in ("advcl", "ccomp", "conj", "acl:relcl", "parataxis")}
+        if any(lemma(t) in self.retaliation or t.lower_ in self.retaliation for t in near):
+            frame.type = "Retaliation"  # "attaques de représailles", "a riposté", "a répondu par des frappes"
         return frame
 
     def _place_fallback(self, sent, frame: Frame, resolution: Resolution, others: list) -> None:
@@ -312,6 +312,8 @@ class EventExtractor:
 
     def _fillers(self, token, resolution: Resolution):
         """Entities a dependent stands for: its mention, its conjuncts, or a nominal participant."""
+        if token.pos_ == "PRON" and token.lower_ in self.lex["relative_pronouns"]:
+            token = self._antecedent(token)  # "Israël, qui a riposté": the relative pronoun stands for its antecedent
         for t in [token] + [c for c in token.children if c.dep_ in ("conj", "appos")]:
             mention = resolution.mention_at(t.i)
             if mention is None and t.pos_ == "NOUN" and lemma(t) in self.facility_nouns:
@@ -345,25 +347,40 @@ class EventExtractor:
         entity = self.resolver.salient(token, resolution, ["ArmedGroup"])
         return entity.key if entity else None
 
+    @staticmethod
+    def _antecedent(pronoun):
+        """The noun a relative pronoun refers to: its clause's head, else the word before it (skipping a comma)."""
+        if pronoun.head.dep_ == "acl:relcl":
+            return pronoun.head.head
+        before = pronoun.i - 1 - (pronoun.i > 0 and pronoun.doc[pronoun.i - 1].is_punct)
+        return pronoun.doc[before] if before >= 0 else pronoun
+
     def _weapon(self, sent, group) -> str | None:
-        for trigger in group:
-            value = self.attack_nouns.get(lemma(trigger)) if trigger.pos_ == "NOUN" else self.attack_verbs.get(lemma(trigger))
-            if value:
-                return value
+        """A weapon named around the triggers ("tiré des roquettes"), else the trigger's own ("frappe")."""
         words = {lemma(t) for trigger in group for t in (trigger.subtree if trigger.pos_ == "NOUN" else trigger.children)}
         words |= {lemma(t) for trigger in group if trigger.pos_ == "VERB" for c in trigger.children for t in c.subtree}
         text = " ".join(sorted(words))
         for word, value in self.weapons.items():
             if word in words or (" " in word and word in text):
                 return value
+        for trigger in group:
+            value = self.attack_nouns.get(lemma(trigger)) if trigger.pos_ == "NOUN" else self.attack_verbs.get(lemma(trigger))
+            if value:
+                return value
         return None
 
     def _fatalities(self, sent) -> int | None:
+        """"29 morts", "faisant au moins dix morts", "tuant 25 soldats", "a fait un mort"."""
         for token in sent:
+            if token.pos_ == "VERB" and lemma(token) in self.kill_verbs:
+                for obj in (c for c in token.children if c.dep_ == "obj"):
+                    counts = [c for c in obj.children if c.dep_ == "nummod" and c.like_num]
+                    if counts:
+                        return _number(counts[0], self.numbers)
             if lemma(token) in self.death_nouns or token.lower_ in self.death_nouns:
                 for child in token.children:
                     if child.dep_ == "nummod" and child.like_num:
-                        return _number(child)
+                        return _number(child, self.numbers)
                     if child.dep_ == "det" and child.lower_ in ("un", "une"):
                         return 1
         return None
@@ -651,9 +668,10 @@ def _best_date(dates: list[tuple[str, TimeValue]]) -> TimeValue | None:
     return (days or values or [None])[0]
 
 
-def _number(token) -> int | None:
+def _number(token, words: dict[str, int]) -> int | None:
+    """A cardinal written in digits ("25", "5 200") or in words ("dix")."""
     text = token.text.replace(" ", "").replace("\u202f", "")
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isdigit() else words.get(token.lower_)
 
 
 def _sentence_span(sent, resolution: Resolution) -> Span:

@@ -150,3 +150,13 @@ def test_response_is_dated_by_the_attack_it_answers(extract):
     assert response.type == "Retaliation" and response.responds_to == 0
     assert response.date.value == "2020-01" and response.date.granularity == "month"
     assert sequel.date.value == "2020-01"
+
+
+def test_relative_clause_response_and_counts_in_words(extract):
+    x = extract(" date 2021-05-11 Le Hamas a tiré des roquettes sur Israël, qui a riposté par des frappes "
+                "aériennes sur Gaza, faisant au moins dix morts.")
+    attack, response = x.events
+    assert (attack.type, attack.roles["attacker"], attack.roles["target"], attack.weapon) == (
+        "Attack", ["hamas"], ["israel"], "rocket")
+    assert (response.type, response.roles["attacker"], response.responds_to) == ("Retaliation", ["israel"], 0)
+    assert response.fatalities == 10
