@@ -66,6 +66,7 @@ class EventExtractor:
         self.launch_verbs = set(lex["launch_verbs"])
         self.threat_verbs = set(lex["threat_verbs"])
         self.member_nouns = set(lex["member_nouns"])
+        self.of_preps = set(lex["of_preps"])
         self.numbers = load_lexicon(res.code).numbers
         self.perpetrators = set(lex["perpetrator_nouns"])
         self.indefinite = set(lex["indefinite_determiners"])
@@ -190,8 +191,11 @@ class EventExtractor:
             return min((abs(token.i - t.i) for t in triggers), default=10**6)
 
         for mention in resolution.mentions:
-            if sent.start <= mention.start < sent.end and resolution.entities[mention.key].type in LOCATION_TYPES:
+            type_ = resolution.entities[mention.key].type
+            if sent.start <= mention.start < sent.end and (type_ in LOCATION_TYPES or type_ == "State"):
                 token = sent.doc[mention.start:mention.end].root
+                if type_ == "State" and case_of(token) not in self.lex["country_preps"]:
+                    continue
                 if distance(token, others) < distance(token, frame.triggers):
                     continue
                 if case_of(token) in self.place_preps and mention.key not in frame.roles.get("target", []):
@@ -294,8 +298,9 @@ class EventExtractor:
                 role = "target"
             elif case in ("de", "d'", "du", "des") and not verb and type_ in AGGRESSOR_TYPES - {"Person"}:
                 role = "attacker"
-            elif case in self.place_preps and type_ in LOCATION_TYPES:
-                role = "place"
+            elif case in self.place_preps and (type_ in LOCATION_TYPES or (
+                    type_ == "State" and case in self.lex["country_preps"])):
+                role = "place"  # "à Bagdad", "dans la gare", "en Irak"
             else:
                 continue
             if role == "attacker" and type_ in LOCATION_TYPES:
@@ -323,9 +328,16 @@ class EventExtractor:
                 ordered = sorted(t.children, key=lambda c: c.dep_ != "appos")
                 for c in ordered:  # "militaires de l'Opération Sentinelle", "le général iranien Qassem Soleimani"
                     inner = resolution.mention_at(c.i)
-                    if inner and c.dep_ in ("appos", "nmod", "flat:name") and resolution.entities[inner.key].type in ACTOR_TYPES | {"Facility"}:
+                    possessor = c.dep_ in ("appos", "flat:name") or (
+                        c.dep_ == "nmod" and (case_of(c) in self.of_preps or not case_of(c)))
+                    if inner and possessor and resolution.entities[inner.key].type in ACTOR_TYPES | {"Facility"}:
                         mention = inner
                         break
+                    if c.dep_ == "amod" and t.pos_ == "NOUN" and not self._participant_noun(t):  # "des positions iraniennes"
+                        state = self.resolver.demonym_state(t.doc, c, resolution)
+                        if state:
+                            mention = resolution.mention_at(c.i)
+                            break
             if mention is not None:
                 yield mention.key, t
             elif t.pos_ == "NOUN" and t.lower_ in self.lex["force_nouns"]:  # "la police", "les policiers"
@@ -337,6 +349,12 @@ class EventExtractor:
                 yield self.resolver.nominal(t.doc, t, resolution, "Person").key, t
             elif t.pos_ == "NOUN" and lemma(t) in self.group_nouns and not _definite(t, self.definite):
                 yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t
+
+    def _participant_noun(self, token) -> bool:
+        """Whether a noun names a participant of its own (a person, force, facility or group noun)."""
+        word = lemma(token)
+        return (token.lower_ in self.person_nouns or word in self.person_nouns or token.lower_ in self.lex["force_nouns"]
+                or word in self.facility_nouns or word in self.group_nouns or token.lower_ in self.member_nouns)
 
     def _perpetrator(self, key: str, resolution: Resolution) -> bool:
         """Whether an entity is an unnamed perpetrator ("les assaillants", "le kamikaze")."""
@@ -450,6 +468,9 @@ class EventExtractor:
         for role, keys in frame.roles.items():
             fillers = event.roles.setdefault(role, [])
             fillers += [k for k in keys if k not in fillers]
+        places = event.roles.get("place", [])
+        if any(resolution.entities[k].type != "State" for k in places):  # a city or site beats its country
+            event.roles["place"] = [k for k in places if resolution.entities[k].type != "State"]
         event.weapon = event.weapon or frame.weapon
         if frame.fatalities is not None and event.fatalities is None:
             event.fatalities = frame.fatalities
@@ -585,7 +606,8 @@ class EventExtractor:
             event.evidence.append(span)
             roles = event.roles.setdefault("claimed_by", [])
             roles += [k for k in claimants if k not in roles]
-            objects_of = event.roles.get("target") or event.roles.get("place") or event.roles.get("victims") or []
+            sites = [k for k in event.roles.get("place", []) if resolution.entities[k].type != "State"]
+            objects_of = event.roles.get("target") or sites or event.roles.get("victims") or []
             relations += [Relation(c, "claimedResponsibility", o, [span]) for c in claimants for o in objects_of[:1]]
         return relations
 
@@ -615,7 +637,7 @@ class EventExtractor:
             if passive and not accusers:  # "imputé au Hezbollah par Israël" with "par" attached lower
                 accusers += [k for t in token.subtree if case_of(t) in self.lex["agent_preps"]
                              for k, _ in self._fillers(t, resolution)]
-            accusers = [k for k in accusers if resolution.entities[k].type in ACTOR_TYPES]
+            accusers = list(dict.fromkeys(k for k in accusers if resolution.entities[k].type in ACTOR_TYPES))
             accused = [k for k in accused if resolution.entities[k].type in ACTOR_TYPES and k not in accusers]
             if not accused:
                 continue

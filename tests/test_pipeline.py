@@ -160,3 +160,9 @@ def test_relative_clause_response_and_counts_in_words(extract):
         "Attack", ["hamas"], ["israel"], "rocket")
     assert (response.type, response.roles["attacker"], response.responds_to) == ("Retaliation", ["israel"], 0)
     assert response.fatalities == 10
+
+
+def test_demonym_positions_and_country_place(extract):
+    x = extract(" date 2018-02-10 Israël a mené des frappes contre des positions iraniennes en Syrie.")
+    event = x.events[0]
+    assert (event.roles["attacker"], event.roles["target"], event.roles["place"]) == (["israel"], ["iran"], ["syria"])
