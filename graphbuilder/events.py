@@ -32,6 +32,7 @@ class Frame:
     kill: bool = False
     title: bool = False
     counter: bool = False  # its victims are the perpetrators of another attack
+    generic: bool = False  # a series only by its generic plural ("les attaques")
 
     def add_role(self, role: str, key: str, token) -> None:
         """Add a role filler once."""
@@ -168,6 +169,11 @@ class EventExtractor:
         if not frame.roles.get("target") and not frame.roles.get("victims"):
             self._target_fallback(sent, frame, resolution, others)
         frame.counter = any(self._perpetrator(k, resolution) for k in frame.roles.get("victims", []))
+        root = sent.root
+        if not frame.roles.get("attacker") and lemma(root) in self.launch_verbs and root not in group:
+            for child in root.children:  # "X a mené dimanche des frappes…" with the frappes misattached
+                if child.dep_ == "nsubj":
+                    self._role_from(child, root, False, frame, resolution, force="attacker")
         if not frame.roles.get("attacker") and not frame.counter:
             for token in sent:  # "les assaillants ont …": whoever the text calls the attackers
                 if token.dep_ == "nsubj" and token.lower_ in self.perpetrators:
@@ -179,6 +185,7 @@ class EventExtractor:
         head = group[0]
         frame.definite = head.pos_ == "NOUN" and _definite(head, self.definite)
         frame.series = self._series(head, sent)
+        frame.generic = frame.series and self._generic_plural(head)
         near = set(group) | {t.head for t in group} | {
             c for t in group for c in t.children if c.dep_ not in ("advcl", "ccomp", "conj", "acl:relcl", "parataxis")}
         if any(lemma(t) in self.retaliation or t.lower_ in self.retaliation for t in near):
@@ -222,6 +229,10 @@ class EventExtractor:
             lemma(t) == "depuis" for t in sent
         ):
             return True
+        return self._generic_plural(head)
+
+    def _generic_plural(self, head) -> bool:
+        """"les attaques": a definite plural with no complement naming a particular incident."""
         dets = [c.lower_ for c in head.children if c.dep_ == "det"]
         specific = any(c.dep_ == "nmod" for c in head.children)  # "les explosions de Dortmund"
         return (head.pos_ == "NOUN" and head.morph.get("Number") == ["Plur"] and dets[:1] == ["les"]
@@ -407,6 +418,8 @@ class EventExtractor:
     def _merge(self, frame: Frame, events: list[Event], meta: list[dict], resolution: Resolution) -> int:
         exprs = {e for e, _ in frame.dates}
         target = None
+        if frame.series and frame.generic and not any(e.series for e in events):
+            frame.series, frame.definite = False, True  # "les attentats" with no series yet: the incident itself
         if frame.series:
             target = next((i for i, e in enumerate(events) if e.series), None)
         elif events:
@@ -535,8 +548,10 @@ class EventExtractor:
                     if child.dep_ == "nsubj":
                         for key, t in self._fillers(child, resolution):
                             frame.add_role("attacker", key, t)
-                if not frame.roles.get("attacker"):
-                    self._nearest_actor(token, sent, resolution, frame)
+                nearest = None if frame.roles.get("attacker") else self._nearest_actor(
+                    token, resolution, AGGRESSOR_TYPES - {"Person"})
+                if nearest:
+                    frame.add_role("attacker", nearest, token)
                 target = self._threat_target([t for t in complement if t.i > token.i], frame, resolution)
                 if target:
                     frame.add_role("target", *target)
@@ -556,12 +571,11 @@ class EventExtractor:
                     frames.append(frame)
         return frames
 
-    def _nearest_actor(self, verb, sent, resolution: Resolution, frame: Frame) -> None:
-        """"…, Harakat al-Nujaba, a annoncé…": when the parse gives no subject, the group just before the verb."""
-        before = [m for m in resolution.mentions if sent.start <= m.start < verb.i
-                  and resolution.entities[m.key].type in AGGRESSOR_TYPES - {"Person"}]
-        if before and verb.i - before[-1].end <= 3:
-            frame.add_role("attacker", before[-1].key, sent.doc[before[-1].start])
+    def _nearest_actor(self, verb, resolution: Resolution, types: set[str]) -> str | None:
+        """"…, Harakat al-Nujaba, a annoncé…": when the parse gives no subject, the actor just before the verb."""
+        before = [m for m in resolution.mentions if m.end <= verb.i and verb.i - m.end <= 3
+                  and resolution.entities[m.key].type in types]
+        return max(before, key=lambda m: m.end).key if before else None
 
     def _threat_target(self, complement: list, frame: Frame, resolution: Resolution):
         """Who is threatened: the first armed actor named in the complement, else a state it names as object."""
@@ -598,6 +612,8 @@ class EventExtractor:
                                   if resolution.entities[k].type in ACTOR_TYPES]
                 elif child.dep_ in ("obj", "nsubj:pass"):
                     objects.append(child)
+            if not claimants and not passive:
+                claimants = [k for k in [self._nearest_actor(token, resolution, AGGRESSOR_TYPES)] if k]
             index = self._about(objects[0] if objects else None, sent, events)
             if not claimants or index is None:
                 continue

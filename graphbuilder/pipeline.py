@@ -14,9 +14,13 @@ from .temporal import dateline_date
 
 
 def text_view(document: Document) -> str:
-    """The text given to the parser: header blanked, typographic apostrophes as "'" (same length, same offsets)."""
+    """The text given to the parser: header blanked, typographic apostrophes as "'" (same length, same offsets).
+
+    The blanked header ends in a paragraph break, which keeps the parser from gluing it to the first sentence.
+    """
     body = document.text[document.body_start:].replace("’", "'")
-    return " " * document.body_start + body
+    blank = " " * max(document.body_start - 2, 0) + "\n\n"[:document.body_start]
+    return blank + body
 
 
 class Pipeline:

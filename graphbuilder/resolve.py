@@ -102,6 +102,9 @@ class Resolver:
         text = ent.text.strip(" -'’")
         if not any(t.text[:1].isupper() for t in ent):
             return  # "van blanc": the NER's guess, not a name
+        if len(ent) == 1 and strip_accents(ent[0].lower_) in self.demonyms and ent.start > 0 \
+                and doc[ent.start - 1].pos_ in ("DET", "NUM"):
+            return  # "un Britannique", "deux Français": people of a nationality, not a place
         if len(text) < 2 or (len(ent) == 1 and ent[0].lower_ in self.lex["anaphor_nouns"]):
             return  # "Le Front", "le Groupe": an anaphor, resolved later
         known = self.fuzzy.get(fuzzy_key(text)) or self._state_phrase(ent)

@@ -166,3 +166,25 @@ def test_demonym_positions_and_country_place(extract):
     x = extract(" date 2018-02-10 Israël a mené des frappes contre des positions iraniennes en Syrie.")
     event = x.events[0]
     assert (event.roles["attacker"], event.roles["target"], event.roles["place"]) == (["israel"], ["iran"], ["syria"])
+
+
+def test_claimant_before_a_split_name_and_generic_plural_claim(extract):
+    x = extract(" date 2016-03-22 Deux explosions ont frappé l'aéroport de Bruxelles-Zaventem mardi matin. "
+                "L'organisation État islamique a revendiqué les attentats.")
+    assert len(x.events) == 1 and x.events[0].roles["claimed_by"] == ["islamic_state"]
+    x = extract(" date 2015-01-09 Al-Qaïda dans la péninsule arabique a revendiqué l'attaque contre Charlie Hebdo.")
+    assert x.events[0].roles["claimed_by"] == ["aqap"]
+
+
+def test_header_does_not_split_the_first_sentence(extract):
+    x = extract(" date 2019-12-30 Les États-Unis ont mené dimanche des frappes contre des sites du Kataeb Hezbollah "
+                "en Irak, en riposte à la mort d'un sous-traitant américain.")
+    event = x.events[0]
+    assert (event.type, event.roles["attacker"], event.roles["target"]) == (
+        "Retaliation", ["united_states"], ["kataib_hezbollah"])
+
+
+def test_nationality_nouns_are_people(extract):
+    x = extract(" date 2020-03-12 Deux soldats américains et un Britannique ont été tués dans une attaque à la roquette.")
+    assert not [e for e in x.entities if e.type == "Place"]
+    assert len(x.events[0].roles["victims"]) == 2
