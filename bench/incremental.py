@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from graphbuilder.build import FLUSH_EVERY
 from graphbuilder.ingest import read_inputs
 from graphbuilder.model import Document
 from graphbuilder.nlp import model_version
@@ -39,10 +40,12 @@ def main() -> None:
         store = open_store(path)
         replace_graph(store, str(ACTORS_GRAPH), actors_graph())
         store_seconds, triples = 0.0, 0
-        for name, quads in Corpus().documents(args.documents):
+        for count, (name, quads) in enumerate(Corpus().documents(args.documents), 1):
             quads = list(quads)  # generated outside the timed part
             started = time.perf_counter()
             write_document(store, name, quads)
+            if count % FLUSH_EVERY == 0:  # as the build does
+                store.flush()
             store_seconds += time.perf_counter() - started
             triples += len(quads)
         store.flush()

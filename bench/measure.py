@@ -26,14 +26,15 @@ def machine() -> dict:
 def run(command: list[str], **kwargs) -> dict:
     """Run `command`; wall seconds, its stdout, and in MiB (sampled every 50 ms with psutil) the peak RSS of
     its process tree (sum over live processes), its peak PSS (shared pages split between the processes
-    sharing them, so forked children are not counted twice) and the peak RSS of its largest process."""
+    sharing them, so forked children are not counted twice), and the peak RSS of its largest process and of
+    the command's own (parent) process."""
     import psutil  # installed with the test extra (a dependency of distributed)
 
     errors = tempfile.TemporaryFile("w+")
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True, **kwargs)
     root = psutil.Process(process.pid)
-    tree_peak = pss_peak = single_peak = 0
+    tree_peak = pss_peak = single_peak = root_peak = 0
     output: list[str] = []
     reader = _drain(process, output)
     while process.poll() is None:
@@ -50,7 +51,7 @@ def run(command: list[str], **kwargs) -> dict:
             pass
         if rss:
             tree_peak, single_peak = max(tree_peak, sum(rss)), max(single_peak, max(rss))
-            pss_peak = max(pss_peak, sum(pss))
+            pss_peak, root_peak = max(pss_peak, sum(pss)), max(root_peak, rss[0])
         time.sleep(SAMPLE_EVERY)
     wall = time.perf_counter() - start
     reader.join()
@@ -58,7 +59,8 @@ def run(command: list[str], **kwargs) -> dict:
         errors.seek(0)
         sys.exit(f"{errors.read()[-3000:]}\n{' '.join(command[:4])} ... failed with exit code {process.returncode}")
     return {"wall_s": round(wall, 2), "peak_tree_rss_mib": round(tree_peak / MIB), "peak_tree_pss_mib": round(pss_peak / MIB),
-            "peak_process_rss_mib": round(single_peak / MIB), "stdout": "".join(output)}
+            "peak_process_rss_mib": round(single_peak / MIB), "peak_parent_rss_mib": round(root_peak / MIB),
+            "stdout": "".join(output)}
 
 
 def _drain(process: subprocess.Popen, output: list[str]):

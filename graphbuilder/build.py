@@ -10,6 +10,7 @@ from .model import Document
 from .vocab import ACTORS_GRAPH
 
 MAX_CHARS = 1_000_000  # spaCy's nlp.max_length: a longer text makes nlp.pipe raise for the whole build
+FLUSH_EVERY = 250  # documents; Oxigraph keeps written data in memory until flushed (bench/memory.py)
 
 
 @dataclass
@@ -64,6 +65,8 @@ def build(
         try:
             write_document(store, name, quads)
             report.built.append(name)
+            if len(report.built) % FLUSH_EVERY == 0:
+                store.flush()
         except Exception as error:  # one bad document must not stop the build
             report.skipped.append((name, f"could not be stored: {error}"))
         if on_document:
