@@ -194,16 +194,13 @@ class EventExtractor:
 
     def _place_fallback(self, sent, frame: Frame, resolution: Resolution, others: list) -> None:
         """A place named in the sentence with a locative preposition, nearer this frame than any other."""
-        def distance(token, triggers) -> int:
-            return min((abs(token.i - t.i) for t in triggers), default=10**6)
-
         for mention in resolution.mentions:
             type_ = resolution.entities[mention.key].type
             if sent.start <= mention.start < sent.end and (type_ in LOCATION_TYPES or type_ == "State"):
                 token = sent.doc[mention.start:mention.end].root
                 if type_ == "State" and case_of(token) not in self.lex["country_preps"]:
                     continue
-                if distance(token, others) < distance(token, frame.triggers):
+                if _distance(token, others) < _distance(token, frame.triggers):
                     continue
                 if case_of(token) in self.place_preps and mention.key not in frame.roles.get("target", []):
                     frame.add_role("place", mention.key, token)
@@ -211,11 +208,8 @@ class EventExtractor:
 
     def _target_fallback(self, sent, frame: Frame, resolution: Resolution, others: list) -> None:
         """"… contre un hôtel", "se bat … contre l'armée": a `contre` phrase nearer this frame than any other."""
-        def distance(token, triggers) -> int:
-            return min((abs(token.i - t.i) for t in triggers), default=10**6)
-
         for token in sent:
-            if case_of(token) in self.lex["against_preps"] and distance(token, frame.triggers) <= distance(token, others):
+            if case_of(token) in self.lex["against_preps"] and _distance(token, frame.triggers) <= _distance(token, others):
                 for key, filler in self._fillers(token, resolution):
                     if resolution.entities[key].type != "Place" and key not in frame.roles.get("attacker", []):
                         frame.add_role("target", key, filler)
@@ -683,6 +677,11 @@ class EventExtractor:
             if mention and t.i not in agents and resolution.entities[mention.key].type in AGGRESSOR_TYPES:
                 return [mention.key]
         return []
+
+
+def _distance(token, triggers) -> int:
+    """Tokens between a word and the nearest of some triggers (very far when there are none)."""
+    return min((abs(token.i - t.i) for t in triggers), default=10**6)
 
 
 def _month_of(value: TimeValue) -> TimeValue | None:

@@ -228,23 +228,19 @@ class Resolver:
         return True
 
     def salient(self, token, out: Resolution, types: list[str]) -> Entity | None:
-        """"le groupe", "l'organisation": the most mentioned earlier actor of the first type that has one."""
-        for type_ in types:
-            earlier = [m for m in out.mentions if m.start < token.i and out.entities[m.key].type == type_]
-            if earlier:
-                counts = {m.key: sum(1 + (e.kind != "anaphor" and token.doc[e.start:e.end].root.dep_ == "nsubj")
-                                     for e in earlier if e.key == m.key) for m in earlier}
-                last = {m.key: m.start for m in earlier}
-                return out.entities[max(counts, key=lambda k: (counts[k], last[k]))]
-        return None
+        """"le groupe", "l'organisation": the most mentioned earlier actor of the first type that has one
+        (a named subject counts twice, recency breaks ties)."""
+        earlier = _earlier_of_first_type(token, out, types)
+        weight = {m.key: 0 for m in earlier}
+        for m in earlier:
+            weight[m.key] += 1 + (m.kind != "anaphor" and token.doc[m.start:m.end].root.dep_ == "nsubj")
+        last = {m.key: m.start for m in earlier}
+        return out.entities[max(weight, key=lambda k: (weight[k], last[k]))] if earlier else None
 
     def _antecedent(self, token, out: Resolution, types: list[str]) -> Entity | None:
         """Most recent earlier mention of the first type (in preference order) that has one."""
-        for type_ in types:
-            earlier = [m for m in out.mentions if m.start < token.i and out.entities[m.key].type == type_]
-            if earlier:
-                return out.entities[max(earlier, key=lambda m: m.start).key]
-        return None
+        earlier = _earlier_of_first_type(token, out, types)
+        return out.entities[max(earlier, key=lambda m: m.start).key] if earlier else None
 
     def _pronoun(self, doc, token, out: Resolution) -> bool:
         """A subject pronoun ("il s'est attaqué à…") refers to the latest compatible actor."""
@@ -297,6 +293,15 @@ class Resolver:
 
 
 ACTING_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
+
+
+def _earlier_of_first_type(token, out: Resolution, types: list[str]) -> list[Mention]:
+    """Mentions before a token of the first type, in preference order, that has any."""
+    for type_ in types:
+        earlier = [m for m in out.mentions if m.start < token.i and out.entities[m.key].type == type_]
+        if earlier:
+            return earlier
+    return []
 
 
 def named_key(type_: str, name: str) -> str:
