@@ -163,7 +163,12 @@ def _worker(conn, store_path: str, writable: bool, max_results: int) -> None:
         if job.generation != generation and not writable:
             store = None
             store, generation = open_store(store_path, read_only=True), job.generation
-        conn.send(answer(store, job, max_results))
+        reply = answer(store, job, max_results)
+        if reply.status == 500 and not writable:  # the writer compacted files away under this reader: reopen once
+            store = None
+            store = open_store(store_path, read_only=True)
+            reply = answer(store, job, max_results)
+        conn.send(reply)
 
 
 class _Worker:

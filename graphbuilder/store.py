@@ -1,6 +1,7 @@
 """The embedded Oxigraph store: one named graph per document, replaced atomically on rebuild."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Iterable
 from urllib.error import HTTPError, URLError
@@ -11,6 +12,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 from .vocab import ACTORS_GRAPH, CKG, ID, document_iri
 
 STORE_VERSION = "1"
+READ_ONLY_ATTEMPTS = 5  # a read-only open races the writer's compactions, which delete the files it lists
 META_GRAPH = NamedNode(f"{ID}graph/meta")
 META_NODE = NamedNode(f"{ID}store")
 VERSION_PROP = NamedNode(str(CKG.storeVersion))
@@ -55,16 +57,23 @@ def open_store(path: str | Path | None, read_only: bool = False) -> Store:
     if path is None:
         store = Store()
     else:
-        path = Path(path)
+        store = _open_path(Path(path), read_only)
+    _check_version(store, path, read_only)
+    return store
+
+
+def _open_path(path: Path, read_only: bool) -> Store:
+    """Open an on-disk store; a read-only open that lost a race with the writer's compaction is retried."""
+    for attempt in range(1, READ_ONLY_ATTEMPTS + 1):
         try:
-            store = Store.read_only(str(path)) if read_only else Store(str(path))
+            return Store.read_only(str(path)) if read_only else Store(str(path))
         except (OSError, RuntimeError) as error:  # RuntimeError: e.g. a store still being created by another process
             if "lock" in str(error).lower():
                 raise StoreError(f"store {path} is in use by another graphbuilder process (locked); "
                                  "wait for it to finish or use another --store") from error
-            raise StoreError(f"store {path} cannot be opened: {error}") from error
-    _check_version(store, path, read_only)
-    return store
+            if not (read_only and "No such file" in str(error) and attempt < READ_ONLY_ATTEMPTS):
+                raise StoreError(f"store {path} cannot be opened: {error}") from error
+            time.sleep(0.1 * attempt)
 
 
 def _check_version(store: Store, path, read_only: bool) -> None:
