@@ -12,7 +12,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from . import __version__
 from .model import Event, Extraction, Span
-from .vocab import CKG, DCT, ID, ITSRDF, NIF, PROV, SEM, SKOS, WD, actor_iri, document_iri, segment, span_iri
+from .vocab import NAMES_GRAPH, CKG, DCT, ID, ITSRDF, NIF, PROV, SEM, SKOS, WD, actor_iri, document_iri, segment, span_iri
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -60,10 +60,7 @@ class GraphWriter:
         for entity in extraction.entities:
             node = n(actor_iri(entity.key))
             yield Quad(node, RDF_TYPE, n(CKG[entity.type]), g)
-            yield Quad(node, n(SKOS.prefLabel), Literal(entity.label), g)
-            for alias in entity.aliases:
-                if alias != entity.label:
-                    yield Quad(node, n(SKOS.altLabel), Literal(alias), g)
+            yield from label_quads(node, entity.label, entity.aliases, g)
             if entity.qid:
                 yield Quad(node, OWL_SAMEAS, n(WD[entity.qid]), g)
             for span in entity.mentions:
@@ -188,6 +185,17 @@ def _day(value: str, start: bool) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def label_quads(node: NamedNode, label: str, aliases, g: NamedNode) -> Iterator[Quad]:
+    """An actor's preferred and alternative labels in `g`, and each one lower-cased as a ckg:labelKey in the
+    names graph, where it is stored once however many documents name the actor (an index lookup for queries)."""
+    yield Quad(node, n(SKOS.prefLabel), Literal(label), g)
+    for alias in aliases:
+        if alias != label:
+            yield Quad(node, n(SKOS.altLabel), Literal(alias), g)
+    for key in sorted({name.lower() for name in (label, *aliases)}):
+        yield Quad(node, n(CKG.labelKey), Literal(key), n(str(NAMES_GRAPH)))
+
+
 def gazetteer_quads(gazetteer, graph: str) -> Iterator[Quad]:
     """The actors graph: every gazetteer actor's type, labels, Wikidata id and known relations."""
     g = n(graph)
@@ -195,9 +203,7 @@ def gazetteer_quads(gazetteer, graph: str) -> Iterator[Quad]:
     for actor in gazetteer:
         node = n(actor_iri(actor["id"]))
         yield Quad(node, RDF_TYPE, n(CKG[actor["type"]]), g)
-        yield Quad(node, n(SKOS.prefLabel), Literal(actor["label"]), g)
-        for alias in actor.get("aliases", []):
-            yield Quad(node, n(SKOS.altLabel), Literal(alias), g)
+        yield from label_quads(node, actor["label"], actor.get("aliases", []), g)
         if actor.get("qid"):
             yield Quad(node, OWL_SAMEAS, n(WD[actor["qid"]]), g)
         for predicate in predicates:

@@ -11,7 +11,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from .vocab import ACTORS_GRAPH, CKG, ID, document_iri
 
-STORE_VERSION = "1"
+STORE_VERSION = "2"  # 2: actors carry ckg:labelKey
 READ_ONLY_ATTEMPTS = 5  # a read-only open races the writer's compactions, which delete the files it lists
 META_GRAPH = NamedNode(f"{ID}graph/meta")
 META_NODE = NamedNode(f"{ID}store")
@@ -91,9 +91,14 @@ def _check_version(store: Store, path, read_only: bool) -> None:
 
 
 def replace_graph(store: Store, graph: str, quads: Iterable[Quad]) -> None:
-    """Replace a named graph by the given quads in one transaction (a crash leaves old or new, never half)."""
-    triples = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-    store.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{ {triples} }} }}")
+    """Replace a named graph by the given quads in one transaction (a crash leaves old or new, never half);
+    quads of other graphs (the names graph's label keys) are added to those graphs in the same transaction."""
+    blocks: dict[str, list[str]] = {graph: []}
+    for q in quads:
+        name = q.graph_name.value if isinstance(q.graph_name, NamedNode) else graph
+        blocks.setdefault(name, []).append(f"{q.subject} {q.predicate} {q.object} .")
+    data = " ".join(f"GRAPH <{name}> {{ {' '.join(triples)} }}" for name, triples in blocks.items())
+    store.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ {data} }}")
 
 
 def write_document(store: Store, name: str, quads: Iterable[Quad]) -> None:

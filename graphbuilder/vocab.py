@@ -20,6 +20,7 @@ DCT = Namespace("http://purl.org/dc/terms/")
 
 ACTORS_GRAPH = ID["graph/actors"]
 INFERRED_GRAPH = ID["graph/inferred"]
+NAMES_GRAPH = ID["graph/names"]  # every actor's ckg:labelKey, once: only ever added to, never replaced
 
 
 def slug(text: str) -> str:
