@@ -23,8 +23,9 @@ ROLE_PROPERTIES = {"attacker": "attacker", "target": "target", "victims": "victi
 GAZETTEER_SOURCE = NamedNode(f"{ID}source/gazetteer-fr")
 
 
+@lru_cache(maxsize=1 << 16)
 def n(iri: str) -> NamedNode:
-    """A named node from a str-like IRI."""
+    """A named node from a str-like IRI (cached: vocabulary and actor IRIs recur in every document)."""
     return NamedNode(str(iri))
 
 

@@ -90,13 +90,18 @@ def _check_version(store: Store, path, read_only: bool) -> None:
                          f"{STORE_VERSION}: rebuild it with `graphbuilder build` into a new --store")
 
 
-def replace_graph(store: Store, graph: str, quads: Iterable[Quad]) -> None:
+def replace_graph(store: Store | RemoteStore, graph: str, quads: Iterable[Quad]) -> None:
     """Replace a named graph by the given quads in one transaction (a crash leaves old or new, never half);
     quads of other graphs (the names graph's label keys) are added to those graphs in the same transaction."""
+    target = NamedNode(graph)
+    quads = [q if isinstance(q.graph_name, NamedNode) else Quad(q.subject, q.predicate, q.object, target)
+             for q in quads]
+    if isinstance(store, Store) and not store.contains_named_graph(target):
+        store.extend(quads)  # a new graph: one plain transaction, ~4x faster than parsing an update
+        return
     blocks: dict[str, list[str]] = {graph: []}
     for q in quads:
-        name = q.graph_name.value if isinstance(q.graph_name, NamedNode) else graph
-        blocks.setdefault(name, []).append(f"{q.subject} {q.predicate} {q.object} .")
+        blocks.setdefault(q.graph_name.value, []).append(f"{q.subject} {q.predicate} {q.object} .")
     data = " ".join(f"GRAPH <{name}> {{ {' '.join(triples)} }}" for name, triples in blocks.items())
     store.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ {data} }}")
 
