@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
-from spacy.lang.fr.stop_words import STOP_WORDS
 
+from .lang import function_words
 from .model import Document
 
 HEADER = re.compile(r" date (\S{1,40})(?!\S) ?")
@@ -300,7 +300,8 @@ def _check_french(sample: str) -> None:
     words = WORD.findall(sample.lower())
     if len(words) < MIN_LANGUAGE_WORDS and len(sample) < MIN_LANGUAGE_CHARS:
         return
-    ratio = sum(word in STOP_WORDS for word in words) / max(len(words), 1)
+    french = function_words("fr")
+    ratio = sum(word in french for word in words) / max(len(words), 1)
     if ratio < MIN_FRENCH_RATIO:
         expected = f"expected {MIN_FRENCH_RATIO:.0%} or more"
         raise _Rejected(f"language does not look like French ({ratio:.0%} French function words, {expected})")

@@ -41,3 +41,10 @@ def resources(code: str = "fr") -> Resources:
         if line.strip()
     )
     return Resources(code=code, model=lexicon["model"], gazetteer=gazetteer, lexicon=lexicon)
+
+
+@lru_cache(maxsize=None)
+def function_words(code: str) -> frozenset[str]:
+    """A language's function words (lang/<code>/stop_words.txt), used to recognise its documents."""
+    lines = (lang_path(code) / "stop_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
