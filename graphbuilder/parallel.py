@@ -54,33 +54,84 @@ def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 
 
 def in_order(submit: Callable[[list[Document]], Any], documents: Iterable[Document], batch_size: int,
-             in_flight: int, on_failure: OnFailure) -> Iterator[tuple[str, Iterator]]:
+             in_flight: int, on_failure: OnFailure, on_crash: Callable[[], None] | None = None,
+             crash: type[BaseException] = Exception) -> Iterator[tuple[str, Iterator]]:
     """Submit batches (`submit` returns a future) with at most `in_flight` pending; yield (name, graph quads)
-    in input order and report failed documents to `on_failure`."""
+    in input order and report failed documents to `on_failure`.
+
+    When waiting for a batch raises `crash` (a worker process died) and `on_crash` is given, `on_crash`
+    starts new workers, the batch is redone one document at a time, so that only the document whose
+    extraction kills a worker is reported, and the other pending batches are submitted again."""
     from pyoxigraph import RdfFormat, parse
 
     pending: deque = deque()
     source = batches(documents, batch_size)
     while True:
         while len(pending) < in_flight and (batch := next(source, None)) is not None:
-            pending.append(submit(batch))
+            pending.append((batch, submit(batch)))
         if not pending:
             return
-        for name, data, reason in pending.popleft().result():
+        batch, future = pending.popleft()
+        try:
+            outcomes = future.result()
+        except crash:
+            if on_crash is None:
+                raise
+            on_crash()
+            outcomes = _one_by_one(submit, batch, on_crash, crash)
+            pending = deque((waiting, submit(waiting)) for waiting, _ in pending)
+        for name, data, reason in outcomes:
             if reason is None:
                 yield name, parse(data, format=RdfFormat.N_QUADS)
             else:
                 on_failure(name, reason)
 
 
+def _one_by_one(submit: Callable[[list[Document]], Any], batch: list[Document], on_crash: Callable[[], None],
+                crash: type[BaseException]) -> list[Outcome]:
+    """The outcomes of a batch redone a document at a time; a document that kills its worker fails alone."""
+    outcomes: list[Outcome] = []
+    for document in batch:
+        try:
+            outcomes.extend(submit([document]).result())
+        except crash:
+            on_crash()
+            outcomes.append((document.name, None, "the worker process extracting it died (crashed or was "
+                                                  "killed, e.g. out of memory); the build went on without it"))
+    return outcomes
+
+
+class _RestartablePool:
+    """A spawn-context process pool that can be replaced by a fresh one after a worker dies."""
+
+    def __init__(self, workers: int, lang: str) -> None:
+        self.workers, self.lang = workers, lang
+        self.executor = self._start()
+
+    def _start(self):  # -> ProcessPoolExecutor
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn: workers start clean, untouched by the parent's store threads, and load only what they use
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=worker_state, initargs=(self.lang,))
+
+    def restart(self) -> None:
+        """Replace a broken pool by new worker processes."""
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+
+
 def process_graphs(documents: Iterable[Document], lang: str, workers: int, batch_size: int,
                    on_failure: OnFailure) -> Iterator[tuple[str, Iterator]]:
-    """Each document's name and graph quads, in input order, extracted by `workers` worker processes."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    """Each document's name and graph quads, in input order, extracted by `workers` worker processes;
+    a worker that dies is replaced and costs only the document it was extracting."""
+    from concurrent.futures.process import BrokenProcessPool
 
-    # spawn: workers start clean, untouched by the parent's store threads, and load only what they use
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=worker_state, initargs=(lang,)) as pool:
-        yield from in_order(lambda batch: pool.submit(extract_batch, batch, lang, batch_size),
-                            documents, batch_size, IN_FLIGHT_PER_WORKER * workers, on_failure)
+    pool = _RestartablePool(workers, lang)
+    try:
+        yield from in_order(lambda batch: pool.executor.submit(extract_batch, batch, lang, batch_size),
+                            documents, batch_size, IN_FLIGHT_PER_WORKER * workers, on_failure,
+                            on_crash=pool.restart, crash=BrokenProcessPool)
+    finally:
+        pool.executor.shutdown(wait=True, cancel_futures=True)

@@ -1,6 +1,9 @@
 """Multi-process build: worker processes give the same graph as the in-process build, in bounded memory."""
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 from concurrent.futures import ThreadPoolExecutor
 
 from conftest import EXAMPLES
@@ -26,6 +29,22 @@ def test_two_workers_build_the_same_graph_and_report_the_same_skips(tmp_path):
     parallel_report = build(inputs, parallel, workers=2, batch_size=1, on_document=built.append)
     assert parallel_report.built == built == local_report.built == sorted(p.name for p in EXAMPLES.glob("*.txt"))
     assert parallel_report.skipped == local_report.skipped and parallel_report.skipped[0][0] == "empty.txt"
+    assert quads(parallel) == quads(local)
+
+
+def test_a_worker_killed_mid_build_is_replaced_and_every_document_is_built():
+    local, parallel = open_store(None), open_store(None)
+    local_report = build([EXAMPLES], local)
+    killed = []
+
+    def kill_a_worker(name: str) -> None:  # after the first document is stored, a worker dies (SIGKILL)
+        if not killed:
+            worker = multiprocessing.active_children()[0]
+            os.kill(worker.pid, signal.SIGKILL)
+            killed.append(worker.pid)
+
+    report = build([EXAMPLES], parallel, workers=2, batch_size=1, on_document=kill_a_worker)
+    assert killed and report.built == local_report.built and not report.skipped
     assert quads(parallel) == quads(local)
 
 
