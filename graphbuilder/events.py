@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from .lang import Resources
 from .model import Event, Relation, Span, TimeValue
 from .resolve import Resolution, Resolver
-from .syntax import case_of, is_passive, lemma, negated, subtree_range
+from .syntax import case_of, is_passive, lemma, negated, subtree_range, verb_lemma
 from .temporal import find_dates, is_dateline, load_lexicon
 
 ACTOR_TYPES = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
@@ -266,8 +266,9 @@ class EventExtractor:
                     if (child.dep_ == "nsubj" and not is_passive(verb)) or child.dep_ == "obl:agent":
                         self._role_from(child, verb, False, frame, resolution, force="attacker")
             for child in trigger.children:
-                if child.dep_ == "acl" and is_passive(child) or child.dep_ == "acl":
-                    for agent in child.children:  # "raids menés par les autorités turques"
+                said = verb_lemma(child, self.lex["verb_endings_tagged_adjective"])
+                if child.dep_ == "acl" and said not in self.lex["claim_verbs"] + self.lex["blame_verbs"]:
+                    for agent in child.children:  # "raids menés par les autorités turques", not "revendiqué par"
                         if agent.dep_ == "obl:agent":
                             self._role_from(agent, child, True, frame, resolution, force="attacker")
             if trigger.dep_ in ("nsubj", "nsubj:pass") and trigger.head.pos_ == "VERB":
@@ -596,7 +597,8 @@ class EventExtractor:
     def _claims(self, sent, resolution: Resolution, events: list[Event]) -> list[Relation]:
         relations = []
         for token in sent:
-            if token.pos_ != "VERB" or lemma(token) not in self.lex["claim_verbs"] or negated(token, self.negation):
+            if (token.pos_ not in ("VERB", "ADJ") or negated(token, self.negation)
+                    or verb_lemma(token, self.lex["verb_endings_tagged_adjective"]) not in self.lex["claim_verbs"]):
                 continue
             passive = is_passive(token)
             claimants, objects = [], []
@@ -606,6 +608,9 @@ class EventExtractor:
                                   if resolution.entities[k].type in ACTOR_TYPES]
                 elif child.dep_ in ("obj", "nsubj:pass"):
                     objects.append(child)
+            if not claimants and not passive and token.dep_ == "acl":  # "le groupe revendiquant l'attaque"
+                claimants = [k for k, _ in self._fillers(token.head, resolution)
+                             if resolution.entities[k].type in ACTOR_TYPES]
             if not claimants and not passive:
                 claimants = [k for k in [self._nearest_actor(token, resolution, AGGRESSOR_TYPES)] if k]
             index = self._about(objects[0] if objects else None, sent, events)

@@ -9,6 +9,16 @@ def lemma(token) -> str:
     return token.lemma_.lower().replace("’", "'")
 
 
+def verb_lemma(token, endings: list[str]) -> str:
+    """A verb's lemma, also for a verb form the tagger called an adjective, whose lemma is then unreliable:
+    its -er infinitive from the form's ending ("revendiquée", "revendique" → "revendiquer")."""
+    if token.pos_ != "ADJ":
+        return lemma(token)
+    word = token.lower_
+    ending = next((e for e in sorted(endings, key=len, reverse=True) if word.endswith(e)), None)
+    return word[: -len(ending)] + "er" if ending else lemma(token)
+
+
 def case_of(token) -> str:
     """The preposition (case marker) introducing a nominal, '' if none: 'près de' for multiword ones."""
     cases = [c for c in token.children if c.dep_ in ("case", "fixed") and c.i < token.i]

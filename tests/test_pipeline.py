@@ -37,6 +37,19 @@ def test_claim_attaches_to_the_attack(extract):
     assert x.events[0].date.value == "2016-04-26"  # the Tuesday before publication
 
 
+def test_claim_by_a_verb_the_tagger_calls_an_adjective(extract):
+    # the tagger reads "revendique" as an adjective attached to "État": the claim still holds
+    x = extract("Des assaillants ont tué deux personnes sur un pont de Londres le 3 juin. "
+                "L'État islamique revendique l'attaque le 4 juin.")
+    assert [e.roles.get("claimed_by") for e in x.events] == [["islamic_state"]]
+
+
+def test_claiming_agent_is_not_the_attacker(extract):
+    x = extract("Un kamikaze a tué dix soldats à Mogadiscio, dans une attaque revendiquée par les Chabab.")
+    assert len(x.events) == 1
+    assert x.events[0].roles["claimed_by"] == ["al_shabaab"] and "al_shabaab" not in x.events[0].roles["attacker"]
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
