@@ -103,7 +103,7 @@ class EventExtractor:
             relations += self._blame(sent, resolution, events)
         for event, info in zip(events, meta):
             relations += self._attack_relations(event, info.get("kill", False), resolution)
-        return events, relations
+        return _with_participants(events), relations
 
     # -- attacks -----------------------------------------------------------------------
     def _is_trigger(self, token) -> bool:
@@ -297,7 +297,8 @@ class EventExtractor:
                 role = force
             elif verb and ((dep == "nsubj" and not passive) or dep == "obl:agent"):
                 role = "attacker"
-            elif verb and (dep == "obj" or (dep == "nsubj:pass") or (dep == "nsubj" and passive)):
+            elif verb and (dep == "obj" or (dep == "nsubj:pass") or (dep == "nsubj" and passive)
+                           or (dep.startswith("obl") and not case and type_ == "Place")):  # "a frappé Kaboul"
                 role = "victims" if lemma(trigger) in self.kill_verbs and type_ not in LOCATION_TYPES else "target"
             elif (case in self.target_preps and type_ != "Place") or (case in self.near_preps and type_ == "Facility") \
                     or (verb and case in self.lex["dative_preps"] and type_ in ACTOR_TYPES - {"Person", "State"}):
@@ -687,6 +688,16 @@ class EventExtractor:
 def _distance(token, triggers) -> int:
     """Tokens between a word and the nearest of some triggers (very far when there are none)."""
     return min((abs(token.i - t.i) for t in triggers), default=10**6)
+
+
+def _with_participants(events: list[Event]) -> list[Event]:
+    """The events that name someone or something (a role or a toll); "les villes assiégées" alone is no event.
+    respondsTo indices follow the kept events."""
+    kept = [i for i, e in enumerate(events) if e.roles or e.fatalities]
+    position = {old: new for new, old in enumerate(kept)}
+    for i in kept:
+        events[i].responds_to = position.get(events[i].responds_to)
+    return [events[i] for i in kept]
 
 
 def _month_of(value: TimeValue) -> TimeValue | None:

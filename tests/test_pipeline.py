@@ -50,6 +50,12 @@ def test_claiming_agent_is_not_the_attacker(extract):
     assert x.events[0].roles["claimed_by"] == ["al_shabaab"] and "al_shabaab" not in x.events[0].roles["attacker"]
 
 
+def test_city_struck_is_the_place_and_an_event_needs_a_participant(extract):
+    x = extract(" date 2016-05-02 Un attentat a frappé Kaboul mardi.")
+    assert [(e.roles.get("place"), e.date.value) for e in x.events] == [(["kabul"], "2016-04-26")]
+    assert extract("Les raids se sont multipliés ces derniers mois.").events == []  # no one named: no event
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
