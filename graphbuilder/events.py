@@ -636,10 +636,10 @@ class EventExtractor:
             word = lemma(token)
             if token.morph.get("VerbForm") == ["Inf"] and lemma(token.head) in self.lex["intention_verbs"]:
                 continue  # "chercher à imputer l'attentat à l'EI": an intention, not an accusation
-            rest = [lemma(t) for t in sent[token.i - sent.start + 1: token.i - sent.start + 4]]
+            rest = [lemma(t) for t in sent[token.i - sent.start + 1: token.i - sent.start + 9]]
             if word not in self.lex["blame_verbs"] and not any(
-                    p[0] == word and p[1:] == rest[:len(p) - 1] for p in phrases):
-                continue
+                    p[0] == word and _in_order(p[1:], rest) for p in phrases):
+                continue  # "tient pour responsable", "a désigné les talibans comme responsables"
             passive = is_passive(token)
             accusers, accused = [], []
             for child in token.children:
@@ -688,6 +688,12 @@ class EventExtractor:
 def _distance(token, triggers) -> int:
     """Tokens between a word and the nearest of some triggers (very far when there are none)."""
     return min((abs(token.i - t.i) for t in triggers), default=10**6)
+
+
+def _in_order(words: list[str], among: list[str]) -> bool:
+    """Whether `words` occur in `among` in this order, other words allowed between them."""
+    rest = iter(among)
+    return all(word in rest for word in words)
 
 
 def _with_participants(events: list[Event]) -> list[Event]:

@@ -56,6 +56,13 @@ def test_city_struck_is_the_place_and_an_event_needs_a_participant(extract):
     assert extract("Les raids se sont multipliés ces derniers mois.").events == []  # no one named: no event
 
 
+def test_designating_is_blame_only_as_responsible(extract):
+    x = extract("Un attentat a frappé Kaboul mardi. Washington a désigné les talibans comme responsables de l'attentat.")
+    assert ("united_states", "blamed", "taliban") in triples(x)
+    x = extract("Un attentat a frappé Kaboul mardi. Les députés doivent désigner le président du pays en février.")
+    assert not any(e.roles.get("attributed_to") for e in x.events) and not any(p == "blamed" for _, p, _ in triples(x))
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
