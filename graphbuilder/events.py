@@ -321,6 +321,21 @@ class EventExtractor:
             frame.add_role(role, key, token)
             if role == "target" and type_ == "Place":
                 frame.add_role("place", key, token)  # "a frappé la capitale": the place attacked
+            if role in ("target", "place") and type_ == "Facility":
+                for place, where in self._located_in(token, resolution):
+                    frame.add_role("place", place, where)  # "un hôtel du centre de Mogadiscio"
+
+    def _located_in(self, token, resolution: Resolution, depth: int = 2):
+        """Places named by a site's noun modifiers: "la gare de Marseille", "un hôtel du centre de Mogadiscio"."""
+        for child in token.children:
+            if child.dep_ != "nmod" or case_of(child) not in self.of_preps | set(self.place_preps):
+                continue
+            places = [m.key for m in resolution.mentions  # nested in the site's own (nominal) mention
+                      if m.start <= child.i < m.end and resolution.entities[m.key].type == "Place"]
+            if places:
+                yield places[0], child
+            elif depth > 1:
+                yield from self._located_in(child, resolution, depth - 1)
 
     def _fillers(self, token, resolution: Resolution):
         """Entities a dependent stands for: its mention, its conjuncts, or a nominal participant."""
@@ -463,10 +478,19 @@ class EventExtractor:
             mine, theirs = set(frame.roles.get(role, [])), set(event.roles.get(role, []))
             if mine and theirs and not mine & theirs:
                 return False
+        mine, theirs = self._countries(frame.roles.get("place", [])), self._countries(event.roles.get("place", []))
+        if mine and theirs and not mine & theirs:
+            return False  # a city of another country: another incident
         if self._introduces(frame.triggers[0]) and frame.triggers[0].pos_ == "NOUN" and (
                 date or frame.roles.get("victims")) and not frame.title:
             return False  # "une attaque ... a tué X", "Fin décembre, une attaque": a new incident
         return True
+
+    def _countries(self, places: list[str]) -> set[str]:
+        """The countries of the gazetteer places among `places` (a state is its own country)."""
+        actors = self.resolver.actors
+        return {actors[k].get("country") or (k if actors[k]["type"] == "State" else None)
+                for k in places if k in actors} - {None}
 
     def _new_event(self, frame: Frame, resolution: Resolution) -> Event:
         event = Event(type=frame.type, series=frame.series)

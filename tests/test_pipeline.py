@@ -63,6 +63,12 @@ def test_designating_is_blame_only_as_responsible(extract):
     assert not any(e.roles.get("attributed_to") for e in x.events) and not any(p == "blamed" for _, p, _ in triples(x))
 
 
+def test_site_gives_its_city_and_cities_of_two_countries_are_two_incidents(extract):
+    x = extract("Un kamikaze a attaqué un hôtel du centre de Mogadiscio mercredi. "
+                "Des roquettes ont frappé la gare de Marseille.")
+    assert [e.roles.get("place") for e in x.events] == [["mogadishu"], ["marseille"]]
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
