@@ -1,6 +1,7 @@
 """Build: read inputs, extract each document, write its graph into the store; bad documents are skipped."""
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -11,6 +12,7 @@ from .vocab import ACTORS_GRAPH
 
 MAX_CHARS = 1_000_000  # spaCy's nlp.max_length: a longer text makes nlp.pipe raise for the whole build
 FLUSH_EVERY = 250  # documents; Oxigraph keeps written data in memory until flushed (bench/memory.py)
+WRITES_AHEAD = 8  # documents' graphs waiting for the writer thread at most (bounded memory)
 
 
 @dataclass
@@ -40,7 +42,7 @@ def build(
     """
     from .rdf import gazetteer_quads
     from .lang import resources
-    from .store import replace_graph, write_document
+    from .store import replace_graph
 
     report = BuildReport()
     replace_graph(store, str(ACTORS_GRAPH), gazetteer_quads(resources(lang).gazetteer, str(ACTORS_GRAPH)))
@@ -61,7 +63,19 @@ def build(
         graphs = process_graphs(documents, lang, workers, batch_size, skip)
     else:
         graphs = _local_graphs(documents, lang, batch_size, skip)
-    for name, quads in graphs:
+    _write_in_order(store, graphs, report, on_document)
+    return report
+
+
+def _write_in_order(store, graphs: Iterable[tuple[str, Iterator]], report: BuildReport,
+                    on_document: Callable[[str], None] | None) -> None:
+    """Write each document's graph, in input order, from one writer thread: the store's work (which
+    releases the GIL) overlaps the extraction of the next documents; at most WRITES_AHEAD wait."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .store import write_document
+
+    def write(name: str, quads: list) -> None:
         try:
             write_document(store, name, quads)
             report.built.append(name)
@@ -71,7 +85,15 @@ def build(
             report.skipped.append((name, f"could not be stored: {error}"))
         if on_document:
             on_document(name)
-    return report
+
+    pending: deque = deque()
+    with ThreadPoolExecutor(1, thread_name_prefix="graphbuilder-writer") as writer:
+        for name, quads in graphs:
+            pending.append(writer.submit(write, name, list(quads)))
+            while len(pending) > WRITES_AHEAD:
+                pending.popleft().result()
+        while pending:
+            pending.popleft().result()
 
 
 def extraction_failure(error: Exception) -> str:

@@ -200,7 +200,7 @@ def label_quads(node: NamedNode, label: str, aliases, g: NamedNode) -> Iterator[
 def gazetteer_quads(gazetteer, graph: str) -> Iterator[Quad]:
     """The actors graph: every gazetteer actor's type, labels, Wikidata id and known relations."""
     g = n(graph)
-    predicates = ("partOf", "supportedBy", "ledBy", "affiliatedWith", "memberOf")
+    predicates = ("partOf", "supportedBy", "ledBy", "affiliatedWith", "memberOf", "stationedIn")
     for actor in gazetteer:
         node = n(actor_iri(actor["id"]))
         yield Quad(node, RDF_TYPE, n(CKG[actor["type"]]), g)

@@ -4,13 +4,13 @@ from __future__ import annotations
 from .lang import Resources
 from .model import Relation, Span
 from .resolve import Resolution, Resolver
-from .syntax import case_of, chain_head, lemma
+from .syntax import case_of, chain_head, lemma, negated
 from .nlp import strip_accents
 
 ACTORS = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
 GROUPS = ACTORS - {"Person"}
 LOCATIONS = {"Place", "Facility", "State"}
-KNOWN_PREDICATES = ("partOf", "supportedBy", "ledBy", "memberOf")  # nationality is not implied by co-mention
+KNOWN_PREDICATES = ("partOf", "supportedBy", "ledBy", "memberOf", "stationedIn")  # not nationality: co-mention implies no citizenship
 
 
 class RelationExtractor:
@@ -30,6 +30,9 @@ class RelationExtractor:
         self.integration = set(lex["integration_words"])
         self.strongholds = set(lex["stronghold_words"])
         self.place_preps = set(lex["place_preps"])
+        self.presence = set(lex["presence_nouns"])
+        self.control = set(lex["control_verbs"])
+        self.negation = set(lex["negation_words"])
 
     def extract(self, doc, resolution: Resolution) -> list[Relation]:
         """All structural relations of a resolved document."""
@@ -45,6 +48,10 @@ class RelationExtractor:
                     out += self._stronghold(token, resolution, span)
                 if token.pos_ == "NOUN" and word in self.branch_words:
                     out += self._branch(token, resolution, span)
+                if token.pos_ == "NOUN" and word in self.presence:
+                    out += self._presence(token, resolution, span)
+                if token.pos_ == "VERB" and word in self.control and not negated(token, self.negation):
+                    out += self._control(token, resolution, span)
                 if token.pos_ in ("VERB", "ADJ") and word in (self.support | self.leadership | self.alliance
                                                              | self.stationed | self.integration):
                     out += self._participle(token, word, resolution, span)
@@ -179,6 +186,22 @@ class RelationExtractor:
         if group and places:
             return [Relation(group, "stationedIn", places[-1].key, [span])]
         return []
+
+    def _presence(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        """"le déploiement de la mission de l'Union africaine en Somalie", "la présence américaine en Syrie"."""
+        holder = self._of(token, resolution, GROUPS) or next(
+            (s for c in token.children if c.dep_ == "amod"
+             for s in [self.resolver.demonym_state(token.doc, c, resolution)] if s), None)
+        places = [key for c in token.children if c.dep_ == "nmod" and case_of(c) in self.place_preps
+                  for key in [self._entity(c, resolution, LOCATIONS)] if key]
+        return [Relation(holder, "stationedIn", place, [span]) for place in places[:1] if holder and holder != place]
+
+    def _control(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        """"l'EI contrôle Raqqa", "le groupe contrôle de grandes zones rurales du pays": based there."""
+        holders = [key for c in token.children if c.dep_ == "nsubj" for key in [self._entity(c, resolution, GROUPS)] if key]
+        places = [key for c in token.children if c.dep_ == "obj"
+                  for key in [self._entity(c, resolution, LOCATIONS) or self._of(c, resolution, LOCATIONS)] if key]
+        return [Relation(h, "stationedIn", p, [span]) for h in holders[:1] for p in places[:1] if h != p]
 
     def _branch(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         parent = self._of(token, resolution, GROUPS) or self._of_linear(token, resolution, GROUPS)

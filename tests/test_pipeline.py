@@ -69,6 +69,12 @@ def test_site_gives_its_city_and_cities_of_two_countries_are_two_incidents(extra
     assert [e.roles.get("place") for e in x.events] == [["mogadishu"], ["marseille"]]
 
 
+def test_presence_abroad_and_known_mission_bases(extract):
+    assert ("united_states", "stationedIn", "syria") in triples(extract("La présence militaire américaine en Syrie inquiète Damas."))
+    x = extract("Des casques bleus de la Minusma ont été tués par une mine au Mali.")
+    assert ("minusma", "stationedIn", "mali") in triples(x)  # the gazetteer's fact, both named in the sentence
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
