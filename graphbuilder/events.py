@@ -413,7 +413,7 @@ class EventExtractor:
         """"29 morts", "faisant au moins dix morts", "tuant 25 soldats", "a fait un mort"."""
         for token in sent:
             if token.pos_ == "VERB" and lemma(token) in self.kill_verbs:
-                for obj in (c for c in token.children if c.dep_ == "obj"):
+                for obj in (c for c in token.children if c.dep_ in ("obj", "nsubj:pass")):  # "vingt soldats ont été tués"
                     counts = [c for c in obj.children if c.dep_ == "nummod" and c.like_num]
                     if counts:
                         return _number(counts[0], self.numbers)
@@ -572,7 +572,9 @@ class EventExtractor:
                     token, resolution, AGGRESSOR_TYPES - {"Person"})
                 if nearest:
                     frame.add_role("attacker", nearest, token)
-                target = self._threat_target([t for t in complement if t.i > token.i], frame, resolution)
+                threatened = [t for c in token.children if not c.dep_.startswith("nsubj") and not self._condition(c)
+                              for t in c.subtree if t.i > token.i]
+                target = self._threat_target(threatened, frame, resolution)  # not "… si l'armée bombardait"
                 if target:
                     frame.add_role("target", *target)
                 if frame.roles.get("attacker"):
@@ -597,6 +599,11 @@ class EventExtractor:
                   and resolution.entities[m.key].type in types]
         return max(before, key=lambda m: m.end).key if before else None
 
+    def _condition(self, clause) -> bool:
+        """Whether a clause is a condition ("si l'armée bombardait le Liban"), not what is threatened."""
+        marks = [c.lower_.replace("’", "'") for c in clause.children if c.dep_ == "mark"]
+        return clause.dep_ == "advcl" and any(m in self.lex["condition_markers"] for m in marks)
+
     def _threat_target(self, complement: list, frame: Frame, resolution: Resolution):
         """Who is threatened: the first armed actor named in the complement, else a state it names as object."""
         found = []
@@ -607,7 +614,8 @@ class EventExtractor:
         forces = [(k, t) for k, t in found if resolution.entities[k].type in ("MilitaryForce", "ArmedGroup", "Coalition")]
         states = [(k, t) for k, t in found if resolution.entities[k].type == "State" and t.dep_ in ("obj", "nmod")
                   and case_of(t) not in self.place_preps]
-        return (forces or states or [None])[0]
+        struck = [(k, t) for k, t in forces + states if t.dep_ == "obj" and self._is_trigger(t.head)]  # "de frapper Israël"
+        return (struck or forces or states or [None])[0]
 
     # -- claims and blame --------------------------------------------------------------
     def _about(self, token, sent, events: list[Event]) -> int | None:

@@ -75,6 +75,18 @@ def test_presence_abroad_and_known_mission_bases(extract):
     assert ("minusma", "stationedIn", "mali") in triples(x)  # the gazetteer's fact, both named in the sentence
 
 
+def test_threatened_is_the_object_of_the_threatened_strike_not_of_its_condition(extract):
+    x = extract("Le Hezbollah a menacé de frapper Israël si l'armée israélienne bombardait le Liban.")
+    assert [(e.type, e.roles.get("target")) for e in x.events] == [("Threat", ["israel"])]
+
+
+def test_toll_of_a_passive_killing_and_a_ship_as_target(extract):
+    x = extract(" date 2019-03-12 Au moins vingt soldats nigérians ont été tués lundi dans une attaque de Boko Haram.")
+    assert [(e.fatalities, e.roles.get("attacker")) for e in x.events] == [(20, ["boko_haram"])]
+    x = extract("Les États-Unis accusent l'Iran d'être derrière l'attaque contre deux pétroliers en mer d'Oman.")
+    assert x.events[0].roles.get("target") and ("united_states", "blamed", "iran") in triples(x)
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
