@@ -1,6 +1,7 @@
 """Event frames over the dependency parse: attacks, retaliations, threats, claims and blame."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .lang import Resources
@@ -14,6 +15,7 @@ AGGRESSOR_TYPES = {"State", "MilitaryForce", "ArmedGroup", "Coalition", "Person"
 LOCATION_TYPES = {"Place", "Facility"}
 VICTIM_TYPES = {"Person", "ArmedGroup", "MilitaryForce", "State", "Coalition"}
 GRANULARITY_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
+MAX_PHRASE_WORDS = 4  # words after the first of a multiword trigger ("prise d'otage", "ouvrir le feu")
 
 
 @dataclass
@@ -53,6 +55,11 @@ class EventExtractor:
         self.attack_nouns = lex["attack_nouns"]
         self.attack_verbs = lex["attack_verbs"]
         self.weak = set(lex["weak_attack_nouns"]) | set(lex["weak_attack_verbs"])
+        self.phrases: dict[str, list[tuple[str, list[str]]]] = {}  # first word → (entry, next words)
+        for entry in [*self.attack_nouns, *self.attack_verbs]:
+            first, *rest = re.findall(r"[^\s']+'?", entry)
+            if rest:
+                self.phrases.setdefault(first, []).append((entry, rest))
         self.kill_verbs = set(lex["kill_verbs"])
         self.death_nouns = set(lex["death_nouns"])
         self.weapons = lex["weapon_words"]
@@ -107,12 +114,19 @@ class EventExtractor:
 
     # -- attacks -----------------------------------------------------------------------
     def _is_trigger(self, token) -> bool:
+        return self._trigger_key(token) is not None
+
+    def _trigger_key(self, token) -> str | None:
+        """The attack entry a noun or verb starts: a multiword one ("ouvrir le feu", "coup de feu",
+        "prise d'otage", each next word read as written or as its lemma) or its lemma."""
+        table = self.attack_nouns if token.pos_ == "NOUN" else self.attack_verbs if token.pos_ == "VERB" else {}
         word = lemma(token)
-        if token.pos_ == "NOUN":
-            return word in self.attack_nouns
-        if token.pos_ == "VERB":
-            return word in self.attack_verbs
-        return False
+        following = token.doc[token.i + 1: token.i + 1 + MAX_PHRASE_WORDS]
+        for entry, rest in self.phrases.get(word, []):
+            if entry in table and len(following) >= len(rest) and all(
+                    w in (t.lower_.replace("’", "'"), lemma(t)) for w, t in zip(rest, following)):
+                return entry
+        return word if word in table else None
 
     def _attack_frames(self, sent, resolution: Resolution) -> list[Frame]:
         threatened = {t.i for v in sent if v.pos_ == "VERB" and lemma(v) in self.threat_verbs
@@ -153,13 +167,13 @@ class EventExtractor:
     def _introduces(self, token) -> bool:
         """Whether a trigger can start an event of its own (an indefinite noun or a full clause)."""
         if token.pos_ == "VERB":
-            return lemma(token) not in self.weak or any(c.dep_.startswith("nsubj") for c in token.children)
+            return self._trigger_key(token) not in self.weak or any(c.dep_.startswith("nsubj") for c in token.children)
         dets = [c.lower_ for c in token.children if c.dep_ in ("det", "nummod")]
         return any(d in self.indefinite or d.isdigit() for d in dets)
 
     def _frame(self, group: list, sent, resolution: Resolution, others: list) -> Frame | None:
         frame = Frame(type="Attack", triggers=group)
-        strong = [t for t in group if lemma(t) not in self.weak]
+        strong = [t for t in group if self._trigger_key(t) not in self.weak]
         for trigger in group:
             self._roles(trigger, frame, resolution)
             if trigger.pos_ == "VERB" and lemma(trigger) in self.kill_verbs:
@@ -404,7 +418,8 @@ class EventExtractor:
             if word in words or (" " in word and word in text):
                 return value
         for trigger in group:
-            value = self.attack_nouns.get(lemma(trigger)) if trigger.pos_ == "NOUN" else self.attack_verbs.get(lemma(trigger))
+            table = self.attack_nouns if trigger.pos_ == "NOUN" else self.attack_verbs
+            value = table.get(self._trigger_key(trigger) or "")
             if value:
                 return value
         return None

@@ -87,6 +87,13 @@ def test_toll_of_a_passive_killing_and_a_ship_as_target(extract):
     assert x.events[0].roles.get("target") and ("united_states", "blamed", "iran") in triples(x)
 
 
+def test_multiword_triggers(extract):
+    x = extract("Des hommes armés ont ouvert le feu sur des fidèles dans une église de Ouagadougou, tuant six personnes.")
+    assert [(e.weapon, e.fatalities, "ouagadougou" in e.roles.get("place", [])) for e in x.events] == [("firearm", 6, True)]
+    x = extract("Des combattants ont pris d'assaut un hôtel de Bamako.")
+    assert [e.roles.get("place") for e in x.events] == [["bamako"]]
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
