@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .lang import Resources
 from .model import Event, Relation, Span, TimeValue
-from .resolve import Resolution, Resolver
+from .resolve import Resolution, Resolver, is_nominal
 from .syntax import case_of, is_passive, lemma, negated, subtree_range, verb_lemma
 from .temporal import find_dates, is_dateline, load_lexicon
 
@@ -67,6 +67,8 @@ class EventExtractor:
         self.negation = set(lex["negation_words"])
         self.person_nouns = {w.lower() for w in lex["person_nouns"] + lex["leader_titles"] + lex["member_titles"]}
         self.facility_nouns = set(lex["facility_nouns"])
+        self.region_nouns = set(lex["region_nouns"])
+        self.kill_nouns = set(lex["kill_nouns"])
         self.place_preps = set(lex["place_preps"])
         self.target_preps = set(lex["target_preps"])
         self.series_words = set(lex["series_words"])
@@ -317,6 +319,8 @@ class EventExtractor:
             elif (case in self.target_preps and type_ != "Place") or (case in self.near_preps and type_ == "Facility") \
                     or (verb and case in self.lex["dative_preps"] and type_ in ACTOR_TYPES - {"Person", "State"}):
                 role = "target"
+            elif case in self.of_preps and not verb and lemma(trigger) in self.kill_nouns and type_ in VICTIM_TYPES:
+                role = "victims"  # "l'assassinat du gouverneur"
             elif case in ("de", "d'", "du", "des") and not verb and type_ in AGGRESSOR_TYPES - {"Person"}:
                 role = "attacker"
             elif case in self.place_preps and (type_ in LOCATION_TYPES or (
@@ -329,8 +333,7 @@ class EventExtractor:
             if role == "victims" and type_ not in VICTIM_TYPES:
                 role = "target"
             if role == "target" and type_ == "Person" and (
-                    frame.kill or self._fatalities(trigger.sent) or not resolution.entities[key].from_gazetteer
-                    and resolution.entities[key].key.count("/")):
+                    frame.kill or self._fatalities(trigger.sent) or is_nominal(key)):
                 role = "victims"  # people harmed, or unnamed people ("des personnes") attacked
             frame.add_role(role, key, token)
             if role == "target" and type_ == "Place":
@@ -357,6 +360,12 @@ class EventExtractor:
             token = self._antecedent(token)  # "Israël, qui a riposté": the relative pronoun stands for its antecedent
         for t in [token] + [c for c in token.children if c.dep_ in ("conj", "appos")]:
             mention = resolution.mention_at(t.i)
+            if mention is None and t.pos_ == "NOUN" and lemma(t) in self.region_nouns:
+                places = [m.key for c in t.children if c.dep_ == "nmod" and case_of(c) in self.of_preps
+                          for m in [resolution.mention_at(c.i)] if m and resolution.entities[m.key].type == "Place"]
+                if places:  # "dans la province de Saada": the place named
+                    yield places[0], t
+                    continue
             if mention is None and t.pos_ == "NOUN" and lemma(t) in self.facility_nouns:
                 yield self.resolver.nominal(t.doc, t, resolution, "Facility").key, t
                 continue
@@ -489,8 +498,9 @@ class EventExtractor:
         date = _best_date(frame.dates)
         if date and event.date and date.value[:7] != event.date.value[:7] and not frame.definite:
             return False
-        for role in ("attacker", "victims"):
-            mine, theirs = set(frame.roles.get(role, [])), set(event.roles.get(role, []))
+        for role in ("attacker", "victims"):  # unnamed victims ("des fidèles", "six personnes") may be the same people
+            mine = {k for k in frame.roles.get(role, []) if role == "attacker" or not is_nominal(k)}
+            theirs = {k for k in event.roles.get(role, []) if role == "attacker" or not is_nominal(k)}
             if mine and theirs and not mine & theirs:
                 return False
         mine, theirs = self._countries(frame.roles.get("place", [])), self._countries(event.roles.get("place", []))

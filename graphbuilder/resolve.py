@@ -304,6 +304,11 @@ def _earlier_of_first_type(token, out: Resolution, types: list[str]) -> list[Men
     return []
 
 
+def is_nominal(key: str) -> bool:
+    """Whether an entity key is a document-scoped nominal ("un kamikaze", "des fidèles": 'DOC/slug')."""
+    return "/" in key
+
+
 def named_key(type_: str, name: str) -> str:
     """Stable key of an actor or location not in the gazetteer; the type is part of it (one type per IRI)."""
     return f"{type_.lower()}-{slug(name)}"

@@ -94,6 +94,13 @@ def test_multiword_triggers(extract):
     assert [e.roles.get("place") for e in x.events] == [["bamako"]]
 
 
+def test_place_named_by_a_region_noun_and_victim_of_an_assassination(extract):
+    x = extract("L'aviation saoudienne a bombardé un marché dans la province de Saada.")
+    assert [e.roles.get("place") for e in x.events] == [["saada"]]
+    x = extract(" date 2018-05-02 Le groupe État islamique a revendiqué mardi l'assassinat du gouverneur de la province.")
+    assert [(e.roles.get("claimed_by"), len(e.roles.get("victims", []))) for e in x.events] == [(["islamic_state"], 1)]
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
