@@ -34,7 +34,7 @@ def run_query(store: Store, text: str, params: dict[str, str]) -> tuple[list[str
     """Run a SELECT query over the union of all graphs, parameters bound as literals."""
     solutions = store.query(bind(text, params), use_default_graph_as_union=True)
     variables = [v.value for v in solutions.variables]
-    rows = [[(row[v].value if row[v] is not None else None) for v in variables] for row in solutions]
+    rows = [[(term.value if term is not None else None) for term in row] for row in solutions]  # in `variables` order
     return variables, rows
 
 
