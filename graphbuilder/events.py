@@ -253,6 +253,10 @@ class EventExtractor:
         passive = trigger.pos_ == "VERB" and is_passive(trigger)
         for child in trigger.children:
             self._role_from(child, trigger, passive, frame, resolution)
+            if trigger.pos_ == "NOUN" and child.dep_ == "nmod" and lemma(child) in self.weapons:
+                for grandchild in child.children:  # "une attaque à la roquette sur la base": the PP hangs on the weapon
+                    if grandchild.dep_ == "nmod":
+                        self._role_from(grandchild, trigger, passive, frame, resolution)
         if trigger.pos_ == "VERB" and trigger.dep_ in ("conj", "advcl", "xcomp") and not any(
                 c.dep_.startswith("nsubj") for c in trigger.children):
             for child in trigger.head.children:  # "ont abandonné … et poignardé", "avant d'être abattus par"

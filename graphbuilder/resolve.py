@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .lang import Resources
 from .model import Document, Entity, Span
 from .nlp import METONYM_LABEL, strip_accents
+from .syntax import case_of
 from .vocab import slug
 
 NAME_DEPS = {"flat:name", "flat", "appos", "nmod", "amod"}
@@ -286,7 +287,9 @@ class Resolver:
             if not entity.from_gazetteer and slug(entity.label).split("-")[0] == slug(token.lemma_):
                 return out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
         start, end = chunk(token)
-        names = [c.text for c in token.children if c.dep_ in ("nmod", "flat:name", "appos") and c.pos_ == "PROPN"]
+        names = [c.text for c in token.children  # "la base du K1" (a name the tagger may call a noun), not "à Londres"
+                 if c.dep_ in ("nmod", "flat:name", "appos") and case_of(c) in ("", "de", "du", "d'", "des")
+                 and (c.pos_ == "PROPN" or c.ent_type_ and c.text[:1].isupper())]
         key = f"{out.document.name}/{slug(kind or ' '.join([token.lemma_] + names))}"  # document-scoped
         label = out.document.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
         return out.add(doc, Mention(key, start, end, "nominal"), type_, label)

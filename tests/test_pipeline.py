@@ -101,6 +101,12 @@ def test_place_named_by_a_region_noun_and_victim_of_an_assassination(extract):
     assert [(e.roles.get("claimed_by"), len(e.roles.get("victims", []))) for e in x.events] == [(["islamic_state"], 1)]
 
 
+def test_target_on_the_weapon_phrase_and_a_named_base_is_its_own_site(extract):
+    x = extract("Des roquettes ont touché la base militaire dimanche. Fin décembre, une attaque à la roquette "
+                "sur la base irakienne du K1 a tué un entrepreneur américain.")
+    assert [e.roles.get("target") for e in x.events] == [["t.txt/base"], ["t.txt/base-k1"]]
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)

@@ -143,7 +143,7 @@ def _actor_timeline(store):
 def _retaliation_chains(store):
     chain = [r for r in rows(store, "retaliation_chains") if r["response"] == us_retaliation(store)]
     assert [(r["responders"], r["origin"], r["origin_hit"], r["origin_date"], r["hops"]) for r in chain] == [
-        ("United States", k1(store), "un entrepreneur américain", "2019-12", "1")]
+        ("United States", k1(store), "la base irakienne du K1; un entrepreneur américain", "2019-12", "1")]
     assert chain[0]["response_type"] == "Retaliation" and chain[0]["document"] == SEED
 
 
