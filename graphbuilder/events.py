@@ -325,6 +325,8 @@ class EventExtractor:
                 role = "target"
             elif case in self.of_preps and not verb and lemma(trigger) in self.kill_nouns and type_ in VICTIM_TYPES:
                 role = "victims"  # "l'assassinat du gouverneur"
+            elif case in self.of_preps and not verb and type_ == "Place":
+                role = "place"  # "l'attentat de Nice", "les explosions de Dortmund"
             elif case in ("de", "d'", "du", "des") and not verb and type_ in AGGRESSOR_TYPES - {"Person"}:
                 role = "attacker"
             elif case in self.place_preps and (type_ in LOCATION_TYPES or (
@@ -775,9 +777,12 @@ def _month_of(value: TimeValue) -> TimeValue | None:
 
 
 def _nearest_first(frame: Frame, dates: list[tuple[int, int, TimeValue]], text: str) -> list[tuple[str, TimeValue]]:
-    """A frame's date expressions, the one nearest its triggers first ("l'attentat du 14 juillet")."""
+    """A frame's date expressions: those inside a trigger's phrase first ("l'attentat, au cours duquel le bus
+    a été visé mardi soir", not "l'islamiste arrêté mercredi"), each group nearest its triggers first."""
     anchors = [t.idx for t in frame.triggers]
-    ordered = sorted(dates, key=lambda d: min(abs(d[0] - a) for a in anchors))
+    spans = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in frame.triggers]
+    ordered = sorted(dates, key=lambda d: (not any(a <= d[0] < b for a, b in spans),
+                                           min(abs(d[0] - a) for a in anchors)))
     return [(text[s:e].lower(), v) for s, e, v in ordered]
 
 

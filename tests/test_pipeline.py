@@ -107,6 +107,10 @@ def test_target_on_the_weapon_phrase_and_a_named_base_is_its_own_site(extract):
     assert [e.roles.get("target") for e in x.events] == [["t.txt/base"], ["t.txt/base-k1"]]
 
 
+def test_the_city_of_an_attack_noun(extract):
+    assert [e.roles.get("place") for e in extract("L'attentat de Nice a fait 86 morts.").events] == [["nice"]]
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
