@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .lang import Resources
 from .model import Event, Relation, Span, TimeValue
 from .resolve import Resolution, Resolver, is_nominal
+from .nlp import strip_accents
 from .syntax import case_of, is_passive, lemma, negated, subtree_range, verb_lemma
 from .temporal import find_dates, is_dateline, load_lexicon
 
@@ -78,6 +79,7 @@ class EventExtractor:
         self.member_nouns = set(lex["member_nouns"])
         self.of_preps = set(lex["of_preps"])
         self.numbers = load_lexicon(res.code).numbers
+        self.day_words = set(load_lexicon(res.code).weekdays) | set(load_lexicon(res.code).months)
         self.perpetrators = set(lex["perpetrator_nouns"])
         self.indefinite = set(lex["indefinite_determiners"])
         self.definite = set(lex["definite_determiners"])
@@ -131,8 +133,7 @@ class EventExtractor:
         return word if word in table else None
 
     def _attack_frames(self, sent, resolution: Resolution) -> list[Frame]:
-        threatened = {t.i for v in sent if v.pos_ == "VERB" and lemma(v) in self.threat_verbs
-                      for t in v.subtree if t is not v}
+        threatened = {t.i for v in sent if self._threatens(v) for t in v.subtree if t is not v}
         triggers = [t for t in sent if self._is_trigger(t) and not negated(t, self.negation)
                     and t.i not in threatened and not self._irrealis(t)]
         if not triggers:
@@ -257,6 +258,11 @@ class EventExtractor:
                 for grandchild in child.children:  # "une attaque à la roquette sur la base": the PP hangs on the weapon
                     if grandchild.dep_ == "nmod":
                         self._role_from(grandchild, trigger, passive, frame, resolution)
+            if trigger.pos_ == "VERB" and child.lower_ in self.day_words:
+                for grandchild in child.children:  # "a touché jeudi un bus", "tués lundi par les rebelles":
+                    if grandchild.dep_ in ("nmod", "obl:agent"):  # the verb's complements parsed under the day
+                        dep = "obj" if not case_of(grandchild) else "obl:agent" if grandchild.dep_ == "obl:agent" else "obl"
+                        self._role_from(grandchild, trigger, passive, frame, resolution, as_dep=dep)
         if trigger.pos_ == "VERB" and trigger.dep_ in ("conj", "advcl", "xcomp") and not any(
                 c.dep_.startswith("nsubj") for c in trigger.children):
             for child in trigger.head.children:  # "ont abandonné … et poignardé", "avant d'être abattus par"
@@ -318,7 +324,7 @@ class EventExtractor:
             elif verb and ((dep == "nsubj" and not passive) or dep == "obl:agent"):
                 role = "attacker"
             elif verb and (dep == "obj" or (dep == "nsubj:pass") or (dep == "nsubj" and passive)
-                           or (dep.startswith("obl") and not case and type_ == "Place")):  # "a frappé Kaboul"
+                           or (dep.startswith("obl") and not case and self._object_position(trigger, child))):
                 role = "victims" if lemma(trigger) in self.kill_verbs and type_ not in LOCATION_TYPES else "target"
             elif (case in self.target_preps and type_ != "Place") or (case in self.near_preps and type_ == "Facility") \
                     or (verb and case in self.lex["dative_preps"] and type_ in ACTOR_TYPES - {"Person", "State"}):
@@ -348,6 +354,12 @@ class EventExtractor:
                 for place, where in self._located_in(token, resolution):
                     frame.add_role("place", place, where)  # "un hôtel du centre de Mogadiscio"
 
+    def _object_position(self, verb, child) -> bool:
+        """Whether a complement without preposition stands where an object would, right after the verb or
+        after a day or adverb only ("a frappé Kaboul", "a attaqué dimanche la base"): a misparsed object."""
+        between = verb.doc[verb.i + 1: child.left_edge.i]
+        return child.i > verb.i and all(t.pos_ == "ADV" or t.lower_ in self.day_words for t in between)
+
     def _located_in(self, token, resolution: Resolution, depth: int = 2):
         """Places named by a site's noun modifiers: "la gare de Marseille", "un hôtel du centre de Mogadiscio"."""
         for child in token.children:
@@ -365,6 +377,7 @@ class EventExtractor:
         if token.pos_ == "PRON" and token.lower_ in self.lex["relative_pronouns"]:
             token = self._antecedent(token)  # "Israël, qui a riposté": the relative pronoun stands for its antecedent
         for t in [token] + [c for c in token.children if c.dep_ in ("conj", "appos")]:
+            t = self._counted(t)
             mention = resolution.mention_at(t.i)
             if mention is None and t.pos_ == "NOUN" and lemma(t) in self.region_nouns:
                 places = [m.key for c in t.children if c.dep_ == "nmod" and case_of(c) in self.of_preps
@@ -400,6 +413,18 @@ class EventExtractor:
                 yield self.resolver.nominal(t.doc, t, resolution, "Person").key, t
             elif t.pos_ == "NOUN" and lemma(t) in self.group_nouns and not _definite(t, self.definite):
                 yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t
+            elif t.pos_ == "NOUN" and t.lower_ in self.member_nouns:  # "les rebelles", no group in focus
+                yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t
+            elif t.text[:1].isupper() and strip_accents(t.lower_) in self.resolver.demonyms:
+                yield self.resolver.nominal(t.doc, t, resolution, "Person").key, t  # "trois Américains"
+
+    def _counted(self, token):
+        """What a quantity noun counts: "une centaine de civils" → "civils"."""
+        if token.pos_ == "NOUN" and token.lower_ in self.lex["quantity_nouns"]:
+            counted = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_preps]
+            if counted:
+                return counted[0]
+        return token
 
     def _participant_noun(self, token) -> bool:
         """Whether a noun names a participant of its own (a person, force, facility or group noun)."""
@@ -443,7 +468,8 @@ class EventExtractor:
         """"29 morts", "faisant au moins dix morts", "tuant 25 soldats", "a fait un mort"."""
         for token in sent:
             if token.pos_ == "VERB" and lemma(token) in self.kill_verbs:
-                for obj in (c for c in token.children if c.dep_ in ("obj", "nsubj:pass")):  # "vingt soldats ont été tués"
+                for obj in (c for c in token.children  # "vingt soldats ont été tués", "a tué mardi au moins 51 civils"
+                            if c.dep_ in ("obj", "nsubj:pass") or (c.dep_.startswith("obl") and not case_of(c))):
                     counts = [c for c in obj.children if c.dep_ == "nummod" and c.like_num]
                     if counts:
                         return _number(counts[0], self.numbers)
@@ -587,13 +613,8 @@ class EventExtractor:
         frames = []
         for token in sent:
             word = lemma(token)
-            if token.pos_ == "VERB" and word in self.lex["threat_verbs"] and not negated(token, self.negation):
+            if self._threatens(token):
                 complement = [t for c in token.children if not c.dep_.startswith("nsubj") for t in c.subtree]
-                words = {lemma(t) for t in complement} | {t.lower_ for t in complement}
-                phrase = " ".join(t.lower_ for t in complement)
-                if word != "menacer" and not (words & set(self.lex["threat_complements"]) or any(
-                        " " in c and c in phrase for c in self.lex["threat_complements"])):
-                    continue
                 frame = Frame(type="Threat", triggers=[token])
                 for child in token.children:
                     if child.dep_ == "nsubj":
@@ -629,6 +650,21 @@ class EventExtractor:
         before = [m for m in resolution.mentions if m.end <= verb.i and verb.i - m.end <= 3
                   and resolution.entities[m.key].type in types]
         return max(before, key=lambda m: m.end).key if before else None
+
+    def _threatens(self, token) -> bool:
+        """Whether a verb utters a threat: "menacer", or "promettre/annoncer/jurer…" with a threat in its
+        complement ("a promis de se venger", "a annoncé un compte à rebours"); "a annoncé que trois soldats
+        ont été tués" is a report, not a threat."""
+        word = lemma(token)
+        if token.pos_ != "VERB" or word not in self.threat_verbs or negated(token, self.negation):
+            return False
+        if word == "menacer":
+            return True
+        complement = [t for c in token.children if not c.dep_.startswith("nsubj") for t in c.subtree]
+        words = {lemma(t) for t in complement} | {t.lower_ for t in complement}
+        phrase = " ".join(t.lower_ for t in complement)
+        return bool(words & set(self.lex["threat_complements"])) or any(
+            " " in c and c in phrase for c in self.lex["threat_complements"])
 
     def _condition(self, clause) -> bool:
         """Whether a clause is a condition ("si l'armée bombardait le Liban"), not what is threatened."""

@@ -111,6 +111,25 @@ def test_the_city_of_an_attack_noun(extract):
     assert [e.roles.get("place") for e in extract("L'attentat de Nice a fait 86 morts.").events] == [["nice"]]
 
 
+def test_reported_attack_is_no_threat(extract):
+    x = extract(" date 2019-03-12 Le gouvernement a annoncé que trois soldats ont été tués mardi à Gao.")
+    assert [(e.type, e.fatalities, e.roles.get("place")) for e in x.events] == [("Attack", 3, ["gao"])]
+
+
+def test_complements_the_parser_hangs_on_a_day_word(extract):
+    x = extract(" date 2019-03-12 La frappe a touché jeudi un bus.")
+    assert [(e.date.value, e.roles.get("target")) for e in x.events] == [("2019-03-07", ["t.txt/bus"])]
+    x = extract(" date 2019-03-12 Une centaine de civils ont été tués lundi par les rebelles.")
+    assert [(e.roles.get("victims"), e.roles.get("attacker")) for e in x.events] == [(["t.txt/civil"], ["t.txt/rebelle"])]
+    x = extract(" date 2019-03-12 L'explosion a tué mardi au moins 51 civils.")
+    assert [(e.fatalities, e.roles.get("victims")) for e in x.events] == [(51, ["t.txt/civil"])]
+
+
+def test_people_named_by_nationality_are_victims(extract):
+    x = extract("Trois Américains ont été tués dans une attaque à Kaboul.")
+    assert [(e.roles.get("victims"), e.fatalities) for e in x.events] == [(["t.txt/americain"], 3)]
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
