@@ -142,8 +142,9 @@ def _actor_timeline(store):
 @expects("retaliation_chains")
 def _retaliation_chains(store):
     chain = [r for r in rows(store, "retaliation_chains") if r["response"] == us_retaliation(store)]
-    assert [(r["responders"], r["origin"], r["origin_hit"], r["origin_date"], r["hops"]) for r in chain] == [
-        ("United States", k1(store), "la base irakienne du K1; un entrepreneur américain", "2019-12", "1")]
+    assert [(r["responders"], r["origin"], sorted(r["origin_hit"].split("; ")), r["origin_date"], r["hops"])
+            for r in chain] == [  # GROUP_CONCAT's order is not defined
+        ("United States", k1(store), ["la base irakienne du K1", "un entrepreneur américain"], "2019-12", "1")]
     assert chain[0]["response_type"] == "Retaliation" and chain[0]["document"] == SEED
 
 
