@@ -260,7 +260,7 @@ class EventExtractor:
                         self._role_from(grandchild, trigger, passive, frame, resolution)
             if trigger.pos_ == "VERB" and child.lower_ in self.day_words:
                 for grandchild in child.children:  # "a touché jeudi un bus", "tués lundi par les rebelles":
-                    if grandchild.dep_ in ("nmod", "obl:agent"):  # the verb's complements parsed under the day
+                    if grandchild.dep_ in ("nmod", "obl:agent") or grandchild.pos_ == "PROPN":  # parsed under the day
                         dep = "obj" if not case_of(grandchild) else "obl:agent" if grandchild.dep_ == "obl:agent" else "obl"
                         self._role_from(grandchild, trigger, passive, frame, resolution, as_dep=dep)
         if trigger.pos_ == "VERB" and trigger.dep_ in ("conj", "advcl", "xcomp") and not any(

@@ -38,6 +38,8 @@ def gazetteer_patterns(res: Resources) -> Iterator[dict[str, Any]]:
         for alias in [actor["label"], *actor.get("aliases", [])]:
             for variant in alias_variants(alias) - metonyms:
                 yield {"label": actor["type"], "pattern": variant, "id": actor["id"]}
+            if is_acronym(alias) and len(alias) >= 4 and alias.isalpha():  # "OTAN" is also written "Otan"
+                yield {"label": actor["type"], "pattern": alias.capitalize(), "id": actor["id"], "exact": True}
         for metonym in actor.get("metonyms", []):
             for variant in alias_variants(metonym):
                 yield {"label": METONYM_LABEL, "pattern": variant, "id": actor["id"]}
@@ -76,7 +78,8 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
         ruler = nlp.add_pipe("entity_ruler", name=name, after="ner" if chosen else "acronym_ruler",
                              config={"phrase_matcher_attr": attr, "overwrite_ents": True})
         with nlp.select_pipes(enable=[]):
-            ruler.add_patterns([p for p in patterns if is_acronym(p["pattern"]) == chosen])
+            ruler.add_patterns([{k: v for k, v in p.items() if k != "exact"} for p in patterns
+                                if (is_acronym(p["pattern"]) or p.get("exact", False)) == chosen])
     return nlp
 
 

@@ -66,6 +66,8 @@ class Resolver:
         self.demonyms = {
             strip_accents(d).lower(): a["id"] for a in res.gazetteer for d in a.get("demonyms", [])
         }
+        self.places = {fuzzy_key(alias): a["id"] for a in res.gazetteer if a["type"] == "Place"
+                       for alias in [a["label"], *a.get("aliases", [])]}  # short names too: "Kiev"
         self.fuzzy = {}
         for actor in res.gazetteer:
             for alias in [actor["label"], *actor.get("aliases", [])]:
@@ -91,7 +93,7 @@ class Resolver:
             actor = self.actors[ent.ent_id_]
             acting = ent.root.dep_ in ACTING_DEPS or ent.start == ent.sent.start
             if ent.label_ == METONYM_LABEL and not acting:
-                place = self.actors.get(self.known(ent.text) or "", {})
+                place = self.actors.get(self.places.get(fuzzy_key(ent.text)) or self.known(ent.text) or "", {})
                 if place.get("type") == "Place":
                     out.add(doc, Mention(place["id"], ent.start, ent.end, "name"), "Place", place["label"], place)
                 else:

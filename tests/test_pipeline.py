@@ -130,6 +130,13 @@ def test_people_named_by_nationality_are_victims(extract):
     assert [(e.roles.get("victims"), e.fatalities) for e in x.events] == [(["t.txt/americain"], 3)]
 
 
+def test_capital_struck_is_the_city_and_acronyms_written_in_title_case(extract):
+    x = extract("Des missiles ont frappé Kiev lundi.")
+    assert [e.roles.get("place") for e in x.events] == [["kyiv"]]  # the city, not the state or a new place
+    x = extract("Les forces de l'Otan ont bombardé une position d'Aqmi.")
+    assert ("nato", "attacked", "aqim") in triples(x)
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
