@@ -139,10 +139,13 @@ class EventExtractor:
         if not triggers:
             return []
         groups: list[list] = []
+        origins: list[list] = []  # "en représailles à l'assassinat de X": the event answered, an event of its own
         for token in triggers:  # a trigger joins the nearest earlier group unless it introduces an event
             subject_trigger = [c for c in token.children if c.dep_.startswith("nsubj") and c in triggers]
             owner = next((g for g in groups if subject_trigger and subject_trigger[0] in g), None)
-            if owner is not None:
+            if self._answered(token):
+                origins.append([token])
+            elif owner is not None:
                 owner.append(token)
             elif self._series(token, sent):
                 groups.append([token])
@@ -150,6 +153,7 @@ class EventExtractor:
                 groups[-1].append(token)
             else:
                 groups.append([token])
+        groups = origins + groups  # the answered event first, so that the response can point to it
         frames = []
         for group in groups:
             others = [t for g in groups if g is not group for t in g]
@@ -157,6 +161,14 @@ class EventExtractor:
             if frame is not None:
                 frames.append(frame)
         return frames
+
+    def _answered(self, trigger) -> bool:
+        """Whether an attack noun names the event a response answers ("en représailles à l'assassinat",
+        "en riposte aux attaques")."""
+        head = trigger.head
+        return (trigger.pos_ == "NOUN" and trigger.dep_ == "nmod" and head is not trigger
+                and (lemma(head) in self.retaliation or head.lower_ in self.retaliation)
+                and case_of(trigger) in self.lex["dative_preps"] + ["contre"])
 
     def _irrealis(self, trigger) -> bool:
         """"une tentative d'attentat déjouée", "un projet d'attentat", "prévoit des attaques": not (yet) an attack."""
@@ -205,7 +217,7 @@ class EventExtractor:
         frame.generic = frame.series and self._generic_plural(head)
         near = set(group) | {t.head for t in group} | {
             c for t in group for c in t.children if c.dep_ not in ("advcl", "ccomp", "conj", "acl:relcl", "parataxis")}
-        if any(lemma(t) in self.retaliation or t.lower_ in self.retaliation for t in near):
+        if not self._answered(head) and any(lemma(t) in self.retaliation or t.lower_ in self.retaliation for t in near):
             frame.type = "Retaliation"  # "attaques de représailles", "a riposté", "a répondu par des frappes"
         return frame
 
@@ -254,8 +266,8 @@ class EventExtractor:
         passive = trigger.pos_ == "VERB" and is_passive(trigger)
         for child in trigger.children:
             self._role_from(child, trigger, passive, frame, resolution)
-            if trigger.pos_ == "NOUN" and child.dep_ == "nmod" and lemma(child) in self.weapons:
-                for grandchild in child.children:  # "une attaque à la roquette sur la base": the PP hangs on the weapon
+            if child.dep_ in ("nmod", "obj") and lemma(child) in self.weapons:
+                for grandchild in child.children:  # "une attaque à la roquette sur la base", "a tiré des missiles sur"
                     if grandchild.dep_ == "nmod":
                         self._role_from(grandchild, trigger, passive, frame, resolution)
             if trigger.pos_ == "VERB" and child.lower_ in self.day_words:

@@ -137,6 +137,14 @@ def test_capital_struck_is_the_city_and_acronyms_written_in_title_case(extract):
     assert ("nato", "attacked", "aqim") in triples(x)
 
 
+def test_the_answered_event_is_its_own_and_targets_on_the_weapon(extract):
+    x = extract(" date 2020-01-08 Les Gardiens de la révolution ont tiré des missiles sur deux bases américaines "
+                "en Irak, en représailles à l'assassinat de Qassem Soleimani.")
+    assert [(e.type, e.roles.get("victims"), e.responds_to) for e in x.events] == [
+        ("Attack", ["qassem_soleimani"], None), ("Retaliation", None, 0)]
+    assert x.events[1].roles["attacker"] == ["irgc"] and x.events[1].roles["target"]
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
