@@ -625,7 +625,7 @@ class EventExtractor:
         frames = []
         for token in sent:
             word = lemma(token)
-            if self._threatens(token):
+            if self._threatens(token) and not (token.dep_ in ("advcl", "conj", "xcomp") and self._threatens(token.head)):
                 complement = [t for c in token.children if not c.dep_.startswith("nsubj") for t in c.subtree]
                 frame = Frame(type="Threat", triggers=[token])
                 for child in token.children:
@@ -691,8 +691,8 @@ class EventExtractor:
             if mention and mention.key not in frame.roles.get("attacker", []) and all(mention.key != k for k, _ in found):
                 found.append((mention.key, t))
         forces = [(k, t) for k, t in found if resolution.entities[k].type in ("MilitaryForce", "ArmedGroup", "Coalition")]
-        states = [(k, t) for k, t in found if resolution.entities[k].type == "State" and t.dep_ in ("obj", "nmod")
-                  and case_of(t) not in self.place_preps]
+        states = [(k, t) for k, t in found if resolution.entities[k].type == "State" and t.dep_ in ("obj", "nmod", "obl")
+                  and (case_of(t) not in self.place_preps or case_of(t) in self.lex["dative_preps"])]  # "promis … aux États-Unis"
         struck = [(k, t) for k, t in forces + states if t.dep_ == "obj" and self._is_trigger(t.head)]  # "de frapper Israël"
         return (struck or forces or states or [None])[0]
 
@@ -742,9 +742,11 @@ class EventExtractor:
         relations = []
         phrases = self.lex["blame_phrases"]
         for token in sent:
-            if token.pos_ != "VERB" or negated(token, self.negation):
+            if token.pos_ not in ("VERB", "ADJ") or negated(token, self.negation):
                 continue
-            word = lemma(token)
+            word = verb_lemma(token, self.lex["verb_endings_tagged_adjective"])  # "frappes attribuées au régime"
+            if token.pos_ == "ADJ" and word not in self.lex["blame_verbs"]:
+                continue
             if token.morph.get("VerbForm") == ["Inf"] and lemma(token.head) in self.lex["intention_verbs"]:
                 continue  # "chercher à imputer l'attentat à l'EI": an intention, not an accusation
             rest = [lemma(t) for t in sent[token.i - sent.start + 1: token.i - sent.start + 9]]

@@ -145,6 +145,13 @@ def test_the_answered_event_is_its_own_and_targets_on_the_weapon(extract):
     assert x.events[1].roles["attacker"] == ["irgc"] and x.events[1].roles["target"]
 
 
+def test_one_threat_per_threatening_clause_and_its_addressee(extract):
+    x = extract("La Corée du Nord a menacé les États-Unis, menaçant de frapper l'île de Guam.")
+    assert [(e.type, e.roles.get("attacker")) for e in x.events] == [("Threat", ["north_korea"])]
+    x = extract("Téhéran a promis une « réponse sévère » aux États-Unis.")
+    assert ("iran", "threatened", "united_states") in triples(x)
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
