@@ -209,8 +209,8 @@ class EventExtractor:
                     frame.add_role("attacker", self.resolver.nominal(sent.doc, token, resolution, "Person").key, token)
         frame.weapon = self._weapon(sent, group)
         frame.fatalities = self._fatalities(sent)
-        if not strong and not (frame.weapon or frame.roles or frame.fatalities):
-            return None
+        if not strong and not (frame.weapon or set(frame.roles) - {"place"} or frame.fatalities):
+            return None  # "les combats en Syrie", "l'opération Barkhane au Mali": no participant, no event
         head = group[0]
         frame.definite = head.pos_ == "NOUN" and _definite(head, self.definite)
         frame.series = self._series(head, sent)
@@ -276,7 +276,8 @@ class EventExtractor:
                         dep = "obj" if not case_of(grandchild) else "obl:agent" if grandchild.dep_ == "obl:agent" else "obl"
                         self._role_from(grandchild, trigger, passive, frame, resolution, as_dep=dep)
         if trigger.pos_ == "VERB" and trigger.dep_ in ("conj", "advcl", "xcomp") and not any(
-                c.dep_.startswith("nsubj") for c in trigger.children):
+                c.dep_.startswith("nsubj") for c in trigger.children) \
+                and lemma(trigger.head) not in self.lex["speech_verbs"]:  # not "…, tuant 16 soldats, a affirmé le ministère"
             for child in trigger.head.children:  # "ont abandonné … et poignardé", "avant d'être abattus par"
                 if child.dep_ in ("nsubj", "nsubj:pass"):
                     inherited = "nsubj:pass" if passive else child.dep_

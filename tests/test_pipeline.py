@@ -152,6 +152,12 @@ def test_one_threat_per_threatening_clause_and_its_addressee(extract):
     assert ("iran", "threatened", "united_states") in triples(x)
 
 
+def test_the_reporter_is_not_the_attacker_and_no_event_without_participants(extract):
+    x = extract("Une frappe israélienne a visé Damas, tuant 16 soldats syriens, a affirmé le ministère syrien de la Défense.")
+    assert [(e.roles.get("attacker"), e.fatalities) for e in x.events] == [(["israel"], 16)]
+    assert extract("Il a été blessé lors d'un combat en Syrie.").events == []
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
