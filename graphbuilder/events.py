@@ -759,7 +759,7 @@ class EventExtractor:
             for child in token.children:
                 if (child.dep_ == "nsubj" and not passive) or child.dep_ == "obl:agent":
                     accusers += [k for k, _ in self._fillers(child, resolution)]
-                elif child.dep_ in ("obj", "nsubj:pass", "iobj") or (
+                elif child.dep_ in ("obj", "nsubj:pass", "iobj") or (child.dep_ == "xcomp" and child.pos_ in ("PROPN", "NOUN")) or (
                         child.dep_ in ("obl:arg", "obl") and case_of(child) in ("à", "au", "aux")):
                     accused += self._accused(child, resolution)
             if passive and not accused and token.dep_ in ("acl", "advcl", "amod"):
@@ -767,6 +767,10 @@ class EventExtractor:
             if passive and not accusers:  # "imputé au Hezbollah par Israël" with "par" attached lower
                 accusers += [k for t in token.subtree if case_of(t) in self.lex["agent_preps"]
                              for k, _ in self._fillers(t, resolution)]
+            if not passive and not accusers and token.dep_ == "conj":  # "Moscou a nié … et accusé Kiev"
+                accusers += [k for c in token.head.children if c.dep_ == "nsubj" for k, _ in self._fillers(c, resolution)]
+            if not accusers and lemma(token.head) in self.lex["speech_verbs"]:  # "…, a annoncé le gouvernement"
+                accusers += [k for c in token.head.children if c.dep_ == "nsubj" for k, _ in self._fillers(c, resolution)]
             accusers = list(dict.fromkeys(k for k in accusers if resolution.entities[k].type in ACTOR_TYPES))
             accused = [k for k in accused if resolution.entities[k].type in ACTOR_TYPES and k not in accusers]
             if not accused:

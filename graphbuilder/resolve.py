@@ -66,6 +66,7 @@ class Resolver:
         self.demonyms = {
             strip_accents(d).lower(): a["id"] for a in res.gazetteer for d in a.get("demonyms", [])
         }
+        self.addressee_verbs = set(self.lex["blame_verbs"]) | set(self.lex["threat_verbs"])  # their object acts
         self.places = {fuzzy_key(alias): a["id"] for a in res.gazetteer if a["type"] == "Place"
                        for alias in [a["label"], *a.get("aliases", [])]}  # short names too: "Kiev"
         self.fuzzy = {}
@@ -91,7 +92,8 @@ class Resolver:
     def _entity(self, doc, ent, out: Resolution) -> None:
         if ent.ent_id_ and ent.ent_id_ in self.actors:
             actor = self.actors[ent.ent_id_]
-            acting = ent.root.dep_ in ACTING_DEPS or ent.start == ent.sent.start
+            acting = ent.root.dep_ in ACTING_DEPS or ent.start == ent.sent.start or (
+                ent.root.dep_ in ("obj", "xcomp") and ent.root.head.lemma_.lower() in self.addressee_verbs)  # "accusé Kiev"
             if ent.label_ == METONYM_LABEL and not acting:
                 place = self.actors.get(self.places.get(fuzzy_key(ent.text)) or self.known(ent.text) or "", {})
                 if place.get("type") == "Place":

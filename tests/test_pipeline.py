@@ -158,6 +158,11 @@ def test_the_reporter_is_not_the_attacker_and_no_event_without_participants(extr
     assert extract("Il a été blessé lors d'un combat en Syrie.").events == []
 
 
+def test_blame_by_a_shared_subject_of_a_capital_named_as_the_accused(extract):
+    x = extract("Un drone a frappé une caserne. Moscou a nié toute implication et accusé Kiev d'avoir mené l'attaque.")
+    assert ("russia", "blamed", "ukraine") in triples(x)
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
