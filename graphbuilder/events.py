@@ -143,8 +143,11 @@ class EventExtractor:
         for token in triggers:  # a trigger joins the nearest earlier group unless it introduces an event
             subject_trigger = [c for c in token.children if c.dep_.startswith("nsubj") and c in triggers]
             owner = next((g for g in groups if subject_trigger and subject_trigger[0] in g), None)
+            answered = next((o for o in origins if token in o[0].subtree), None)
             if self._answered(token):
                 origins.append([token])
+            elif answered is not None:  # "en représailles à une attaque … qui a tué un sous-traitant"
+                answered.append(token)
             elif owner is not None:
                 owner.append(token)
             elif self._series(token, sent):
@@ -161,6 +164,15 @@ class EventExtractor:
             if frame is not None:
                 frames.append(frame)
         return frames
+
+    def _under_day(self, token) -> bool:
+        """Whether the parser hung a word on a day word ("a mené dimanche des frappes": frappes under dimanche)."""
+        return (token.head is not token and token.head.lower_ in self.day_words and token.dep_ == "nmod"
+                and case_of(token) in ("", "des", "de", "du"))
+
+    def _governor(self, token):
+        """A word's head, looking past a day word the parser put in between."""
+        return token.head.head if self._under_day(token) else token.head
 
     def _answered(self, trigger) -> bool:
         """Whether an attack noun names the event a response answers ("en représailles à l'assassinat",
@@ -199,7 +211,8 @@ class EventExtractor:
             self._target_fallback(sent, frame, resolution, others)
         frame.counter = any(self._perpetrator(k, resolution) for k in frame.roles.get("victims", []))
         root = sent.root
-        if not frame.roles.get("attacker") and lemma(root) in self.launch_verbs and root not in group:
+        if not frame.roles.get("attacker") and lemma(root) in self.launch_verbs and root not in group \
+                and not self._answered(group[0]):  # the answered event is not the responder's
             for child in root.children:  # "X a mené dimanche des frappes…" with the frappes misattached
                 if child.dep_ == "nsubj":
                     self._role_from(child, root, False, frame, resolution, force="attacker")
@@ -215,7 +228,7 @@ class EventExtractor:
         frame.definite = head.pos_ == "NOUN" and _definite(head, self.definite)
         frame.series = self._series(head, sent)
         frame.generic = frame.series and self._generic_plural(head)
-        near = set(group) | {t.head for t in group} | {
+        near = set(group) | {self._governor(t) for t in group} | {
             c for t in group for c in t.children if c.dep_ not in ("advcl", "ccomp", "conj", "acl:relcl", "parataxis")}
         if not self._answered(head) and any(lemma(t) in self.retaliation or t.lower_ in self.retaliation for t in near):
             frame.type = "Retaliation"  # "attaques de représailles", "a riposté", "a répondu par des frappes"
@@ -299,8 +312,9 @@ class EventExtractor:
                 for child in verb.children:  # "le groupe subit des bombardements", "fait face aux frappes"
                     if child.dep_ in ("nsubj", "nsubj:pass"):
                         self._role_from(child, trigger.head, False, frame, resolution, force="target")
-            elif trigger.dep_ in ("obj", "obl:arg", "obl") and lemma(trigger.head) in self.launch_verbs:
-                verb = trigger.head  # "l'armée a lancé l'offensive", "Washington a répondu par des attaques"
+            elif (trigger.dep_ in ("obj", "obl:arg", "obl") or self._under_day(trigger)) \
+                    and lemma(self._governor(trigger)) in self.launch_verbs:
+                verb = self._governor(trigger)  # "l'armée a lancé l'offensive", "a mené dimanche des frappes"
                 for child in verb.children:
                     if (child.dep_ == "nsubj" and not is_passive(verb)) or child.dep_ == "obl:agent":
                         self._role_from(child, verb, False, frame, resolution, force="attacker")
@@ -629,10 +643,12 @@ class EventExtractor:
             if self._threatens(token) and not (token.dep_ in ("advcl", "conj", "xcomp") and self._threatens(token.head)):
                 complement = [t for c in token.children if not c.dep_.startswith("nsubj") for t in c.subtree]
                 frame = Frame(type="Threat", triggers=[token])
-                for child in token.children:
-                    if child.dep_ == "nsubj":
-                        for key, t in self._fillers(child, resolution):
-                            frame.add_role("attacker", key, t)
+                subjects = [c for c in token.children if c.dep_ == "nsubj"]
+                if not subjects and token.dep_ == "conj":  # "Le Kremlin a accusé Kiev … et promis une réponse"
+                    subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+                for child in subjects:
+                    for key, t in self._fillers(child, resolution):
+                        frame.add_role("attacker", key, t)
                 nearest = None if frame.roles.get("attacker") else self._nearest_actor(
                     token, resolution, AGGRESSOR_TYPES - {"Person"})
                 if nearest:

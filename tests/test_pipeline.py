@@ -163,6 +163,18 @@ def test_blame_by_a_shared_subject_of_a_capital_named_as_the_accused(extract):
     assert ("russia", "blamed", "ukraine") in triples(x)
 
 
+def test_the_answered_attack_keeps_its_own_victim_and_no_attacker_of_the_response(extract):
+    x = extract(" date 2019-12-30 Les États-Unis ont mené des frappes contre le Kataëb Hezbollah, en représailles à "
+                "une attaque à la roquette qui a tué un sous-traitant américain près de Kirkouk.")
+    assert [(e.type, e.roles.get("attacker"), e.roles.get("victims")) for e in x.events] == [
+        ("Attack", None, ["t.txt/sous-traitant"]), ("Retaliation", ["united_states"], None)]
+
+
+def test_threat_by_a_second_verb_sharing_the_subject(extract):
+    x = extract("Un drone a frappé une caserne. Le Kremlin a accusé Kiev d'une attaque terroriste et promis une réponse.")
+    assert [(e.type, e.roles.get("attacker")) for e in x.events if e.type == "Threat"] == [("Threat", ["russia"])]
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
