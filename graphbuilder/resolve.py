@@ -137,8 +137,11 @@ class Resolver:
     def demonym_state(self, doc, token, out: Resolution) -> str | None:
         """"une frappe américaine": the state an adjective names, recorded as a mention of it."""
         state = self.demonyms.get(strip_accents(token.lower_))
-        if state is None or self.actors.get(state, {}).get("type") != "State" or out.mention_at(token.i):
-            return None  # inside a name ("aviation russe"), the name is the actor
+        if state is None or self.actors.get(state, {}).get("type") != "State":
+            return None
+        earlier = out.mention_at(token.i)
+        if earlier is not None:  # read before as this demonym, or inside a name ("aviation russe": the name acts)
+            return earlier.key if earlier.kind == "demonym" else None
         actor = self.actors[state]
         out.add(doc, Mention(state, token.i, token.i + 1, "demonym"), "State", actor["label"], actor)
         return state

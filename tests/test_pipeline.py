@@ -175,6 +175,12 @@ def test_threat_by_a_second_verb_sharing_the_subject(extract):
     assert [(e.type, e.roles.get("attacker")) for e in x.events if e.type == "Threat"] == [("Threat", ["russia"])]
 
 
+def test_demonym_attacker_of_a_strike_named_after_the_killing(extract):
+    x = extract(" date 2020-01-03 Le général iranien Qassem Soleimani a été tué vendredi dans une frappe américaine "
+                "à l'aéroport de Bagdad, a annoncé le Pentagone.")
+    assert ("united_states", "killed", "qassem_soleimani") in triples(x)
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
