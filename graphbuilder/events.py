@@ -300,7 +300,8 @@ class EventExtractor:
             self._role_from(trigger.head, trigger, True, frame, resolution, force=None, as_dep="nsubj:pass")
         if trigger.pos_ == "NOUN":
             modifiers = [c for c in trigger.children if c.dep_ == "amod"]
-            modifiers += [g for c in trigger.children if c.dep_ == "nmod" for g in c.children if g.dep_ == "amod"]
+            modifiers += [g for c in trigger.children if c.dep_ == "nmod" and lemma(c) not in self.region_nouns
+                          for g in c.children if g.dep_ == "amod"]  # not "l'attaque … près de la frontière malienne"
             for child in modifiers:  # "une frappe américaine", "une frappe de drone américaine"
                 state = self.resolver.demonym_state(trigger.doc, child, resolution)
                 if state:
@@ -424,7 +425,8 @@ class EventExtractor:
                     if inner and possessor and resolution.entities[inner.key].type in ACTOR_TYPES | {"Facility"}:
                         mention = inner
                         break
-                    if c.dep_ == "amod" and t.pos_ == "NOUN" and not self._participant_noun(t):  # "des positions iraniennes"
+                    if c.dep_ == "amod" and t.pos_ == "NOUN" and not self._participant_noun(t) \
+                            and lemma(t) not in self.region_nouns:  # "des positions iraniennes", not "la frontière malienne"
                         state = self.resolver.demonym_state(t.doc, c, resolution)
                         if state:
                             mention = resolution.mention_at(c.i)

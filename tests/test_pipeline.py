@@ -181,6 +181,12 @@ def test_demonym_attacker_of_a_strike_named_after_the_killing(extract):
     assert ("united_states", "killed", "qassem_soleimani") in triples(x)
 
 
+def test_a_border_named_by_demonym_is_no_attacker(extract):
+    x = extract("Des hommes armés ont tué jeudi 29 soldats nigériens lors d'une attaque contre un camp militaire, "
+                "près de la frontière malienne.")
+    assert all("mali" not in e.roles.get("attacker", []) for e in x.events) and x.events
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
