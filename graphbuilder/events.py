@@ -495,13 +495,18 @@ class EventExtractor:
 
     def _fatalities(self, sent) -> int | None:
         """"29 morts", "faisant au moins dix morts", "tuant 25 soldats", "a fait un mort"."""
+        quantities = self.lex["quantity_nouns"]
         for token in sent:
-            if token.pos_ == "VERB" and lemma(token) in self.kill_verbs:
+            killing = token.pos_ == "VERB" and lemma(token) in self.kill_verbs
+            if killing or (token.pos_ in ("VERB", "ADJ") and lemma(token) in self.lex["death_verbs"]):  # "ont péri"
                 for obj in (c for c in token.children  # "vingt soldats ont été tués", "a tué mardi au moins 51 civils"
-                            if c.dep_ in ("obj", "nsubj:pass") or (c.dep_.startswith("obl") and not case_of(c))):
+                            if c.dep_ in (("obj", "nsubj:pass") if killing else ("nsubj",))
+                            or (killing and c.dep_.startswith("obl") and not case_of(c))):
                     counts = [c for c in obj.children if c.dep_ == "nummod" and c.like_num]
                     if counts:
                         return _number(counts[0], self.numbers)
+                    if quantities.get(obj.lower_):  # "une centaine de civils"
+                        return quantities[obj.lower_]
             if lemma(token) in self.death_nouns or token.lower_ in self.death_nouns:
                 for child in token.children:
                     if child.dep_ == "nummod" and child.like_num:

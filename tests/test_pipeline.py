@@ -187,6 +187,13 @@ def test_a_border_named_by_demonym_is_no_attacker(extract):
     assert all("mali" not in e.roles.get("attacker", []) for e in x.events) and x.events
 
 
+def test_tolls_from_approximate_counts_and_death_verbs(extract):
+    x = extract("Une centaine de civils ont été tués dans une attaque contre un village.")
+    assert [e.fatalities for e in x.events] == [100]
+    x = extract("Une explosion a frappé un marché de Kaboul, où douze personnes sont mortes.")
+    assert [e.fatalities for e in x.events] == [12]
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
