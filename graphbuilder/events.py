@@ -325,7 +325,9 @@ class EventExtractor:
                     for agent in child.children:  # "raids menés par les autorités turques", not "revendiqué par"
                         if agent.dep_ == "obl:agent":
                             self._role_from(agent, child, True, frame, resolution, force="attacker")
-            if trigger.dep_ in ("nsubj", "nsubj:pass") and trigger.head.pos_ == "VERB":
+            said = verb_lemma(trigger.head, self.lex["verb_endings_tagged_adjective"])
+            if trigger.dep_ in ("nsubj", "nsubj:pass") and trigger.head.pos_ == "VERB" \
+                    and said not in self.lex["blame_verbs"] + self.lex["claim_verbs"]:  # not "attribuée aux shebab"
                 verb = trigger.head
                 for child in verb.children:
                     if child is not trigger and child.dep_ in ("obj", "obl", "obl:mod", "obl:arg"):
@@ -792,8 +794,8 @@ class EventExtractor:
                              for k, _ in self._fillers(t, resolution)]
             if not passive and not accusers and token.dep_ == "conj":  # "Moscou a nié … et accusé Kiev"
                 accusers += [k for c in token.head.children if c.dep_ == "nsubj" for k, _ in self._fillers(c, resolution)]
-            if not accusers and lemma(token.head) in self.lex["speech_verbs"]:  # "…, a annoncé le gouvernement"
-                accusers += [k for c in token.head.children if c.dep_ == "nsubj" for k, _ in self._fillers(c, resolution)]
+            if not accusers:  # "…, a annoncé le gouvernement", "selon la police": who reports the accusation
+                accusers += self._reporters(token, sent, resolution)
             accusers = list(dict.fromkeys(k for k in accusers if resolution.entities[k].type in ACTOR_TYPES))
             accused = [k for k in accused if resolution.entities[k].type in ACTOR_TYPES and k not in accusers]
             if not accused:
@@ -812,6 +814,17 @@ class EventExtractor:
                     event.evidence.append(span)
             relations += [Relation(a, "blamed", b, [span]) for a in accusers for b in accused]
         return relations
+
+    def _reporters(self, token, sent, resolution: Resolution) -> list[str]:
+        """Who reports what a clause says: the subject of a reporting verb above it, or "selon X" in the sentence."""
+        for head in token.ancestors:
+            if lemma(head) in self.lex["speech_verbs"]:
+                speakers = [c for c in head.children if c.dep_ == "nsubj"] or [  # "…, a annoncé le gouvernement"
+                    c for c in head.children if c.dep_ == "obj" and token.i < head.i < c.i]
+                found = [k for c in speakers for k, _ in self._fillers(c, resolution)]
+                if found:
+                    return found
+        return [k for t in sent if case_of(t) in self.lex["according_to"] for k, _ in self._fillers(t, resolution)]
 
     def _accused(self, token, resolution: Resolution) -> list[str]:
         """Who is held responsible: the mention, or the first group named inside the noun phrase."""

@@ -194,6 +194,15 @@ def test_tolls_from_approximate_counts_and_death_verbs(extract):
     assert [e.fatalities for e in x.events] == [12]
 
 
+def test_who_reports_an_attribution_made_it(extract):
+    x = extract(" date 2022-08-09 Au moins 42 soldats maliens ont été tués dimanche dans une attaque attribuée à "
+                "l'État islamique au Grand Sahara près de Tessit, a annoncé le gouvernement malien.")
+    assert ("mali", "blamed", "islamic_state_greater_sahara") in triples(x)
+    x = extract("Une bombe a tué dix soldats. L'attaque a été attribuée aux shebab, selon la police somalienne.")
+    assert [(e.roles.get("attributed_to"), e.roles.get("target")) for e in x.events] == [(["al_shabaab"], None)]
+    assert any(p == "blamed" and o == "al_shabaab" for _, p, o in triples(x))
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
