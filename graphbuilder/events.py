@@ -356,7 +356,7 @@ class EventExtractor:
             elif verb and (dep == "obj" or (dep == "nsubj:pass") or (dep == "nsubj" and passive)
                            or (dep.startswith("obl") and not case and self._object_position(trigger, child))):
                 role = "victims" if lemma(trigger) in self.kill_verbs and type_ not in LOCATION_TYPES else "target"
-            elif (case in self.target_preps and type_ != "Place") or (case in self.near_preps and type_ == "Facility") \
+            elif case in self.target_preps or (case in self.near_preps and type_ == "Facility") \
                     or (verb and case in self.lex["dative_preps"] and type_ in ACTOR_TYPES - {"Person", "State"}):
                 role = "target"
             elif case in self.of_preps and not verb and lemma(trigger) in self.kill_nouns and type_ in VICTIM_TYPES:

@@ -203,6 +203,11 @@ def test_who_reports_an_attribution_made_it(extract):
     assert any(p == "blamed" and o == "al_shabaab" for _, p, o in triples(x))
 
 
+def test_a_village_attacked_is_the_target_and_place(extract):
+    x = extract("Des hommes armés ont tué dix civils lors d'une attaque contre le village de Solhan.")
+    assert [(e.roles.get("target"), e.roles.get("place")) for e in x.events] == [(["solhan"], ["solhan"])]
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
