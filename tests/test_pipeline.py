@@ -208,6 +208,11 @@ def test_a_village_attacked_is_the_target_and_place(extract):
     assert [(e.roles.get("target"), e.roles.get("place")) for e in x.events] == [(["solhan"], ["solhan"])]
 
 
+def test_transport_and_shops_are_sites(extract):
+    x = extract(" date 2017-04-04 L'explosion survenue lundi dans le métro de Saint-Pétersbourg a fait 14 morts.")
+    assert [(e.fatalities, "saint_petersburg" in e.roles.get("place", [])) for e in x.events] == [(14, True)]
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
