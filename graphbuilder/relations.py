@@ -33,6 +33,7 @@ class RelationExtractor:
         self.presence = set(lex["presence_nouns"])
         self.control = set(lex["control_verbs"])
         self.negation = set(lex["negation_words"])
+        self.indefinite = set(lex["indefinite_determiners"])
 
     def extract(self, doc, resolution: Resolution) -> list[Relation]:
         """All structural relations of a resolved document."""
@@ -156,8 +157,9 @@ class RelationExtractor:
         word = lemma(token)
         org = self._known_group(person, self._of(token, resolution, GROUPS), resolution)
         state = self._demonym(token)
-        if org:
-            out.append(Relation(org, "ledBy", person, [span]) if word in self.leader_titles
+        one_of = any(c.dep_ == "det" and c.lower_ in self.indefinite for c in token.children)
+        if org:  # "le chef du groupe" leads it; "un (haut) commandant du groupe" is one of its members
+            out.append(Relation(org, "ledBy", person, [span]) if word in self.leader_titles and not one_of
                        else Relation(person, "memberOf", org, [span]))
         if org and self.resolver.actors.get(org, {}).get("type") == "State":
             state = state or org

@@ -213,6 +213,12 @@ def test_transport_and_shops_are_sites(extract):
     assert [(e.fatalities, "saint_petersburg" in e.roles.get("place", [])) for e in x.events] == [(14, True)]
 
 
+def test_a_commander_is_a_member_the_commander_leads(extract):
+    x = extract("Un haut commandant du Hezbollah, Fouad Chokr, a été tué dans une frappe israélienne.")
+    assert ("fuad_shukr", "memberOf", "hezbollah") in triples(x) and ("hezbollah", "ledBy", "fuad_shukr") not in triples(x)
+    assert ("hezbollah", "ledBy", "hassan_nasrallah") in triples(extract("Le chef du Hezbollah, Hassan Nasrallah, a menacé Israël."))
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
