@@ -667,6 +667,9 @@ class EventExtractor:
                 target = self._threat_target(threatened, frame, resolution)  # not "… si l'armée bombardait"
                 if target:
                     frame.add_role("target", *target)
+                elif any(lemma(t) in self.retaliation or t.lower_ in self.retaliation for t in threatened):
+                    for key in self._avenged(events, frame.roles.get("attacker", [])):
+                        frame.add_role("target", key, token)  # "Ankara a promis de riposter": to the attack's author
                 if frame.roles.get("attacker"):
                     frames.append(frame)
             elif token.pos_ == "NOUN" and word in self.lex["threat_predicates"] and token.dep_ in ("ROOT", "xcomp", "obj", "ccomp"):
@@ -703,6 +706,16 @@ class EventExtractor:
         phrase = " ".join(t.lower_ for t in complement)
         return bool(words & set(self.lex["threat_complements"])) or any(
             " " in c and c in phrase for c in self.lex["threat_complements"])
+
+    def _avenged(self, events: list[Event], avengers: list[str]) -> list[str]:
+        """Who a vow of revenge naming no one is aimed at: the author of the latest attack, as the text
+        gives it (attacker, else whom it is attributed to, else who claimed it)."""
+        attacks = [e for e in events if e.type != "Threat" and not e.series]
+        if not attacks:
+            return []
+        roles = attacks[-1].roles
+        authors = roles.get("attacker") or roles.get("attributed_to") or roles.get("claimed_by") or []
+        return [k for k in authors if k not in avengers and not is_nominal(k)]
 
     def _condition(self, clause) -> bool:
         """Whether a clause is a condition ("si l'armée bombardait le Liban"), not what is threatened."""

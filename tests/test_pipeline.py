@@ -219,6 +219,12 @@ def test_a_commander_is_a_member_the_commander_leads(extract):
     assert ("hezbollah", "ledBy", "hassan_nasrallah") in triples(extract("Le chef du Hezbollah, Hassan Nasrallah, a menacé Israël."))
 
 
+def test_a_vow_of_revenge_naming_no_one_targets_the_attack_author(extract):
+    x = extract(" date 2020-01-03 Le général iranien Qassem Soleimani a été tué vendredi dans une frappe américaine à "
+                "l'aéroport de Bagdad. Le guide suprême Ali Khamenei a promis une « vengeance implacable ».")
+    assert ("ali_khamenei", "threatened", "united_states") in triples(x)
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
