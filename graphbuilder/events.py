@@ -410,10 +410,13 @@ class EventExtractor:
             t = self._counted(t)
             mention = resolution.mention_at(t.i)
             if mention is None and t.pos_ == "NOUN" and lemma(t) in self.region_nouns:
-                places = [m.key for c in t.children if c.dep_ == "nmod" and case_of(c) in self.of_preps
+                named = [c for c in t.children if c.dep_ == "nmod" and case_of(c) in self.of_preps]
+                named += [g for c in named for g in c.children if g.dep_ == "conj"]  # "les villes de Jablé et Tartous"
+                places = [m.key for c in named
                           for m in [resolution.mention_at(c.i)] if m and resolution.entities[m.key].type == "Place"]
                 if places:  # "dans la province de Saada": the place named
-                    yield places[0], t
+                    for place, c in zip(places, named):
+                        yield place, c
                     continue
             if mention is None and t.pos_ == "NOUN" and lemma(t) in self.facility_nouns:
                 yield self.resolver.nominal(t.doc, t, resolution, "Facility").key, t

@@ -92,7 +92,8 @@ class Resolver:
     def _entity(self, doc, ent, out: Resolution) -> None:
         if ent.ent_id_ and ent.ent_id_ in self.actors:
             actor = self.actors[ent.ent_id_]
-            acting = ent.root.dep_ in ACTING_DEPS or ent.start == ent.sent.start or (
+            struck = ent.root.dep_ == "nsubj:pass" and ent.root.head.lemma_.lower() in self.lex["attack_verbs"]
+            acting = (ent.root.dep_ in ACTING_DEPS and not struck) or ent.start == ent.sent.start and not struck or (
                 ent.root.dep_ in ("obj", "xcomp") and ent.root.head.lemma_.lower() in self.addressee_verbs)  # "accusé Kiev"
             if ent.label_ == METONYM_LABEL and not acting:
                 place = self.actors.get(self.places.get(fuzzy_key(ent.text)) or self.known(ent.text) or "", {})

@@ -225,6 +225,13 @@ def test_a_vow_of_revenge_naming_no_one_targets_the_attack_author(extract):
     assert ("ali_khamenei", "threatened", "united_states") in triples(x)
 
 
+def test_a_capital_struck_is_the_city_and_places_joined_by_et(extract):
+    x = extract(" date 2023-05-30 Moscou a été visée mardi matin par une attaque de drones.")
+    assert [e.roles.get("place") for e in x.events] == [["moscow"]]
+    x = extract(" date 2016-05-24 Une série d'attentats-suicides a frappé lundi les villes côtières de Jablé et Tartous.")
+    assert "tartus" in x.events[0].roles.get("place", [])
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
