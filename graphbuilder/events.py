@@ -425,6 +425,9 @@ class EventExtractor:
                 ordered = sorted(t.children, key=lambda c: c.dep_ != "appos")
                 for c in ordered:  # "militaires de l'Opération Sentinelle", "le général iranien Qassem Soleimani"
                     inner = resolution.mention_at(c.i)
+                    if inner is None and c.dep_ == "appos":  # "le chef de la police, le général Abdul Raziq"
+                        inner = next((m for g in c.children if g.dep_ in ("appos", "flat:name", "nmod") and not case_of(g)
+                                      for m in [resolution.mention_at(g.i)] if m), None)
                     possessor = c.dep_ in ("appos", "flat:name") or (
                         c.dep_ == "nmod" and (case_of(c) in self.of_preps or not case_of(c)))
                     if inner and possessor and resolution.entities[inner.key].type in ACTOR_TYPES | {"Facility"}:

@@ -232,6 +232,12 @@ def test_a_capital_struck_is_the_city_and_places_joined_by_et(extract):
     assert "tartus" in x.events[0].roles.get("place", [])
 
 
+def test_the_named_person_in_apposition_is_the_victim(extract):
+    x = extract(" date 2018-10-19 Le chef de la police de la province de Kandahar, le général Abdul Raziq, a été tué "
+                "jeudi lors d'une attaque.")
+    assert [e.roles.get("victims") for e in x.events] == [["person-abdul-raziq"]]
+
+
 def test_blame_is_not_a_claim(extract):
     x = extract(" date 2016-05-02 Les États-Unis accusent le Hezbollah d'avoir mené l'attaque contre leur ambassade.")
     assert ("united_states", "blamed", "hezbollah") in triples(x)
