@@ -78,8 +78,10 @@ class EventExtractor:
         self.threat_verbs = set(lex["threat_verbs"])
         self.member_nouns = set(lex["member_nouns"])
         self.of_preps = set(lex["of_preps"])
-        self.numbers = load_lexicon(res.code).numbers
-        self.day_words = set(load_lexicon(res.code).weekdays) | set(load_lexicon(res.code).months)
+        temporal = load_lexicon(res.code)
+        self.numbers = temporal.numbers
+        self.day_words = set(temporal.weekdays) | set(temporal.months)
+        self.statement_verbs = set(lex["claim_verbs"]) | set(lex["blame_verbs"])
         self.perpetrators = set(lex["perpetrator_nouns"])
         self.indefinite = set(lex["indefinite_determiners"])
         self.definite = set(lex["definite_determiners"])
@@ -174,12 +176,20 @@ class EventExtractor:
         """A word's head, looking past a day word the parser put in between."""
         return token.head.head if self._under_day(token) else token.head
 
+    def _verb_lemma(self, token) -> str:
+        """A verb's lemma, also when the tagger calls it an adjective ("revendiquée", "attribuées")."""
+        return verb_lemma(token, self.lex["verb_endings_tagged_adjective"])
+
+    def _retaliation_word(self, token) -> bool:
+        """Whether a word says response ("représailles", "a riposté", "en réponse")."""
+        return lemma(token) in self.retaliation or token.lower_ in self.retaliation
+
     def _answered(self, trigger) -> bool:
         """Whether an attack noun names the event a response answers ("en représailles à l'assassinat",
         "en riposte aux attaques")."""
         head = trigger.head
         return (trigger.pos_ == "NOUN" and trigger.dep_ == "nmod" and head is not trigger
-                and (lemma(head) in self.retaliation or head.lower_ in self.retaliation)
+                and self._retaliation_word(head)
                 and case_of(trigger) in self.lex["dative_preps"] + ["contre"])
 
     def _irrealis(self, trigger) -> bool:
@@ -230,7 +240,7 @@ class EventExtractor:
         frame.generic = frame.series and self._generic_plural(head)
         near = set(group) | {self._governor(t) for t in group} | {
             c for t in group for c in t.children if c.dep_ not in ("advcl", "ccomp", "conj", "acl:relcl", "parataxis")}
-        if not self._answered(head) and any(lemma(t) in self.retaliation or t.lower_ in self.retaliation for t in near):
+        if not self._answered(head) and any(self._retaliation_word(t) for t in near):
             frame.type = "Retaliation"  # "attaques de représailles", "a riposté", "a répondu par des frappes"
         return frame
 
@@ -320,14 +330,12 @@ class EventExtractor:
                     if (child.dep_ == "nsubj" and not is_passive(verb)) or child.dep_ == "obl:agent":
                         self._role_from(child, verb, False, frame, resolution, force="attacker")
             for child in trigger.children:
-                said = verb_lemma(child, self.lex["verb_endings_tagged_adjective"])
-                if child.dep_ == "acl" and said not in self.lex["claim_verbs"] + self.lex["blame_verbs"]:
+                if child.dep_ == "acl" and self._verb_lemma(child) not in self.statement_verbs:
                     for agent in child.children:  # "raids menés par les autorités turques", not "revendiqué par"
                         if agent.dep_ == "obl:agent":
                             self._role_from(agent, child, True, frame, resolution, force="attacker")
-            said = verb_lemma(trigger.head, self.lex["verb_endings_tagged_adjective"])
             if trigger.dep_ in ("nsubj", "nsubj:pass") and trigger.head.pos_ == "VERB" \
-                    and said not in self.lex["blame_verbs"] + self.lex["claim_verbs"]:  # not "attribuée aux shebab"
+                    and self._verb_lemma(trigger.head) not in self.statement_verbs:  # not "attribuée aux shebab"
                 verb = trigger.head
                 for child in verb.children:
                     if child is not trigger and child.dep_ in ("obj", "obl", "obl:mod", "obl:arg"):
@@ -412,11 +420,10 @@ class EventExtractor:
             if mention is None and t.pos_ == "NOUN" and lemma(t) in self.region_nouns:
                 named = [c for c in t.children if c.dep_ == "nmod" and case_of(c) in self.of_preps]
                 named += [g for c in named for g in c.children if g.dep_ == "conj"]  # "les villes de Jablé et Tartous"
-                places = [m.key for c in named
+                places = [(m.key, c) for c in named
                           for m in [resolution.mention_at(c.i)] if m and resolution.entities[m.key].type == "Place"]
                 if places:  # "dans la province de Saada": the place named
-                    for place, c in zip(places, named):
-                        yield place, c
+                    yield from places
                     continue
             if mention is None and t.pos_ == "NOUN" and lemma(t) in self.facility_nouns:
                 yield self.resolver.nominal(t.doc, t, resolution, "Facility").key, t
@@ -656,12 +663,8 @@ class EventExtractor:
         for token in sent:
             word = lemma(token)
             if self._threatens(token) and not (token.dep_ in ("advcl", "conj", "xcomp") and self._threatens(token.head)):
-                complement = [t for c in token.children if not c.dep_.startswith("nsubj") for t in c.subtree]
                 frame = Frame(type="Threat", triggers=[token])
-                subjects = [c for c in token.children if c.dep_ == "nsubj"]
-                if not subjects and token.dep_ == "conj":  # "Le Kremlin a accusé Kiev … et promis une réponse"
-                    subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
-                for child in subjects:
+                for child in _subjects(token):  # also "Le Kremlin a accusé Kiev … et promis une réponse"
                     for key, t in self._fillers(child, resolution):
                         frame.add_role("attacker", key, t)
                 nearest = None if frame.roles.get("attacker") else self._nearest_actor(
@@ -673,7 +676,7 @@ class EventExtractor:
                 target = self._threat_target(threatened, frame, resolution)  # not "… si l'armée bombardait"
                 if target:
                     frame.add_role("target", *target)
-                elif any(lemma(t) in self.retaliation or t.lower_ in self.retaliation for t in threatened):
+                elif any(self._retaliation_word(t) for t in threatened):
                     for key in self._avenged(events, frame.roles.get("attacker", [])):
                         frame.add_role("target", key, token)  # "Ankara a promis de riposter": to the attack's author
                 if frame.roles.get("attacker"):
@@ -755,7 +758,7 @@ class EventExtractor:
         relations = []
         for token in sent:
             if (token.pos_ not in ("VERB", "ADJ") or negated(token, self.negation)
-                    or verb_lemma(token, self.lex["verb_endings_tagged_adjective"]) not in self.lex["claim_verbs"]):
+                    or self._verb_lemma(token) not in self.lex["claim_verbs"]):
                 continue
             passive = is_passive(token)
             claimants, objects = [], []
@@ -789,7 +792,7 @@ class EventExtractor:
         for token in sent:
             if token.pos_ not in ("VERB", "ADJ") or negated(token, self.negation):
                 continue
-            word = verb_lemma(token, self.lex["verb_endings_tagged_adjective"])  # "frappes attribuées au régime"
+            word = self._verb_lemma(token)  # "frappes attribuées au régime"
             if token.pos_ == "ADJ" and word not in self.lex["blame_verbs"]:
                 continue
             if token.morph.get("VerbForm") == ["Inf"] and lemma(token.head) in self.lex["intention_verbs"]:
@@ -811,8 +814,8 @@ class EventExtractor:
             if passive and not accusers:  # "imputé au Hezbollah par Israël" with "par" attached lower
                 accusers += [k for t in token.subtree if case_of(t) in self.lex["agent_preps"]
                              for k, _ in self._fillers(t, resolution)]
-            if not passive and not accusers and token.dep_ == "conj":  # "Moscou a nié … et accusé Kiev"
-                accusers += [k for c in token.head.children if c.dep_ == "nsubj" for k, _ in self._fillers(c, resolution)]
+            if not passive and not accusers:  # "Moscou a nié … et accusé Kiev": the first verb's subject
+                accusers += [k for c in _subjects(token) for k, _ in self._fillers(c, resolution)]
             if not accusers:  # "…, a annoncé le gouvernement", "selon la police": who reports the accusation
                 accusers += self._reporters(token, sent, resolution)
             accusers = list(dict.fromkeys(k for k in accusers if resolution.entities[k].type in ACTOR_TYPES))
@@ -861,6 +864,12 @@ class EventExtractor:
 def _distance(token, triggers) -> int:
     """Tokens between a word and the nearest of some triggers (very far when there are none)."""
     return min((abs(token.i - t.i) for t in triggers), default=10**6)
+
+
+def _subjects(verb) -> list:
+    """A verb's subjects; for a coordinated verb without its own, the first verb's ("a nié … et accusé")."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    return own or ([c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "conj" else [])
 
 
 def _in_order(words: list[str], among: list[str]) -> bool:
