@@ -371,7 +371,7 @@ class EventExtractor:
                 role = "victims"  # "l'assassinat du gouverneur"
             elif case in self.of_preps and not verb and type_ == "Place":
                 role = "place"  # "l'attentat de Nice", "les explosions de Dortmund"
-            elif case in ("de", "d'", "du", "des") and not verb and type_ in AGGRESSOR_TYPES - {"Person"}:
+            elif case in self.of_preps and not verb and type_ in AGGRESSOR_TYPES - {"Person"}:
                 role = "attacker"
             elif case in self.place_preps and (type_ in LOCATION_TYPES or (
                     type_ == "State" and case in self.lex["country_preps"])):

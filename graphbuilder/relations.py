@@ -34,6 +34,7 @@ class RelationExtractor:
         self.control = set(lex["control_verbs"])
         self.negation = set(lex["negation_words"])
         self.indefinite = set(lex["indefinite_determiners"])
+        self.of_cases = set(lex["of_preps"]) | {""}  # "le chef de X", "le chef X"
 
     def extract(self, doc, resolution: Resolution) -> list[Relation]:
         """All structural relations of a resolved document."""
@@ -79,7 +80,7 @@ class RelationExtractor:
     def _of(self, token, resolution: Resolution, types: set[str]) -> str | None:
         """The entity in a `de X` complement of a noun (first one, searching one level down)."""
         for child in token.children:
-            if child.dep_ in ("nmod", "obl") and case_of(child) in ("de", "d'", "du", "des", ""):
+            if child.dep_ in ("nmod", "obl") and case_of(child) in self.of_cases:
                 key = self._entity(child, resolution, types)
                 if key:
                     return key

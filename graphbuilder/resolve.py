@@ -67,6 +67,7 @@ class Resolver:
             strip_accents(d).lower(): a["id"] for a in res.gazetteer for d in a.get("demonyms", [])
         }
         self.addressee_verbs = set(self.lex["blame_verbs"]) | set(self.lex["threat_verbs"])  # their object acts
+        self.of_cases = set(self.lex["of_preps"]) | {""}  # "la base du K1", "la base K1"
         self.places = {fuzzy_key(alias): a["id"] for a in res.gazetteer if a["type"] == "Place"
                        for alias in [a["label"], *a.get("aliases", [])]}  # short names too: "Kiev"
         self.fuzzy = {}
@@ -93,7 +94,7 @@ class Resolver:
         if ent.ent_id_ and ent.ent_id_ in self.actors:
             actor = self.actors[ent.ent_id_]
             struck = ent.root.dep_ == "nsubj:pass" and ent.root.head.lemma_.lower() in self.lex["attack_verbs"]
-            acting = (ent.root.dep_ in ACTING_DEPS and not struck) or ent.start == ent.sent.start and not struck or (
+            acting = (ent.root.dep_ in ACTING_DEPS or ent.start == ent.sent.start) and not struck or (
                 ent.root.dep_ in ("obj", "xcomp") and ent.root.head.lemma_.lower() in self.addressee_verbs)  # "accusé Kiev"
             if ent.label_ == METONYM_LABEL and not acting:
                 place = self.actors.get(self.places.get(fuzzy_key(ent.text)) or self.known(ent.text) or "", {})
@@ -296,7 +297,7 @@ class Resolver:
                 return out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
         start, end = chunk(token)
         names = [c.text for c in token.children  # "la base du K1" (a name the tagger may call a noun), not "à Londres"
-                 if c.dep_ in ("nmod", "flat:name", "appos") and case_of(c) in ("", "de", "du", "d'", "des")
+                 if c.dep_ in ("nmod", "flat:name", "appos") and case_of(c) in self.of_cases
                  and (c.pos_ == "PROPN" or c.ent_type_ and c.text[:1].isupper())]
         key = f"{out.document.name}/{slug(kind or ' '.join([token.lemma_] + names))}"  # document-scoped
         label = out.document.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
