@@ -167,15 +167,6 @@ class EventExtractor:
                 frames.append(frame)
         return frames
 
-    def _under_day(self, token) -> bool:
-        """Whether the parser hung a word on a day word ("a mené dimanche des frappes": frappes under dimanche)."""
-        return (token.head is not token and token.head.lower_ in self.day_words and token.dep_ == "nmod"
-                and case_of(token) in ("", "des", "de", "du"))
-
-    def _governor(self, token):
-        """A word's head, looking past a day word the parser put in between."""
-        return token.head.head if self._under_day(token) else token.head
-
     def _verb_lemma(self, token) -> str:
         """A verb's lemma, also when the tagger calls it an adjective ("revendiquée", "attribuées")."""
         return verb_lemma(token, self.lex["verb_endings_tagged_adjective"])
@@ -238,7 +229,7 @@ class EventExtractor:
         frame.definite = head.pos_ == "NOUN" and _definite(head, self.definite)
         frame.series = self._series(head, sent)
         frame.generic = frame.series and self._generic_plural(head)
-        near = set(group) | {self._governor(t) for t in group} | {
+        near = set(group) | {t.head for t in group} | {
             c for t in group for c in t.children if c.dep_ not in ("advcl", "ccomp", "conj", "acl:relcl", "parataxis")}
         if not self._answered(head) and any(self._retaliation_word(t) for t in near):
             frame.type = "Retaliation"  # "attaques de représailles", "a riposté", "a répondu par des frappes"
@@ -293,11 +284,6 @@ class EventExtractor:
                 for grandchild in child.children:  # "une attaque à la roquette sur la base", "a tiré des missiles sur"
                     if grandchild.dep_ == "nmod":
                         self._role_from(grandchild, trigger, passive, frame, resolution)
-            if trigger.pos_ == "VERB" and child.lower_ in self.day_words:
-                for grandchild in child.children:  # "a touché jeudi un bus", "tués lundi par les rebelles":
-                    if grandchild.dep_ in ("nmod", "obl:agent") or grandchild.pos_ == "PROPN":  # parsed under the day
-                        dep = "obj" if not case_of(grandchild) else "obl:agent" if grandchild.dep_ == "obl:agent" else "obl"
-                        self._role_from(grandchild, trigger, passive, frame, resolution, as_dep=dep)
         if trigger.pos_ == "VERB" and trigger.dep_ in ("conj", "advcl", "xcomp") and not any(
                 c.dep_.startswith("nsubj") for c in trigger.children) \
                 and lemma(trigger.head) not in self.lex["speech_verbs"]:  # not "…, tuant 16 soldats, a affirmé le ministère"
@@ -323,9 +309,8 @@ class EventExtractor:
                 for child in verb.children:  # "le groupe subit des bombardements", "fait face aux frappes"
                     if child.dep_ in ("nsubj", "nsubj:pass"):
                         self._role_from(child, trigger.head, False, frame, resolution, force="target")
-            elif (trigger.dep_ in ("obj", "obl:arg", "obl") or self._under_day(trigger)) \
-                    and lemma(self._governor(trigger)) in self.launch_verbs:
-                verb = self._governor(trigger)  # "l'armée a lancé l'offensive", "a mené dimanche des frappes"
+            elif trigger.dep_ in ("obj", "obl:arg", "obl") and lemma(trigger.head) in self.launch_verbs:
+                verb = trigger.head  # "l'armée a lancé l'offensive", "a mené dimanche des frappes"
                 for child in verb.children:
                     if (child.dep_ == "nsubj" and not is_passive(verb)) or child.dep_ == "obl:agent":
                         self._role_from(child, verb, False, frame, resolution, force="attacker")

@@ -71,6 +71,9 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
     res = resources(lang)
     nlp = spacy.load(res.model)
     nlp.add_pipe("leading_space_boundary", before="parser")
+    from . import repair  # noqa: F401  (registers the day_word_repair factory)
+
+    nlp.add_pipe("day_word_repair", after="parser", config={"lang": lang})
     patterns = list(gazetteer_patterns(res))
     # Two phrase matchers (token patterns would cost a Matcher pass per acronym): acronyms with their
     # exact case, then every other alias case-insensitively, whose longer matches win on overlap.

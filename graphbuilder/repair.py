@@ -1,0 +1,62 @@
+"""A parser repair run after spaCy's parser: complements hung on a day word go back to the verb.
+
+The French model often reads "a touché jeudi un bus" or "tués lundi par les rebelles" as if the noun
+modified the day ("jeudi … un bus"); the verb then seems to have no object or agent. This component
+reattaches such complements to the verb the day word depends on, once, so that every later stage reads
+the parse a human would draw. Day words come from the language's temporal lexicon, the partitive
+articles (read as prepositions in that misparse: "a mené dimanche des frappes", "de violentes
+frappes") from its lexicon.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .lang import resources
+from .syntax import case_of
+from .temporal import load_lexicon
+
+PREDICATE_TAGS = ("VERB", "ADJ")  # a participle is sometimes tagged as an adjective ("tués lundi par")
+
+
+class DayWordRepair:
+    """Reattach the nominal dependents of a day word to the verb that governs the day word."""
+
+    def __init__(self, lang: str):
+        temporal = load_lexicon(lang)
+        self.day_words = set(temporal.weekdays) | set(temporal.months)
+        lexicon = resources(lang).lexicon
+        self.partitives = set(lexicon["partitive_articles"])
+        self.bare_partitives = set(lexicon["bare_partitive_articles"])  # partitive only before a bare noun phrase
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Repair `doc`'s parse in place."""
+        for day in doc:
+            if day.lower_ not in self.day_words or day.head is day or day.head.pos_ not in PREDICATE_TAGS:
+                continue
+            for child in list(day.children):
+                if child.dep_ in ("nmod", "obl:agent") or child.pos_ == "PROPN":  # "a frappé Kiev lundi": Kiev as det of lundi
+                    self._reattach(child, day.head)
+        return doc
+
+    def _reattach(self, child, verb) -> None:
+        """Make `child` a dependent of `verb`: its object if it has no preposition, else an oblique."""
+        case = case_of(child)
+        if child.dep_ == "obl:agent":
+            dep = "obl:agent"
+        elif not case or case in self.partitives or (
+                case in self.bare_partitives and not any(c.dep_ == "det" for c in child.children)):
+            dep = "obj"
+            for marker in child.children:
+                if marker.dep_ == "case" and marker.lower_ in self.partitives | self.bare_partitives:
+                    marker.dep_ = "det"  # "des frappes": an article, as in "a mené des frappes"
+        else:
+            dep = "obl:mod"
+        child.head = verb
+        child.dep_ = dep
+
+
+@Language.factory("day_word_repair", default_config={"lang": "fr"})
+def make_day_word_repair(nlp: Language, name: str, lang: str) -> DayWordRepair:
+    """spaCy factory of the day-word repair for the language `lang`."""
+    return DayWordRepair(lang)

@@ -1,0 +1,41 @@
+"""The day-word parser repair, on sentences the French model misparses without it."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(pipeline):
+    """The loaded French spaCy pipeline (the repair sits right after the parser)."""
+    from graphbuilder.nlp import load_pipeline
+
+    return load_pipeline("fr")
+
+
+def arc(doc, word: str) -> tuple[str, str]:
+    """(dependency label, head word) of the first token `word`."""
+    token = next(t for t in doc if t.text == word)
+    return token.dep_, token.head.text
+
+
+def test_repair_runs_right_after_the_parser(nlp):
+    assert nlp.pipe_names.index("day_word_repair") == nlp.pipe_names.index("parser") + 1
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Des missiles ont frappé Kiev lundi.", "Kiev", ("obj", "frappé")),
+    ("Trois soldats ont été tués lundi par les shebab.", "shebab", ("obl:agent", "tués")),
+    ("L'armée a mené dimanche de violentes frappes contre l'EI.", "frappes", ("obj", "mené")),
+])
+def test_complements_hung_on_a_day_word_go_back_to_the_verb(nlp, text, word, expected):
+    assert arc(nlp(text), word) == expected
+
+
+def test_a_partitive_read_as_preposition_becomes_an_article(nlp):
+    doc = nlp("L'armée a mené dimanche de violentes frappes contre l'EI.")
+    assert arc(doc, "de") == ("det", "frappes")
+
+
+def test_a_real_modifier_of_the_day_stays(nlp):
+    doc = nlp("Les combats ont repris le lundi 3 mars 2020 à Idleb.")
+    assert arc(doc, "2020")[1] in ("mars", "lundi")
