@@ -15,6 +15,7 @@ ACTOR_TYPES = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "O
 AGGRESSOR_TYPES = {"State", "MilitaryForce", "ArmedGroup", "Coalition", "Person"}
 LOCATION_TYPES = {"Place", "Facility"}
 VICTIM_TYPES = {"Person", "ArmedGroup", "MilitaryForce", "State", "Coalition"}
+ARMED_TYPES = {"MilitaryForce", "ArmedGroup", "Coalition"}
 GRANULARITY_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
 MAX_PHRASE_WORDS = 4  # words after the first of a multiword trigger ("prise d'otage", "ouvrir le feu")
 
@@ -55,6 +56,8 @@ class EventExtractor:
         self.resolver = resolver
         self.attack_nouns = lex["attack_nouns"]
         self.attack_verbs = lex["attack_verbs"]
+        self.reflexive_attacks = {k: v for k, v in lex["reflexive_attack_verbs"].items() if not k.startswith("_")}
+        self.reflexive_pronouns = set(lex["reflexive_pronouns"])
         self.weak = set(lex["weak_attack_nouns"]) | set(lex["weak_attack_verbs"])
         self.phrases: dict[str, list[tuple[str, list[str]]]] = {}  # first word → (entry, next words)
         for entry in [*self.attack_nouns, *self.attack_verbs]:
@@ -132,7 +135,17 @@ class EventExtractor:
             if entry in table and len(following) >= len(rest) and all(
                     w in (t.lower_.replace("’", "'"), lemma(t)) for w, t in zip(rest, following)):
                 return entry
+        if token.pos_ == "VERB" and self._reflexive_attack(token):
+            return word  # "s'en prendre à"
         return word if word in table else None
+
+    def _reflexive_attack(self, verb) -> bool:
+        """Whether a verb is used reflexively in its 'attack' sense, with its clitics ("s'attaquer à", "s'en prendre à")."""
+        clitics = self.reflexive_attacks.get(lemma(verb))
+        if clitics is None:
+            return False
+        words = {c.lower_ for c in verb.children if c.i < verb.i}
+        return bool(words & self.reflexive_pronouns) and all(c in words for c in clitics)
 
     def _attack_frames(self, sent, resolution: Resolution) -> list[Frame]:
         threatened = {t.i for v in sent if self._threatens(v) for t in v.subtree if t is not v}
@@ -277,7 +290,7 @@ class EventExtractor:
 
     def _roles(self, trigger, frame: Frame, resolution: Resolution) -> None:
         """Fill roles from the trigger's dependents (voice-aware) and from demonyms on the trigger."""
-        passive = trigger.pos_ == "VERB" and is_passive(trigger)
+        passive = trigger.pos_ == "VERB" and is_passive(trigger) and not self._reflexive_attack(trigger)  # "s'en sont pris"
         for child in trigger.children:
             self._role_from(child, trigger, passive, frame, resolution)
             if child.dep_ in ("nmod", "obj") and lemma(child) in self.weapons:
@@ -350,6 +363,7 @@ class EventExtractor:
                            or (dep.startswith("obl") and not case and self._object_position(trigger, child))):
                 role = "victims" if lemma(trigger) in self.kill_verbs and type_ not in LOCATION_TYPES else "target"
             elif case in self.target_preps or (case in self.near_preps and type_ == "Facility") \
+                    or (verb and case in self.lex["dative_preps"] and self._reflexive_attack(trigger)) \
                     or (verb and case in self.lex["dative_preps"] and type_ in ACTOR_TYPES - {"Person", "State"}):
                 role = "target"
             elif case in self.of_preps and not verb and lemma(trigger) in self.kill_nouns and type_ in VICTIM_TYPES:
@@ -411,7 +425,10 @@ class EventExtractor:
                     yield from places
                     continue
             if mention is None and t.pos_ == "NOUN" and lemma(t) in self.facility_nouns:
+                owners = [(m.key, c) for c in t.children if c.dep_ == "nmod" and case_of(c) in self.of_preps
+                          for m in [resolution.mention_at(c.i)] if m and resolution.entities[m.key].type in ARMED_TYPES]
                 yield self.resolver.nominal(t.doc, t, resolution, "Facility").key, t
+                yield from owners  # "un convoi de l'armée", "une base des rebelles": the force it belongs to
                 continue
             if mention is None:
                 ordered = sorted(t.children, key=lambda c: c.dep_ != "appos")

@@ -389,3 +389,18 @@ def test_nationality_nouns_are_people(extract):
     x = extract(" date 2020-03-12 Deux soldats américains et un Britannique ont été tués dans une attaque à la roquette.")
     assert not [e for e in x.entities if e.type == "Place"]
     assert len(x.events[0].roles["victims"]) == 2
+
+
+def test_reflexive_attack_verbs_take_their_target_with_a(extract):
+    x = extract("Dans le gouvernorat d'Idleb, le Front al-Nosra s'est attaqué à l'Armée syrienne libre.")
+    assert ("al_nusra_front", "attacked", "free_syrian_army") in triples(x)
+    x = extract("Des hommes armés s'en sont pris à un convoi de l'armée nigériane près de Maiduguri.")
+    assert x.events[0].roles["attacker"] and "nigerian_army" in x.events[0].roles["target"]
+    assert not extract("Le ministre s'est rendu à Kaboul pour parler de la corruption.").events
+
+
+def test_the_force_a_targeted_site_belongs_to_is_attacked_too(extract):
+    x = extract("Les shebab ont attaqué une base de l'Amisom à Mogadiscio.")
+    assert ("al_shabaab", "attacked", "amisom") in triples(x)
+    x = extract("Des roquettes ont frappé l'ambassade des États-Unis à Bagdad.")
+    assert "united_states" not in x.events[0].roles["target"]  # a state's embassy is not a force's base
