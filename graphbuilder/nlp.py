@@ -1,6 +1,7 @@
 """spaCy pipeline: the language's model plus an entity ruler fed by the gazetteer data file."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Any, Iterator
@@ -55,6 +56,21 @@ def _leading_space_boundary(doc):
     return doc
 
 
+def keep_hyphenated_names(tokenizer, particles: list[str]) -> None:
+    """Keep "al-Nosra", "Al-Chabab" as one token: split, the parser breaks sentences inside such names."""
+    names = re.compile(rf"(?i:{'|'.join(map(re.escape, particles))})-[^\W\d_][\w'’-]*", re.UNICODE)
+    upper = re.compile(r"-[^\W\d_]").search
+    original = tokenizer.token_match
+
+    def token_match(text: str):
+        found = names.fullmatch(text)
+        if found and upper(text).group()[1:].isupper() and not text.endswith("-"):
+            return found
+        return original(text) if original else None
+
+    tokenizer.token_match = token_match
+
+
 @lru_cache(maxsize=None)
 def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily: start-up cost)
     """Load the language's spaCy model once, with the gazetteer entity ruler after the NER, overriding it.
@@ -70,10 +86,12 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
         Language.component("leading_space_boundary")(_leading_space_boundary)
     res = resources(lang)
     nlp = spacy.load(res.model)
+    keep_hyphenated_names(nlp.tokenizer, res.lexicon["hyphenated_name_particles"]["particles"])
     nlp.add_pipe("leading_space_boundary", before="parser")
-    from . import repair  # noqa: F401  (registers the day_word_repair factory)
+    from . import repair  # noqa: F401  (registers the parser repairs)
 
     nlp.add_pipe("day_word_repair", after="parser", config={"lang": lang})
+    nlp.add_pipe("split_subject_repair", after="day_word_repair")
     patterns = list(gazetteer_patterns(res))
     # Two phrase matchers (token patterns would cost a Matcher pass per acronym): acronyms with their
     # exact case, then every other alias case-insensitively, whose longer matches win on overlap.

@@ -1,4 +1,6 @@
-"""A parser repair run after spaCy's parser: complements hung on a day word go back to the verb.
+"""Parser repairs run right after spaCy's parser, so that every later stage reads a sound parse.
+
+Day words: complements hung on a day word go back to the verb.
 
 The French model often reads "a touché jeudi un bus" or "tués lundi par les rebelles" as if the noun
 modified the day ("jeudi … un bus"); the verb then seems to have no object or agent. This component
@@ -6,6 +8,10 @@ reattaches such complements to the verb the day word depends on, once, so that e
 the parse a human would draw. Day words come from the language's temporal lexicon, the partitive
 articles (read as prepositions in that misparse: "a mené dimanche des frappes", "de violentes
 frappes") from its lexicon.
+
+Split subjects: the model sometimes ends a sentence right after a sentence-initial name ("Al-Chabab |
+, affilié à Al-Qaïda, a revendiqué l'attentat"); a verbless fragment followed by a "sentence" that
+starts with a comma and whose verb has no subject is that verb's subject, and one sentence again.
 """
 from __future__ import annotations
 
@@ -60,3 +66,21 @@ class DayWordRepair:
 def make_day_word_repair(nlp: Language, name: str, lang: str) -> DayWordRepair:
     """spaCy factory of the day-word repair for the language `lang`."""
     return DayWordRepair(lang)
+
+
+def join_split_subjects(doc: Doc) -> Doc:
+    """Reattach a verbless sentence fragment to the next sentence's subjectless verb when that one starts with a comma."""
+    sentences = list(doc.sents)
+    for fragment, sentence in zip(sentences, sentences[1:]):
+        verb = sentence.root
+        if (sentence[0].text == "," and fragment.root.pos_ in ("NOUN", "PROPN")
+                and not any(t.pos_ in ("VERB", "AUX") for t in fragment)
+                and verb.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in verb.children)):
+            passive = any(c.dep_ == "aux:pass" for c in verb.children)
+            subject = fragment.root
+            subject.head = verb  # spaCy recomputes the sentence boundaries from the heads
+            subject.dep_ = "nsubj:pass" if passive else "nsubj"
+    return doc
+
+
+Language.component("split_subject_repair", func=join_split_subjects)

@@ -239,11 +239,11 @@ class Resolver:
 
     def salient(self, token, out: Resolution, types: list[str]) -> Entity | None:
         """"le groupe", "l'organisation": the most mentioned earlier actor of the first type that has one
-        (a named subject counts twice, recency breaks ties)."""
+        (a named subject, or a name heading its sentence, counts twice; recency breaks ties)."""
         earlier = _earlier_of_first_type(token, out, types)
         weight = {m.key: 0 for m in earlier}
         for m in earlier:
-            weight[m.key] += 1 + (m.kind != "anaphor" and token.doc[m.start:m.end].root.dep_ == "nsubj")
+            weight[m.key] += 1 + (m.kind != "anaphor" and token.doc[m.start:m.end].root.dep_ in ("nsubj", "ROOT"))
         last = {m.key: m.start for m in earlier}
         return out.entities[max(weight, key=lambda k: (weight[k], last[k]))] if earlier else None
 

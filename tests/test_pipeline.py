@@ -404,3 +404,8 @@ def test_the_force_a_targeted_site_belongs_to_is_attacked_too(extract):
     assert ("al_shabaab", "attacked", "amisom") in triples(x)
     x = extract("Des roquettes ont frappé l'ambassade des États-Unis à Bagdad.")
     assert "united_states" not in x.events[0].roles["target"]  # a state's embassy is not a force's base
+
+
+def test_the_claimant_is_the_group_not_its_affiliation(extract):
+    x = extract(" date 2020-01-06 Al-Chabab, affilié à Al-Qaïda, a revendiqué l'attentat contre la base de Manda Bay.")
+    assert x.events[0].roles["claimed_by"] == ["al_shabaab"]

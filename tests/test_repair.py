@@ -39,3 +39,15 @@ def test_a_partitive_read_as_preposition_becomes_an_article(nlp):
 def test_a_real_modifier_of_the_day_stays(nlp):
     doc = nlp("Les combats ont repris le lundi 3 mars 2020 à Idleb.")
     assert arc(doc, "2020")[1] in ("mars", "lundi")
+
+
+def test_hyphenated_arabic_names_are_one_token(nlp):
+    doc = nlp("Abou Bakr al-Baghdadi a rompu avec le Front al-Nosra, proche d'Al-Qaïda.")
+    assert {"al-Baghdadi", "al-Nosra", "Al-Qaïda"} <= {t.text for t in doc}
+    assert len(list(doc.sents)) == 1
+
+
+def test_a_subject_split_off_before_a_comma_is_joined_back(nlp):
+    doc = nlp("Al-Chabab, affilié à Al-Qaïda, a revendiqué l'attentat contre la base de Manda Bay.")
+    assert len(list(doc.sents)) == 1
+    assert arc(doc, "Al-Chabab") == ("nsubj", "revendiqué")
