@@ -117,6 +117,11 @@ class EventExtractor:
                 relations += self._pairs(frame, "attacker", "target", "threatened", resolution)
             relations += self._claims(sent, resolution, events)
             relations += self._blame(sent, resolution, events)
+        lead_end = _lead_end(doc, title_end)
+        for event in events:
+            if event.date is None and document.published and not event.series and event.evidence \
+                    and event.evidence[0].start < lead_end:  # the news itself: what the title or lead reports
+                event.date = TimeValue(document.published, "day" if len(document.published) == 10 else "month")
         for event, info in zip(events, meta):
             relations += self._attack_relations(event, info.get("kill", False), resolution)
         return _with_participants(events), relations
@@ -923,6 +928,14 @@ def _number(token, words: dict[str, int]) -> int | None:
 def _sentence_span(sent, resolution: Resolution) -> Span:
     text = resolution.document.text
     return Span(sent.start_char, sent.end_char, text[sent.start_char:sent.end_char])
+
+
+def _lead_end(doc, title_end: int) -> int:
+    """Where an article's lead ends: the first sentence after the title with a verb (its dateline included)."""
+    for sent in doc.sents:
+        if sent.start_char >= title_end and any(t.pos_ in ("VERB", "AUX") for t in sent):
+            return sent.end_char
+    return 0
 
 
 def _date_window(sent) -> int:

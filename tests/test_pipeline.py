@@ -409,3 +409,9 @@ def test_the_force_a_targeted_site_belongs_to_is_attacked_too(extract):
 def test_the_claimant_is_the_group_not_its_affiliation(extract):
     x = extract(" date 2020-01-06 Al-Chabab, affilié à Al-Qaïda, a revendiqué l'attentat contre la base de Manda Bay.")
     assert x.events[0].roles["claimed_by"] == ["al_shabaab"]
+
+
+def test_the_news_reported_in_the_lead_is_dated_by_the_dateline(extract):
+    x = extract("Attentat-suicide à l'aéroport d'Istanbul\n28 juin 2016 . – Des kamikazes ont ouvert le feu dans le "
+                "terminal de l'aéroport Atatürk.\nEn 2015, des attaques avaient visé la ville.")
+    assert x.events[0].date.value == "2016-06-28"
