@@ -56,6 +56,10 @@ class EventExtractor:
         self.resolver = resolver
         self.attack_nouns = lex["attack_nouns"]
         self.attack_verbs = lex["attack_verbs"]
+        self.seize_verbs = set(lex["seize_verbs"]["verbs"])
+        self.removal_verbs = set(lex["removal_verbs"]["verbs"])
+        self.armed_labels = set(lex["armed_entity_labels"])
+        self.place_labels = set(lex["place_entity_labels"])
         self.reflexive_attacks = {k: v for k, v in lex["reflexive_attack_verbs"].items() if not k.startswith("_")}
         self.reflexive_pronouns = set(lex["reflexive_pronouns"])
         self.weak = set(lex["weak_attack_nouns"]) | set(lex["weak_attack_verbs"])
@@ -140,9 +144,27 @@ class EventExtractor:
             if entry in table and len(following) >= len(rest) and all(
                     w in (t.lower_.replace("’", "'"), lemma(t)) for w, t in zip(rest, following)):
                 return entry
-        if token.pos_ == "VERB" and self._reflexive_attack(token):
-            return word  # "s'en prendre à"
+        if token.pos_ == "VERB" and (self._reflexive_attack(token) or self._conquest(token)):
+            return word  # "s'en prendre à", "a repris Ramadi", "ont expulsé l'EI"
         return word if word in table else None
+
+    def _conquest(self, verb) -> bool:
+        """Whether a verb of taking ground or driving out is used of places and armed actors ("a repris Ramadi",
+        "ont pris à l'EI plusieurs villes", "ont expulsé les djihadistes de la ville"), not "reprendre les négociations"."""
+        word = lemma(verb)
+        if word not in self.seize_verbs | self.removal_verbs:
+            return False
+        objects = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") or (
+            c.dep_.startswith("obl") and not case_of(c) and self._object_position(verb, c))]  # "a repris Ramadi", misparsed
+        if word in self.removal_verbs:
+            return any(self._armed(c) for c in objects)
+        dative = [c for c in verb.children if c.dep_.startswith("obl") and case_of(c) in self.lex["dative_preps"]]
+        return any(c.ent_type_ in self.place_labels or lemma(c) in self.region_nouns for c in objects) \
+            or any(self._armed(c) for c in dative)
+
+    def _armed(self, token) -> bool:
+        """Whether a nominal names an armed actor: an armed group's or force's name, "les djihadistes", "le groupe"."""
+        return token.ent_type_ in self.armed_labels or token.lower_ in self.member_nouns or lemma(token) in self.group_nouns
 
     def _reflexive_attack(self, verb) -> bool:
         """Whether a verb is used reflexively in its 'attack' sense, with its clitics ("s'attaquer à", "s'en prendre à")."""
@@ -377,6 +399,8 @@ class EventExtractor:
                 role = "place"  # "l'attentat de Nice", "les explosions de Dortmund"
             elif case in self.of_preps and not verb and type_ in AGGRESSOR_TYPES - {"Person"}:
                 role = "attacker"
+            elif verb and case in self.of_preps and lemma(trigger) in self.removal_verbs and type_ in LOCATION_TYPES:
+                role = "place"  # "ont expulsé l'EI d'al-Bab"
             elif case in self.place_preps and (type_ in LOCATION_TYPES or (
                     type_ == "State" and case in self.lex["country_preps"])):
                 role = "place"  # "à Bagdad", "dans la gare", "en Irak"

@@ -92,6 +92,7 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
 
     nlp.add_pipe("day_word_repair", after="parser", config={"lang": lang})
     nlp.add_pipe("split_subject_repair", after="day_word_repair")
+    nlp.add_pipe("voice_repair", after="lemmatizer", config={"lang": lang})  # reads the auxiliaries' lemmas
     patterns = list(gazetteer_patterns(res))
     # Two phrase matchers (token patterns would cost a Matcher pass per acronym): acronyms with their
     # exact case, then every other alias case-insensitively, whose longer matches win on overlap.

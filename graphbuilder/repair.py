@@ -9,6 +9,9 @@ the parse a human would draw. Day words come from the language's temporal lexico
 articles (read as prepositions in that misparse: "a mené dimanche des frappes", "de violentes
 frappes") from its lexicon.
 
+Voice: a subject labelled passive on a verb whose only auxiliary is the active one ("l'armée … avaient
+repris Ramadi": avoir, no "été") is an active subject.
+
 Split subjects: the model sometimes ends a sentence right after a sentence-initial name ("Al-Chabab |
 , affilié à Al-Qaïda, a revendiqué l'attentat"); a verbless fragment followed by a "sentence" that
 starts with a comma and whose verb has no subject is that verb's subject, and one sentence again.
@@ -66,6 +69,31 @@ class DayWordRepair:
 def make_day_word_repair(nlp: Language, name: str, lang: str) -> DayWordRepair:
     """spaCy factory of the day-word repair for the language `lang`."""
     return DayWordRepair(lang)
+
+
+class VoiceRepair:
+    """Relabel as active the 'passive' subject of a verb that has no passive auxiliary but an active one."""
+
+    def __init__(self, lang: str):
+        self.active = set(resources(lang).lexicon["active_auxiliaries"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Repair `doc`'s voice labels in place."""
+        for verb in doc:
+            children = list(verb.children)
+            if any(c.dep_ == "aux:pass" for c in children) or not any(
+                    c.dep_ == "aux:tense" and c.lemma_.lower() in self.active for c in children):
+                continue
+            for child in children:
+                if child.dep_ == "nsubj:pass":
+                    child.dep_ = "nsubj"
+        return doc
+
+
+@Language.factory("voice_repair", default_config={"lang": "fr"})
+def make_voice_repair(nlp: Language, name: str, lang: str) -> VoiceRepair:
+    """spaCy factory of the voice repair for the language `lang`."""
+    return VoiceRepair(lang)
 
 
 def join_split_subjects(doc: Doc) -> Doc:

@@ -415,3 +415,13 @@ def test_the_news_reported_in_the_lead_is_dated_by_the_dateline(extract):
     x = extract("Attentat-suicide à l'aéroport d'Istanbul\n28 juin 2016 . – Des kamikazes ont ouvert le feu dans le "
                 "terminal de l'aéroport Atatürk.\nEn 2015, des attaques avaient visé la ville.")
     assert x.events[0].date.value == "2016-06-28"
+
+
+def test_taking_ground_and_driving_out_are_attacks(extract):
+    x = extract(" date 2016-02-21 L'armée irakienne avait définitivement repris Ramadi le 9 février.")
+    assert ("iraqi_armed_forces", "attacked", "ramadi") in triples(x) and x.events[0].date.value == "2016-02-09"
+    x = extract(" date 2016-09-25 L'armée turque a réussi à prendre à l'État islamique plusieurs villes.")
+    assert ("turkish_armed_forces", "attacked", "islamic_state") in triples(x)
+    x = extract(" date 2017-02-24 Les shebab ont été chassés de Kismayo par l'armée kényane.")
+    assert x.events[0].roles["target"] == ["al_shabaab"] and x.events[0].roles["place"] == ["kismayo"]
+    assert not extract("Les négociations ont repris à Genève. Le gouvernement a expulsé trois diplomates.").events

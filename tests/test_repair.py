@@ -51,3 +51,8 @@ def test_a_subject_split_off_before_a_comma_is_joined_back(nlp):
     doc = nlp("Al-Chabab, affilié à Al-Qaïda, a revendiqué l'attentat contre la base de Manda Bay.")
     assert len(list(doc.sents)) == 1
     assert arc(doc, "Al-Chabab") == ("nsubj", "revendiqué")
+
+
+def test_a_passive_subject_with_only_the_active_auxiliary_is_active(nlp):
+    doc = nlp("L'armée irakienne et ses milices alliées avaient définitivement repris Ramadi le 9 février.")
+    assert arc(doc, "armée") == ("nsubj", "repris")
