@@ -618,9 +618,11 @@ class EventExtractor:
         mine, theirs = self._countries(frame.roles.get("place", [])), self._countries(event.roles.get("place", []))
         if mine and theirs and not mine & theirs:
             return False  # a city of another country: another incident
-        if self._introduces(frame.triggers[0]) and frame.triggers[0].pos_ == "NOUN" and (
+        if any(t.pos_ == "NOUN" and self._introduces(t) for t in frame.triggers) and (
                 date or frame.roles.get("victims")) and not frame.title:
-            return False  # "une attaque ... a tué X", "Fin décembre, une attaque": a new incident
+            return False  # "une attaque ... a tué X", "Fin décembre, une attaque", "… tués dans une attaque": a new incident
+        if not frame.definite and any(_pluperfect(t) for t in frame.triggers):
+            return False  # "quatre civils avaient été tués": an earlier incident, told in the background
         return True
 
     def _countries(self, places: list[str]) -> set[str]:
@@ -952,6 +954,11 @@ def _number(token, words: dict[str, int]) -> int | None:
 def _sentence_span(sent, resolution: Resolution) -> Span:
     text = resolution.document.text
     return Span(sent.start_char, sent.end_char, text[sent.start_char:sent.end_char])
+
+
+def _pluperfect(verb) -> bool:
+    """Whether a verb is in a past-before-past tense (its tense auxiliary in the imperfect: "avaient été tués")."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense") for c in verb.children)
 
 
 def _lead_end(doc, title_end: int) -> int:

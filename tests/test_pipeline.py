@@ -425,3 +425,10 @@ def test_taking_ground_and_driving_out_are_attacks(extract):
     x = extract(" date 2017-02-24 Les shebab ont été chassés de Kismayo par l'armée kényane.")
     assert x.events[0].roles["target"] == ["al_shabaab"] and x.events[0].roles["place"] == ["kismayo"]
     assert not extract("Les négociations ont repris à Genève. Le gouvernement a expulsé trois diplomates.").events
+
+
+def test_a_background_incident_is_not_merged_into_the_news(extract):
+    x = extract(" date 2017-01-08 Quatre soldats ont été tués à Jérusalem dans un attentat au camion-bélier. "
+                "La plus meurtrière des attaques de l'année s'est déroulée à Tel Aviv le 8 juin. "
+                "Quatre civils avaient été tués dans une attaque à l'arme à feu, commise par deux Palestiniens.")
+    assert len([e for e in x.events if not e.series]) == 2
