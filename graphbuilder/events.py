@@ -36,6 +36,7 @@ class Frame:
     kill: bool = False
     title: bool = False
     counter: bool = False  # its victims are the perpetrators of another attack
+    victim_words: list = field(default_factory=list)  # the words naming its victims
     generic: bool = False  # a series only by its generic plural ("les attaques")
 
     def add_role(self, role: str, key: str, token) -> None:
@@ -44,6 +45,8 @@ class Frame:
         if key not in fillers:
             fillers.append(key)
         self.tokens.append(token)
+        if role == "victims":
+            self.victim_words.append(token)
 
 
 class EventExtractor:
@@ -56,6 +59,7 @@ class EventExtractor:
         self.resolver = resolver
         self.attack_nouns = lex["attack_nouns"]
         self.attack_verbs = lex["attack_verbs"]
+        self.equipment = set(lex["equipment_nouns"]["nouns"])
         self.seize_verbs = set(lex["seize_verbs"]["verbs"])
         self.removal_verbs = set(lex["removal_verbs"]["verbs"])
         self.armed_labels = set(lex["armed_entity_labels"])
@@ -132,6 +136,9 @@ class EventExtractor:
 
     # -- attacks -----------------------------------------------------------------------
     def _is_trigger(self, token) -> bool:
+        if token.pos_ == "NOUN" and token.dep_ == "nmod" and token.head.lower_ in self.equipment \
+                and case_of(token) in self.of_preps:
+            return False  # "un fusil d'assaut", "des avions de combat": equipment, not an event
         return self._trigger_key(token) is not None
 
     def _trigger_key(self, token) -> str | None:
@@ -250,7 +257,8 @@ class EventExtractor:
             self._place_fallback(sent, frame, resolution, others)
         if not frame.roles.get("target") and not frame.roles.get("victims"):
             self._target_fallback(sent, frame, resolution, others)
-        frame.counter = any(self._perpetrator(k, resolution) for k in frame.roles.get("victims", []))
+        frame.counter = any(self._perpetrator(k, resolution) for k in frame.roles.get("victims", [])) or any(
+            lemma(t) in self.perpetrators | set(self.lex["suspect_nouns"]) for t in frame.victim_words)  # "l'auteur de la tuerie"
         root = sent.root
         if not frame.roles.get("attacker") and lemma(root) in self.launch_verbs and root not in group \
                 and not self._answered(group[0]):  # the answered event is not the responder's

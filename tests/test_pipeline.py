@@ -432,3 +432,9 @@ def test_a_background_incident_is_not_merged_into_the_news(extract):
                 "La plus meurtrière des attaques de l'année s'est déroulée à Tel Aviv le 8 juin. "
                 "Quatre civils avaient été tués dans une attaque à l'arme à feu, commise par deux Palestiniens.")
     assert len([e for e in x.events if not e.series]) == 2
+
+
+def test_the_police_shooting_the_perpetrator_is_another_event_and_equipment_is_none(extract):
+    x = extract(" date 2016-06-12 Une fusillade a éclaté dans une boîte de nuit gay à Orlando. Le tireur avait un "
+                "fusil d'assaut. Les forces de l'ordre américaines ont abattu l'auteur de la tuerie.")
+    assert len(x.events) == 2 and x.events[1].roles["attacker"] and x.events[1].roles["victims"]
