@@ -37,6 +37,7 @@ class Frame:
     title: bool = False
     counter: bool = False  # its victims are the perpetrators of another attack
     victim_words: list = field(default_factory=list)  # the words naming its victims
+    own_date: bool = False  # a date complements an attack noun itself ("les attentats de janvier 2015")
     generic: bool = False  # a series only by its generic plural ("les attaques")
 
     def add_role(self, role: str, key: str, token) -> None:
@@ -106,6 +107,8 @@ class EventExtractor:
         events: list[Event] = []
         meta: list[dict] = []  # per event: date expressions, title-only flag
         relations: list[Relation] = []
+        lead_end = _lead_end(doc, title_end)
+        self._provisional: set[int] = set()  # events dated by the publication date only
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
@@ -116,8 +119,14 @@ class EventExtractor:
             for frame in self._attack_frames(sent, resolution):
                 frame.title = is_title
                 frame.dates = _nearest_first(frame, dates, document.text)
+                frame.own_date = any(c.left_edge.idx <= start <= c.right_edge.idx for t in frame.triggers if t.pos_ == "NOUN"
+                                     for c in t.children if c.dep_ == "nmod" for start, _, _ in dates)
                 index = self._merge(frame, events, meta, resolution)
                 meta[index]["kill"] = meta[index].get("kill", False) or frame.kill
+                if events[index].date is None and document.published and not events[index].series \
+                        and sent.start_char < lead_end:  # the news itself: what the title or lead reports
+                    events[index].date = TimeValue(document.published, "day" if len(document.published) == 10 else "month")
+                    self._provisional.add(id(events[index]))  # a date the text gives later replaces it
             for frame in self._threat_frames(sent, resolution, events):
                 frame.dates = _nearest_first(frame, dates, document.text)
                 events.append(self._new_event(frame, resolution))
@@ -125,11 +134,6 @@ class EventExtractor:
                 relations += self._pairs(frame, "attacker", "target", "threatened", resolution)
             relations += self._claims(sent, resolution, events)
             relations += self._blame(sent, resolution, events)
-        lead_end = _lead_end(doc, title_end)
-        for event in events:
-            if event.date is None and document.published and not event.series and event.evidence \
-                    and event.evidence[0].start < lead_end:  # the news itself: what the title or lead reports
-                event.date = TimeValue(document.published, "day" if len(document.published) == 10 else "month")
         for event, info in zip(events, meta):
             relations += self._attack_relations(event, info.get("kill", False), resolution)
         return _with_participants(events), relations
@@ -616,8 +620,12 @@ class EventExtractor:
         if frame.counter != any(self._perpetrator(k, resolution) for k in event.roles.get("victims", [])):
             return False  # the attackers shot by the police: a response, not the attack itself
         date = _best_date(frame.dates)
-        if date and event.date and date.value[:7] != event.date.value[:7] and not frame.definite:
-            return False
+        if date and event.date and date.value[:7] != event.date.value[:7] and (
+                not frame.definite or (frame.own_date and date.value[:4] != event.date.value[:4])):
+            return False  # another month; even "les attentats de janvier 2015" when the event is of 2016
+        published = resolution.document.published
+        if date and event.date is None and frame.own_date and published and date.value[:4] != published[:4]:
+            return False  # an undated event is the news; "les attentats de janvier 2015" are of another year
         for role in ("attacker", "victims"):  # unnamed victims ("des fidèles", "six personnes") may be the same people
             mine = {k for k in frame.roles.get(role, []) if role == "attacker" or not is_nominal(k)}
             theirs = {k for k in event.roles.get(role, []) if role == "attacker" or not is_nominal(k)}
@@ -655,9 +663,10 @@ class EventExtractor:
         if frame.fatalities is not None and event.fatalities is None:
             event.fatalities = frame.fatalities
         date = _best_date(frame.dates)
-        if date and (event.date is None or (not frame.definite and
-                                            GRANULARITY_RANK[date.granularity] < GRANULARITY_RANK[event.date.granularity])):
+        if date and (event.date is None or id(event) in self._provisional or (
+                not frame.definite and GRANULARITY_RANK[date.granularity] < GRANULARITY_RANK[event.date.granularity])):
             event.date = date
+            self._provisional.discard(id(event))
         event.evidence.append(self._span(frame, resolution))
 
     def _span(self, frame: Frame, resolution: Resolution) -> Span:

@@ -338,7 +338,7 @@ def contains(outer: str, inner: str) -> bool:
     return outer_lo <= inner_lo and inner_hi <= outer_hi
 
 
-DATELINE = re.compile(r"\s*\.?\s*[–—-]")  # "13 mars 2016 . –": a news dateline, the publication date
+DATELINE = re.compile(r"\s*\.?\s*[–—-]|,[^.\n]{1,40}?\s\.\s*[–—-]")  # "13 mars 2016 . –", "26 juillet 2016, Normandie . –"
 
 
 def is_dateline(text: str, end: int) -> bool:

@@ -431,10 +431,18 @@ def test_a_background_incident_is_not_merged_into_the_news(extract):
     x = extract(" date 2017-01-08 Quatre soldats ont été tués à Jérusalem dans un attentat au camion-bélier. "
                 "La plus meurtrière des attaques de l'année s'est déroulée à Tel Aviv le 8 juin. "
                 "Quatre civils avaient été tués dans une attaque à l'arme à feu, commise par deux Palestiniens.")
-    assert len([e for e in x.events if not e.series]) == 2
+    assert x.events[0].roles["victims"] == ["t.txt/armed-forces"] and x.events[0].date.value == "2017-01-08"
+    assert any(e.roles.get("victims") == ["t.txt/civil"] for e in x.events[1:])
 
 
 def test_the_police_shooting_the_perpetrator_is_another_event_and_equipment_is_none(extract):
     x = extract(" date 2016-06-12 Une fusillade a éclaté dans une boîte de nuit gay à Orlando. Le tireur avait un "
                 "fusil d'assaut. Les forces de l'ordre américaines ont abattu l'auteur de la tuerie.")
     assert len(x.events) == 2 and x.events[1].roles["attacker"] and x.events[1].roles["victims"]
+
+
+def test_attacks_of_another_year_named_in_passing_are_not_the_news(extract):
+    x = extract("Meurtre d'un prêtre dans une église\n\n26 juillet 2016, Normandie . –\nSelon la police, les deux "
+                "individus ont été abattus, mais le prêtre a été égorgé. Un des deux terroristes se serait "
+                "radicalisé peu après les attentats de janvier 2015.")
+    assert x.events[0].date.value == "2016-07-26"

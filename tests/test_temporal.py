@@ -7,7 +7,7 @@ import pytest
 
 from graphbuilder import temporal
 from graphbuilder.model import TimeValue
-from graphbuilder.temporal import contains, find_dates, resolve
+from graphbuilder.temporal import contains, dateline_date, find_dates, resolve
 
 
 @pytest.mark.parametrize(
@@ -235,3 +235,13 @@ def test_other_language_from_its_data_folder(tmp_path, monkeypatch) -> None:
         assert resolve("dimanche", "2020-02-16", "xx") is None
     finally:
         temporal.load_lexicon.cache_clear()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Titre\n\n13 mars 2016 . – Des tirs", "2016-03-13"),
+    ("Titre\n\n26 juillet 2016, Normandie . –\nAu cours d'une messe", "2016-07-26"),
+    ("Des morts\n\n1er janvier 2017, 1 h 30 UTC+3 . – Au moins 35 personnes", "2017-01-01"),
+    ("Il a parlé le 13 mars 2016, a-t-il précisé.", None),
+])
+def test_dateline_with_a_place_or_an_hour(text, expected):
+    assert dateline_date(text) == expected
