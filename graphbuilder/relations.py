@@ -35,6 +35,7 @@ class RelationExtractor:
         self.negation = set(lex["negation_words"])
         self.indefinite = set(lex["indefinite_determiners"])
         self.of_cases = set(lex["of_preps"]) | {""}  # "le chef de X", "le chef X"
+        self.state_nouns = set(lex["state_nouns"])
 
     def extract(self, doc, resolution: Resolution) -> list[Relation]:
         """All structural relations of a resolved document."""
@@ -97,6 +98,8 @@ class RelationExtractor:
         candidates += [c for c in token.children if c.dep_ in ("appos", "flat:name", "nsubj")
                        or (c.dep_ == "nmod" and not case_of(c))]
         candidates += [c for c in token.head.children if c.dep_ == "appos" and c.i > token.i]
+        if token.dep_ == "appos" and token.head.pos_ == "NOUN":  # "le lieutenant-colonel X, porte-parole de Y"
+            candidates += [c for c in token.head.children if c.dep_ in ("appos", "flat:name", "nmod") and not case_of(c)]
         if token.dep_ in ("ROOT",) or token.head.pos_ == "AUX":
             candidates += [c for c in token.children if c.dep_ == "nsubj"]
         for candidate in candidates:
@@ -164,11 +167,31 @@ class RelationExtractor:
                        else Relation(person, "memberOf", org, [span]))
         if org and self.resolver.actors.get(org, {}).get("type") == "State":
             state = state or org
+        if state is None and org is None and word in self.head_of_state and not any(
+                c.dep_ == "nmod" and case_of(c) in self.of_cases - {""} and lemma(c) not in self.state_nouns
+                for c in token.children):  # "le président X", "le président de la République X", not "de la Commission"
+            state = self._state_of_head(token, resolution) or self._nationality(person)
         if state:
             out.append(Relation(person, "affiliatedWith", state, [span]))
             if word in self.head_of_state:
                 out.append(Relation(state, "ledBy", person, [span]))
         return out
+
+    def _state_of_head(self, token, resolution: Resolution) -> str | None:
+        """The state a title's head noun names or whose forces it names ("l'armée syrienne du président X")."""
+        mention = resolution.mention_at(token.head.i) if token.dep_ == "nmod" else None
+        if mention is None:
+            return None
+        actor = self.resolver.actors.get(mention.key, {})
+        if actor.get("type") == "State":
+            return mention.key
+        return next((s for s in actor.get("partOf", []) if self.resolver.actors.get(s, {}).get("type") == "State"), None)
+
+    def _nationality(self, person: str) -> str | None:
+        """The one state the gazetteer affiliates a person with, if any."""
+        states = [s for s in self.resolver.actors.get(person, {}).get("affiliatedWith", [])
+                  if self.resolver.actors.get(s, {}).get("type") == "State"]
+        return states[0] if len(states) == 1 else None
 
     def _known_group(self, person: str, org: str | None, resolution: Resolution) -> str | None:
         """"le chef de l'organisation, Ayman al-Zawahiri": when an anaphor names the group, prefer the group

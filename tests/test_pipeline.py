@@ -446,3 +446,17 @@ def test_attacks_of_another_year_named_in_passing_are_not_the_news(extract):
                 "individus ont été abattus, mais le prêtre a été égorgé. Un des deux terroristes se serait "
                 "radicalisé peu après les attentats de janvier 2015.")
     assert x.events[0].date.value == "2016-07-26"
+
+
+def test_heads_of_state_lead_the_state_their_title_or_forces_name(extract):
+    assert ("syria", "ledBy", "bashar_al_assad") in triples(extract(
+        "L'armée syrienne du président Bachar Al-Assad avance sur deux fronts."))
+    assert ("france", "ledBy", "francois_hollande") in triples(extract(
+        "Le président de la République François Hollande est arrivé sur place."))
+    assert not [r for r in extract("Le président de la Commission européenne Jean-Claude Juncker est arrivé.").relations
+                if r.predicate == "ledBy" and r.object == "jean_claude_juncker" and r.subject != "european_commission"]
+
+
+def test_a_spokesman_after_his_rank_is_a_member(extract):
+    x = extract("Le lieutenant-colonel René Ngendahimana, porte-parole de l'armée rwandaise, a démenti.")
+    assert [r for r in x.relations if r.predicate == "memberOf" and r.subject.endswith("ngendahimana")]
