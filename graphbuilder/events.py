@@ -304,11 +304,17 @@ class EventExtractor:
     def _target_fallback(self, sent, frame: Frame, resolution: Resolution, others: list) -> None:
         """"… contre un hôtel", "se bat … contre l'armée": a `contre` phrase nearer this frame than any other."""
         for token in sent:
-            if case_of(token) in self.lex["against_preps"] and _distance(token, frame.triggers) <= _distance(token, others):
+            if case_of(token) in self.lex["against_preps"] and _distance(token, frame.triggers) <= _distance(token, others) \
+                    and not self._campaign(token.head):  # not "mener la guerre contre l'EI"
                 for key, filler in self._fillers(token, resolution):
                     if resolution.entities[key].type != "Place" and key not in frame.roles.get("attacker", []):
                         frame.add_role("target", key, filler)
                 return
+
+    def _campaign(self, head) -> bool:
+        """Whether a word is, or has as object, a campaign noun ("la guerre", "mener la lutte")."""
+        words = {lemma(head)} | {lemma(c) for c in head.children if c.dep_ == "obj"}
+        return bool(words & set(self.lex["campaign_nouns"]))
 
     def _series(self, head, sent) -> bool:
         """"une série d'attaques", "la 19e attaque depuis octobre", generic "les attaques"."""
@@ -833,6 +839,7 @@ class EventExtractor:
             roles += [k for k in claimants if k not in roles]
             sites = [k for k in event.roles.get("place", []) if resolution.entities[k].type != "State"]
             objects_of = event.roles.get("target") or sites or event.roles.get("victims") or []
+            objects_of = [o for o in objects_of if o not in claimants]
             relations += [Relation(c, "claimedResponsibility", o, [span]) for c in claimants for o in objects_of[:1]]
         return relations
 

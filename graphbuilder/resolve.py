@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lang import Resources
-from .model import Document, Entity, Span
+from .model import ACTOR_TYPES, Document, Entity, Span
 from .nlp import METONYM_LABEL, strip_accents
 from .syntax import case_of
 from .vocab import slug
@@ -85,7 +85,7 @@ class Resolver:
         for token in doc:
             if token.i not in out.by_token:
                 (self._force(doc, token, out) or self._state_nominal(doc, token, out) or self._capital(doc, token, out)
-                 or self._anaphor(doc, token, out) or self._pronoun(doc, token, out))
+                 or self._anaphor(doc, token, out) or self._pronoun(doc, token, out) or self._latest(doc, token, out))
         out.mentions.sort(key=lambda m: m.start)
         return out
 
@@ -260,6 +260,19 @@ class Resolver:
         entity = self._antecedent(token, out, types)
         if entity is None:
             return False
+        out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
+        return True
+
+    def _latest(self, doc, token, out: Resolution) -> bool:
+        """"ce dernier", "cette dernière": the latest actor named before it."""
+        latest = self.lex["latest_anaphors"]
+        if token.lower_ not in latest["words"] or not any(
+                c.dep_ == "det" and c.lower_ in latest["determiners"] for c in token.children):
+            return False
+        earlier = [m for m in out.mentions if m.start < token.i and out.entities[m.key].type in ACTOR_TYPES]
+        if not earlier:
+            return False
+        entity = out.entities[max(earlier, key=lambda m: m.start).key]
         out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
         return True
 

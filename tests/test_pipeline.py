@@ -460,3 +460,11 @@ def test_heads_of_state_lead_the_state_their_title_or_forces_name(extract):
 def test_a_spokesman_after_his_rank_is_a_member(extract):
     x = extract("Le lieutenant-colonel René Ngendahimana, porte-parole de l'armée rwandaise, a démenti.")
     assert [r for r in x.relations if r.predicate == "memberOf" and r.subject.endswith("ngendahimana")]
+
+
+def test_ce_dernier_is_the_latest_actor_and_war_on_a_group_is_no_target(extract):
+    x = extract(" date 2016-07-26 Le prêtre a été égorgé par deux hommes. Hollande évoque un « ignoble attentat "
+                "terroriste » , « nous devons mener la guerre contre l'État islamique par tous les moyens » . Il ajoute que les tueurs se "
+                "sont réclamés de Daesh. Ce dernier a d'ailleurs revendiqué l'acte terroriste environ une heure après.")
+    event = x.events[0]
+    assert event.roles["claimed_by"] == ["islamic_state"] and "islamic_state" not in event.roles.get("target", [])
