@@ -502,8 +502,8 @@ class EventExtractor:
                 yield self.resolver.nominal(t.doc, t, resolution, "MilitaryForce", kind).key, t
             elif t.pos_ == "NOUN" and t.lower_ in self.member_nouns and self._group(t, resolution):
                 yield self._group(t, resolution), t  # "200 djihadistes": members of the group in focus
-            elif t.pos_ == "NOUN" and t.lower_ in self.person_nouns | {lemma(t)} & self.person_nouns:
-                yield self.resolver.nominal(t.doc, t, resolution, "Person").key, t
+            elif t.pos_ == "NOUN" and (t.lower_ in self.person_nouns or lemma(t) in self.person_nouns):
+                yield self.resolver.nominal(t.doc, t, resolution, "Person", self._perpetrator_kind(t)).key, t
             elif t.pos_ == "NOUN" and lemma(t) in self.group_nouns and not _definite(t, self.definite):
                 yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t
             elif t.pos_ == "NOUN" and t.lower_ in self.member_nouns:  # "les rebelles", no group in focus
@@ -529,6 +529,15 @@ class EventExtractor:
         """Whether an entity is an unnamed perpetrator ("les assaillants", "le kamikaze")."""
         entity = resolution.entities[key]
         return not entity.from_gazetteer and any(w.lower() in self.perpetrators for w in entity.label.split())
+
+    def _perpetrator_kind(self, noun) -> str | None:
+        """"le tireur", "l'auteur de la tuerie", "le kamikaze": one perpetrator, whatever the text calls him
+        ("perpetrator"); "les assaillants", "les tireurs": the perpetrators ("perpetrators"); else None."""
+        word = lemma(noun)
+        if word not in self.perpetrators and not (word in self.lex["suspect_nouns"] and any(
+                c.dep_ == "nmod" and self._is_trigger(c) for c in noun.children)):
+            return None
+        return "perpetrators" if noun.morph.get("Number") == ["Plur"] else "perpetrator"
 
     def _group(self, token, resolution: Resolution) -> str | None:
         entity = self.resolver.salient(token, resolution, ["ArmedGroup"])

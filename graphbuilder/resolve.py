@@ -66,6 +66,7 @@ class Resolver:
         self.demonyms = {
             strip_accents(d).lower(): a["id"] for a in res.gazetteer for d in a.get("demonyms", [])
         }
+        self.titles = set(self.lex["leader_titles"]) | set(self.lex["member_titles"])
         self.addressee_verbs = set(self.lex["blame_verbs"]) | set(self.lex["threat_verbs"])  # their object acts
         self.of_cases = set(self.lex["of_preps"]) | {""}  # "la base du K1", "la base K1"
         self.places = {fuzzy_key(alias): a["id"] for a in res.gazetteer if a["type"] == "Place"
@@ -114,13 +115,16 @@ class Resolver:
             return  # "un Britannique", "deux Français": people of a nationality, not a place
         if len(text) < 2 or (len(ent) == 1 and ent[0].lower_ in self.lex["anaphor_nouns"]):
             return  # "Le Front", "le Groupe": an anaphor, resolved later
+        if ent.label_ == "PER" and ent[0].text[:1].islower() and ent[0].lemma_.lower() in self.titles:
+            return  # "président de la République": a title, not a name (the name that follows is one)
         known = self.fuzzy.get(fuzzy_key(text)) or self._state_phrase(ent)
         if known:
             actor = self.actors[known]
             out.add(doc, Mention(known, ent.start, ent.end, "name"), actor["type"], actor["label"], actor)
             return
-        same = next((e for e in out.entities.values() if not e.from_gazetteer and slug(e.label) == slug(text)), None)
-        if same is not None:  # the NER called "Dortmund" a person once and a place once: one node
+        same = next((e for e in out.entities.values() if not e.from_gazetteer
+                     and (slug(text) in (slug(e.label), slug(e.label) + "s") or slug(e.label) == slug(text) + "s")), None)
+        if same is not None:  # the NER called "Dortmund" a person once and a place once, "Nuer" and "Nuers": one node
             out.add(doc, Mention(same.key, ent.start, ent.end, "name"), same.type, same.label)
             return
         if ent.label_ == "PER":

@@ -468,3 +468,11 @@ def test_ce_dernier_is_the_latest_actor_and_war_on_a_group_is_no_target(extract)
                 "sont réclamés de Daesh. Ce dernier a d'ailleurs revendiqué l'acte terroriste environ une heure après.")
     event = x.events[0]
     assert event.roles["claimed_by"] == ["islamic_state"] and "islamic_state" not in event.roles.get("target", [])
+
+
+def test_one_perpetrator_whatever_the_text_calls_him_and_titles_are_not_names(extract):
+    x = extract(" date 2016-06-12 Une fusillade a éclaté dans une boîte de nuit à Orlando. Le tireur a ouvert le feu "
+                "sur la foule. Les forces de l'ordre ont abattu l'auteur de la tuerie. Le président de la République "
+                "François Hollande a condamné l'attaque.")
+    assert x.events[0].roles["attacker"] == x.events[1].roles["victims"] == ["t.txt/perpetrator"]
+    assert x.events[0].roles["victims"] == ["t.txt/foule"] and not [e for e in x.entities if e.label.startswith("président")]
