@@ -216,6 +216,12 @@ class EventExtractor:
             frame = self._frame(group, sent, resolution, others)
             if frame is not None:
                 frames.append(frame)
+        for frame in frames:  # "grâce aux frappes américaines, les FDS ont pris à l'EI…": the strikes hit the same enemy
+            head = frame.triggers[0].head
+            if case_of(frame.triggers[0]) in self.lex["backing"]["cases"] and not frame.roles.get("target"):
+                for other in (f for f in frames if head in f.triggers):
+                    for key in other.roles.get("target", []):
+                        frame.add_role("target", key, head)
         return frames
 
     def _verb_lemma(self, token) -> str:

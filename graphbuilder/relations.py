@@ -36,6 +36,8 @@ class RelationExtractor:
         self.indefinite = set(lex["indefinite_determiners"])
         self.of_cases = set(lex["of_preps"]) | {""}  # "le chef de X", "le chef X"
         self.state_nouns = set(lex["state_nouns"])
+        self.backing_cases = set(lex["backing"]["cases"])
+        self.backing_nouns = set(lex["backing"]["nouns"]) | set(lex["attack_nouns"])
 
     def extract(self, doc, resolution: Resolution) -> list[Relation]:
         """All structural relations of a resolved document."""
@@ -55,6 +57,8 @@ class RelationExtractor:
                     out += self._presence(token, resolution, span)
                 if token.pos_ == "VERB" and word in self.control and not negated(token, self.negation):
                     out += self._control(token, resolution, span)
+                if token.pos_ == "NOUN" and word in self.backing_nouns and case_of(token) in self.backing_cases:
+                    out += self._backing(token, resolution, span)
                 if token.pos_ in ("VERB", "ADJ") and word in (self.support | self.leadership | self.alliance
                                                              | self.stationed | self.integration):
                     out += self._participle(token, word, resolution, span)
@@ -273,6 +277,17 @@ class RelationExtractor:
                     if key and key != holder:
                         out.append(Relation(holder, "stationedIn", key, [span]))
         return out
+
+    def _backing(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        """"l'armée avance grâce à l'aide de l'aviation russe", "grâce aux frappes américaines, les combattants…"."""
+        verb = token.head
+        if not token.dep_.startswith("obl") or verb.pos_ != "VERB":
+            return []
+        backer = self._of(token, resolution, GROUPS) or self._demonym(token)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        backed = [k for c in subjects for t in [c] + [g for g in c.children if g.dep_ == "conj"]
+                  for k in [self._entity(t, resolution, GROUPS)] if k]
+        return [Relation(k, "supportedBy", backer, [span]) for k in backed if backer and k != backer]
 
     def _holder(self, token, resolution: Resolution) -> str | None:
         """The entity a participle describes: its head noun's mention, or a group named inside it."""

@@ -476,3 +476,13 @@ def test_one_perpetrator_whatever_the_text_calls_him_and_titles_are_not_names(ex
                 "François Hollande a condamné l'attaque.")
     assert x.events[0].roles["attacker"] == x.events[1].roles["victims"] == ["t.txt/perpetrator"]
     assert x.events[0].roles["victims"] == ["t.txt/foule"] and not [e for e in x.entities if e.label.startswith("président")]
+
+
+def test_backing_by_help_or_strikes_is_support_and_the_strikes_hit_the_same_enemy(extract):
+    x = extract(" date 2016-02-21 Grâce aux frappes aériennes américaines, les Forces démocratiques syriennes ont "
+                "pris à l'État islamique de vastes zones.")
+    assert {("syrian_democratic_forces", "supportedBy", "united_states"),
+            ("united_states", "attacked", "islamic_state")} <= triples(x)
+    assert ("syrian_arab_army", "supportedBy", "russian_aerospace_forces") in triples(extract(
+        "L'armée syrienne avance sur deux fronts grâce à l'aide de l'aviation russe."))
+    assert not extract("Il est parti avec l'aide de son frère.").relations
