@@ -36,6 +36,8 @@ class RelationExtractor:
         self.indefinite = set(lex["indefinite_determiners"])
         self.of_cases = set(lex["of_preps"]) | {""}  # "le chef de X", "le chef X"
         self.state_nouns = set(lex["state_nouns"])
+        self.under_preps = set(lex["under_control"]["preps"])
+        self.control_nouns = set(lex["under_control"]["nouns"])
         self.backing_cases = set(lex["backing"]["cases"])
         self.backing_nouns = set(lex["backing"]["nouns"]) | set(lex["attack_nouns"])
 
@@ -57,6 +59,9 @@ class RelationExtractor:
                     out += self._presence(token, resolution, span)
                 if token.pos_ == "VERB" and word in self.control and not negated(token, self.negation):
                     out += self._control(token, resolution, span)
+                if token.pos_ == "NOUN" and token.lower_ in self.control_nouns and token.i > sent.start \
+                        and any(t.lower_ in self.under_preps for t in token.doc[max(sent.start, token.i - 2):token.i]):
+                    out += self._under_control(token, sent, resolution, span)
                 if token.pos_ == "NOUN" and word in self.backing_nouns and case_of(token) in self.backing_cases:
                     out += self._backing(token, resolution, span)
                 if token.pos_ in ("VERB", "ADJ") and word in (self.support | self.leadership | self.alliance
@@ -232,6 +237,21 @@ class RelationExtractor:
         places = [key for c in token.children if c.dep_ == "obj"
                   for key in [self._entity(c, resolution, LOCATIONS) or self._of(c, resolution, LOCATIONS)] if key]
         return [Relation(h, "stationedIn", p, [span]) for h in holders[:1] for p in places[:1] if h != p]
+
+    def _under_control(self, token, sent, resolution: Resolution, span: Span) -> list[Relation]:
+        """"Racca et Mossoul, les deux villes sous contrôle de l'EI", "Palmyre est tombée sous le contrôle de l'EI":
+        the holder is based in the places named just before (parses of these phrases vary, so read linearly)."""
+        holder = self._of(token, resolution, GROUPS) or self._of_linear(token, resolution, GROUPS)
+        if holder is None:
+            return []
+        places = []
+        for i in range(token.i - 1, max(sent.start, token.i - 14) - 1, -1):
+            mention = resolution.mention_at(i)
+            if mention and resolution.entities[mention.key].type in ("Place", "Facility") and mention.key not in places:
+                places.append(mention.key)
+                if token.doc[i].dep_ != "conj":  # "Racca et Mossoul": the first conjunct too
+                    break
+        return [Relation(holder, "stationedIn", p, [span]) for p in places if p != holder]
 
     def _branch(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         parent = self._of(token, resolution, GROUPS) or self._of_linear(token, resolution, GROUPS)

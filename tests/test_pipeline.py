@@ -486,3 +486,11 @@ def test_backing_by_help_or_strikes_is_support_and_the_strikes_hit_the_same_enem
     assert ("syrian_arab_army", "supportedBy", "russian_aerospace_forces") in triples(extract(
         "L'armée syrienne avance sur deux fronts grâce à l'aide de l'aviation russe."))
     assert not extract("Il est parti avec l'aide de son frère.").relations
+
+
+def test_places_under_a_groups_control_are_its_bases(extract):
+    x = extract(" date 2016-02-21 La route entre Racca et Mossoul, les deux principales villes sous contrôle de l'EI, "
+                "a été coupée.")
+    assert {("islamic_state", "stationedIn", "raqqa"), ("islamic_state", "stationedIn", "mosul")} <= triples(x)
+    assert ("islamic_state", "stationedIn", "palmyra") in triples(extract(
+        "La ville de Palmyre est tombée sous le contrôle de l'État islamique."))
