@@ -374,10 +374,10 @@ class EventExtractor:
                     if child.dep_ in ("nsubj", "nsubj:pass"):
                         self._role_from(child, trigger.head, False, frame, resolution, force="target")
             elif trigger.dep_ in ("obj", "obl:arg", "obl") and lemma(trigger.head) in self.launch_verbs:
-                verb = trigger.head  # "l'armée a lancé l'offensive", "a mené dimanche des frappes"
-                for child in verb.children:
-                    if (child.dep_ == "nsubj" and not is_passive(verb)) or child.dep_ == "obl:agent":
-                        self._role_from(child, verb, False, frame, resolution, force="attacker")
+                verb = trigger.head  # "l'armée a lancé l'offensive", "a mené dimanche des frappes", "annonce avoir mené"
+                agents = [c for c in verb.children if c.dep_ == "obl:agent"]
+                for child in ([] if is_passive(verb) else _subjects(verb)) + agents:
+                    self._role_from(child, verb, False, frame, resolution, force="attacker")
             for child in trigger.children:
                 if child.dep_ == "acl" and self._verb_lemma(child) not in self.statement_verbs:
                     for agent in child.children:  # "raids menés par les autorités turques", not "revendiqué par"
@@ -781,6 +781,8 @@ class EventExtractor:
             return False
         if word == "menacer":
             return True
+        if any(_perfect_infinitive(c) for c in token.children):
+            return False  # "annonce avoir mené des frappes": a report of what was done
         complement = [t for c in token.children if not c.dep_.startswith("nsubj") for t in c.subtree]
         words = {lemma(t) for t in complement} | {t.lower_ for t in complement}
         phrase = " ".join(t.lower_ for t in complement)
@@ -939,9 +941,17 @@ def _distance(token, triggers) -> int:
 
 
 def _subjects(verb) -> list:
-    """A verb's subjects; for a coordinated verb without its own, the first verb's ("a nié … et accusé")."""
+    """A verb's subjects; for a coordinated or controlled verb without its own, the governing verb's
+    ("a nié … et accusé", "annonce avoir mené")."""
     own = [c for c in verb.children if c.dep_ == "nsubj"]
-    return own or ([c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "conj" else [])
+    if own or verb.dep_ not in ("conj", "xcomp"):
+        return own
+    objects = [c for c in verb.head.children if c.dep_ == "obj"]
+    infinitive = verb.dep_ == "xcomp" or (any(c.dep_ == "mark" for c in verb.children) and (
+        "Inf" in verb.morph.get("VerbForm") or _perfect_infinitive(verb)))  # "…, d'avoir mené" parsed as a conjunct
+    if infinitive and objects:
+        return []  # "a accusé les forces de Haftar d'avoir mené le bombardement": alleged, not the accuser's act
+    return [c for c in verb.head.children if c.dep_ == "nsubj"]
 
 
 def _in_order(words: list[str], among: list[str]) -> bool:
@@ -993,6 +1003,12 @@ def _number(token, words: dict[str, int]) -> int | None:
 def _sentence_span(sent, resolution: Resolution) -> Span:
     text = resolution.document.text
     return Span(sent.start_char, sent.end_char, text[sent.start_char:sent.end_char])
+
+
+def _perfect_infinitive(verb) -> bool:
+    """Whether a verb is a past infinitive ("avoir mené", "être entrés"): something done, not announced."""
+    return "Part" in verb.morph.get("VerbForm") and any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
 def _pluperfect(verb) -> bool:

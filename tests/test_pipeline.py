@@ -494,3 +494,11 @@ def test_places_under_a_groups_control_are_its_bases(extract):
     assert {("islamic_state", "stationedIn", "raqqa"), ("islamic_state", "stationedIn", "mosul")} <= triples(x)
     assert ("islamic_state", "stationedIn", "palmyra") in triples(extract(
         "La ville de Palmyre est tombée sous le contrôle de l'État islamique."))
+
+
+def test_a_report_of_strikes_carried_out_is_an_attack_by_the_reporter_not_a_threat(extract):
+    x = extract(" date 2016-08-04 L'armée égyptienne annonce aujourd'hui avoir mené des frappes qui ont permis de "
+                "tuer Abou Douaa al-Ansari, le chef d'Ansar Beït al-Maqdess.")
+    assert [e.type for e in x.events] == ["Attack"] and x.events[0].roles["attacker"] == ["egyptian_armed_forces"]
+    x = extract(" date 2020-01-05 Le GNA a accusé les forces de Haftar d'avoir mené le bombardement.")
+    assert not [r for r in x.relations if r.predicate == "attacked"]
