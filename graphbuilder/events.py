@@ -155,7 +155,9 @@ class EventExtractor:
             if entry in table and len(following) >= len(rest) and all(
                     w in (t.lower_.replace("’", "'"), lemma(t)) for w, t in zip(rest, following)):
                 return entry
-        if token.pos_ == "VERB" and (self._reflexive_attack(token) or self._conquest(token)):
+        if token.pos_ == "VERB" and (self._reflexive_attack(token) or self._conquest(token) or (
+                word in self.lex["against_verbs"]["verbs"]
+                and any(case_of(c) in self.lex["against_preps"] for c in token.children))):
             return word  # "s'en prendre à", "a repris Ramadi", "ont expulsé l'EI"
         return word if word in table else None
 
@@ -466,7 +468,7 @@ class EventExtractor:
         """Entities a dependent stands for: its mention, its conjuncts, or a nominal participant."""
         if token.pos_ == "PRON" and token.lower_ in self.lex["relative_pronouns"]:
             token = self._antecedent(token)  # "Israël, qui a riposté": the relative pronoun stands for its antecedent
-        for t in [token] + [c for c in token.children if c.dep_ in ("conj", "appos")]:
+        for t in [token] + [c for c in token.children if c.dep_ == "conj" or (c.dep_ == "appos" and self._same_kind(token, c, resolution))]:
             t = self._counted(t)
             mention = resolution.mention_at(t.i)
             if mention is None and t.pos_ == "NOUN" and lemma(t) in self.region_nouns:
@@ -535,6 +537,16 @@ class EventExtractor:
         """Whether an entity is an unnamed perpetrator ("les assaillants", "le kamikaze")."""
         entity = resolution.entities[key]
         return not entity.from_gazetteer and any(w.lower() in self.perpetrators for w in entity.label.split())
+
+    @staticmethod
+    def _same_kind(head, appos, resolution: Resolution) -> bool:
+        """Whether an apposition can name the same participant as its head: not a person beside a force
+        ("les forces du régime de Bachar el-Assad", misparsed as an apposition)."""
+        mentions = [resolution.mention_at(head.i), resolution.mention_at(appos.i)]
+        if None in mentions:
+            return True
+        people = [resolution.entities[m.key].type == "Person" for m in mentions]
+        return people[0] == people[1]
 
     def _perpetrator_kind(self, noun) -> str | None:
         """"le tireur", "l'auteur de la tuerie", "le kamikaze": one perpetrator, whatever the text calls him

@@ -10,7 +10,7 @@ articles (read as prepositions in that misparse: "a mené dimanche des frappes",
 frappes") from its lexicon.
 
 Voice: a subject labelled passive on a verb whose only auxiliary is the active one ("l'armée … avaient
-repris Ramadi": avoir, no "été") is an active subject.
+repris Ramadi": avoir, no "été"), or on a verb whose perfect takes "être" ("sont intervenus"), is active.
 
 Split subjects: the model sometimes ends a sentence right after a sentence-initial name ("Al-Chabab |
 , affilié à Al-Qaïda, a revendiqué l'attentat"); a verbless fragment followed by a "sentence" that
@@ -75,12 +75,18 @@ class VoiceRepair:
     """Relabel as active the 'passive' subject of a verb that has no passive auxiliary but an active one."""
 
     def __init__(self, lang: str):
-        self.active = set(resources(lang).lexicon["active_auxiliaries"])
+        lexicon = resources(lang).lexicon
+        self.active = set(lexicon["active_auxiliaries"])
+        self.unaccusative = set(lexicon["unaccusative_verbs"])
 
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s voice labels in place."""
         for verb in doc:
             children = list(verb.children)
+            if verb.lemma_.lower() in self.unaccusative:  # "sont intervenus": être is their perfect auxiliary
+                for child in children:
+                    child.dep_ = {"aux:pass": "aux:tense", "nsubj:pass": "nsubj"}.get(child.dep_, child.dep_)
+                continue
             if any(c.dep_ == "aux:pass" for c in children) or not any(
                     c.dep_ == "aux:tense" and c.lemma_.lower() in self.active for c in children):
                 continue

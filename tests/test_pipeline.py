@@ -502,3 +502,9 @@ def test_a_report_of_strikes_carried_out_is_an_attack_by_the_reporter_not_a_thre
     assert [e.type for e in x.events] == ["Attack"] and x.events[0].roles["attacker"] == ["egyptian_armed_forces"]
     x = extract(" date 2020-01-05 Le GNA a accusé les forces de Haftar d'avoir mené le bombardement.")
     assert not [r for r in x.relations if r.predicate == "attacked"]
+
+
+def test_intervening_against_forces_is_an_attack_by_the_subject(extract):
+    x = extract(" date 2017-04-07 Les États-Unis sont directement intervenus contre les forces du régime syrien.")
+    assert ("united_states", "attacked", "syrian_arab_army") in triples(x)
+    assert not extract(" date 2017-04-07 Le ministre est intervenu à la télévision.").events

@@ -56,3 +56,8 @@ def test_a_subject_split_off_before_a_comma_is_joined_back(nlp):
 def test_a_passive_subject_with_only_the_active_auxiliary_is_active(nlp):
     doc = nlp("L'armée irakienne et ses milices alliées avaient définitivement repris Ramadi le 9 février.")
     assert arc(doc, "armée") == ("nsubj", "repris")
+
+
+def test_the_subject_of_a_verb_conjugated_with_etre_is_active(nlp):
+    doc = nlp("Les États-Unis sont directement intervenus contre les forces du régime.")
+    assert arc(doc, "États-Unis") == ("nsubj", "intervenus")
