@@ -269,6 +269,9 @@ class EventExtractor:
             self._place_fallback(sent, frame, resolution, others)
         if not frame.roles.get("target") and not frame.roles.get("victims"):
             self._target_fallback(sent, frame, resolution, others)
+        struck = set(frame.roles.get("target", [])) | set(frame.roles.get("victims", []))
+        if struck & set(frame.roles.get("attacker", [])):  # one actor on both sides: an inferred attacker is wrong
+            frame.roles["attacker"] = [k for k in frame.roles["attacker"] if k not in struck]
         frame.counter = any(self._perpetrator(k, resolution) for k in frame.roles.get("victims", [])) or any(
             lemma(t) in self.perpetrators | set(self.lex["suspect_nouns"]) for t in frame.victim_words)  # "l'auteur de la tuerie"
         root = sent.root

@@ -508,3 +508,11 @@ def test_intervening_against_forces_is_an_attack_by_the_subject(extract):
     x = extract(" date 2017-04-07 Les États-Unis sont directement intervenus contre les forces du régime syrien.")
     assert ("united_states", "attacked", "syrian_arab_army") in triples(x)
     assert not extract(" date 2017-04-07 Le ministre est intervenu à la télévision.").events
+
+
+def test_no_attack_without_intent_and_no_actor_on_both_sides(extract):
+    assert not extract(" date 2016-12-02 Le Rwanda n'a aucun intérêt à tuer Willy Nyamitwe.").events
+    x = extract(" date 2016-02-21 L'État islamique a subi des revers. Les combattants ont pris à l'État islamique "
+                "de vastes zones.")
+    for event in x.events:
+        assert not set(event.roles.get("attacker", [])) & set(event.roles.get("target", []))
