@@ -1,4 +1,4 @@
-.PHONY: install test demo dev-scores docs
+.PHONY: install test demo dev-scores heldout-scores docs
 
 install:
 	python -m pip install -e '.[test]'
@@ -15,3 +15,10 @@ dev-scores:
 	rm -rf /tmp/dev.oxigraph
 	graphbuilder build ../shared/corpus/dev --store /tmp/dev.oxigraph
 	graphbuilder evaluate --gold ../shared/corpus/dev --store /tmp/dev.oxigraph
+
+heldout-scores:
+	for set in heldout-1 heldout-2; do \
+		rm -rf /tmp/$$set.oxigraph; \
+		graphbuilder build eval/$$set --store /tmp/$$set.oxigraph; \
+		graphbuilder evaluate --gold eval/$$set --store /tmp/$$set.oxigraph; \
+	done
