@@ -188,7 +188,7 @@ class EventExtractor:
         return bool(words & self.reflexive_pronouns) and all(c in words for c in clitics)
 
     def _attack_frames(self, sent, resolution: Resolution) -> list[Frame]:
-        threatened = {t.i for v in sent if self._threatens(v) for t in v.subtree if t is not v}
+        threatened = {t.i for v in sent if self._threatens(v) for t in v.subtree if t != v}
         triggers = [t for t in sent if self._is_trigger(t) and not negated(t, self.negation)
                     and t.i not in threatened and not self._irrealis(t)]
         if not triggers:
@@ -207,7 +207,7 @@ class EventExtractor:
                 owner.append(token)
             elif self._series(token, sent):
                 groups.append([token])
-            elif groups and (not self._introduces(token) or any(self._linked(token, t) for t in groups[-1])):
+            elif groups and not self._introduces(token):
                 groups[-1].append(token)
             else:
                 groups.append([token])
@@ -238,18 +238,15 @@ class EventExtractor:
         """Whether an attack noun names the event a response answers ("en représailles à l'assassinat",
         "en riposte aux attaques")."""
         head = trigger.head
-        return (trigger.pos_ == "NOUN" and trigger.dep_ == "nmod" and head is not trigger
+        return (trigger.pos_ == "NOUN" and trigger.dep_ == "nmod" and head != trigger
                 and self._retaliation_word(head)
                 and case_of(trigger) in self.lex["dative_preps"] + ["contre"])
 
     def _irrealis(self, trigger) -> bool:
         """"une tentative d'attentat déjouée", "un projet d'attentat", "prévoit des attaques": not (yet) an attack."""
-        heads = [trigger.head] if trigger.head is not trigger else []
+        heads = [trigger.head] if trigger.head != trigger else []
         return any(lemma(h) in self.lex["irrealis_heads"] or lemma(h) in self.lex["irrealis_verbs"] for h in heads) \
             or any(lemma(c) in self.lex["irrealis_verbs"] for c in trigger.children)
-
-    def _linked(self, a, b) -> bool:
-        return (a.head is b or b.head is a) and "conj" not in (a.dep_, b.dep_)
 
     def _introduces(self, token) -> bool:
         """Whether a trigger can start an event of its own (an indefinite noun or a full clause)."""
@@ -329,7 +326,7 @@ class EventExtractor:
 
     def _series(self, head, sent) -> bool:
         """"une série d'attaques", "la 19e attaque depuis octobre", generic "les attaques"."""
-        if head.head is not head and lemma(head.head) in self.series_words:
+        if head.head != head and lemma(head.head) in self.series_words:
             return True
         if any(c.dep_ in ("amod", "nummod") and c.lower_.rstrip("e").rstrip("è").isdigit() for c in head.children) and any(
             lemma(t) == "depuis" for t in sent
@@ -392,7 +389,7 @@ class EventExtractor:
                     and self._verb_lemma(trigger.head) not in self.statement_verbs:  # not "attribuée aux shebab"
                 verb = trigger.head
                 for child in verb.children:
-                    if child is not trigger and child.dep_ in ("obj", "obl", "obl:mod", "obl:arg"):
+                    if child != trigger and child.dep_ in ("obj", "obl", "obl:mod", "obl:arg"):
                         self._role_from(child, verb, False, frame, resolution)
                 if lemma(verb) in self.kill_verbs:
                     frame.kill = True
@@ -492,9 +489,10 @@ class EventExtractor:
                 ordered = sorted(t.children, key=lambda c: c.dep_ != "appos")
                 for c in ordered:  # "militaires de l'Opération Sentinelle", "le général iranien Qassem Soleimani"
                     inner = resolution.mention_at(c.i)
-                    if inner is None and c.dep_ == "appos":  # "le chef de la police, le général Abdul Raziq"
+                    if inner is None and c.dep_ in ("appos", "nmod"):  # "le chef de la police, le général X", "du groupe EI"
                         inner = next((m for g in c.children if g.dep_ in ("appos", "flat:name", "nmod") and not case_of(g)
-                                      for m in [resolution.mention_at(g.i)] if m), None)
+                                      for m in [resolution.mention_at(g.i)]
+                                      if m and (c.dep_ == "appos" or resolution.entities[m.key].type != "Person")), None)
                     possessor = c.dep_ in ("appos", "flat:name") or (
                         c.dep_ == "nmod" and (case_of(c) in self.of_preps or not case_of(c)))
                     if inner and possessor and resolution.entities[inner.key].type in ACTOR_TYPES | {"Facility"}:
@@ -514,7 +512,7 @@ class EventExtractor:
             elif t.pos_ == "NOUN" and t.lower_ in self.member_nouns and self._group(t, resolution):
                 yield self._group(t, resolution), t  # "200 djihadistes": members of the group in focus
             elif t.pos_ == "NOUN" and (t.lower_ in self.person_nouns or lemma(t) in self.person_nouns):
-                yield self.resolver.nominal(t.doc, t, resolution, "Person", self._perpetrator_kind(t)).key, t
+                yield self.resolver.nominal(t.doc, t, resolution, "Person").key, t
             elif t.pos_ == "NOUN" and lemma(t) in self.group_nouns and not _definite(t, self.definite):
                 yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t
             elif t.pos_ == "NOUN" and t.lower_ in self.member_nouns:  # "les rebelles", no group in focus
@@ -550,15 +548,6 @@ class EventExtractor:
             return True
         people = [resolution.entities[m.key].type == "Person" for m in mentions]
         return people[0] == people[1]
-
-    def _perpetrator_kind(self, noun) -> str | None:
-        """"le tireur", "l'auteur de la tuerie", "le kamikaze": one perpetrator, whatever the text calls him
-        ("perpetrator"); "les assaillants", "les tireurs": the perpetrators ("perpetrators"); else None."""
-        word = lemma(noun)
-        if word not in self.perpetrators and not (word in self.lex["suspect_nouns"] and any(
-                c.dep_ == "nmod" and self._is_trigger(c) for c in noun.children)):
-            return None
-        return "perpetrators" if noun.morph.get("Number") == ["Plur"] else "perpetrator"
 
     def _group(self, token, resolution: Resolution) -> str | None:
         entity = self.resolver.salient(token, resolution, ["ArmedGroup"])

@@ -91,7 +91,6 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
     from . import repair  # noqa: F401  (registers the parser repairs)
 
     nlp.add_pipe("day_word_repair", after="parser", config={"lang": lang})
-    nlp.add_pipe("split_subject_repair", after="day_word_repair")
     nlp.add_pipe("voice_repair", after="lemmatizer", config={"lang": lang})  # reads the auxiliaries' lemmas
     patterns = list(gazetteer_patterns(res))
     # Two phrase matchers (token patterns would cost a Matcher pass per acronym): acronyms with their
@@ -102,6 +101,7 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns([{k: v for k, v in p.items() if k != "exact"} for p in patterns
                                 if (is_acronym(p["pattern"]) or p.get("exact", False)) == chosen])
+    nlp.add_pipe("split_subject_repair", last=True)  # reads the names the rulers found
     return nlp
 
 

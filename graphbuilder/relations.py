@@ -38,6 +38,10 @@ class RelationExtractor:
         self.state_nouns = set(lex["state_nouns"])
         self.under_preps = set(lex["under_control"]["preps"])
         self.control_nouns = set(lex["under_control"]["nouns"])
+        allegiance = lex["allegiance"]
+        self.followers, self.pledges = set(allegiance["follower_nouns"]), set(allegiance["pledge_nouns"])
+        self.declaring = set(allegiance["reflexive_verbs"])
+        self.reflexive_pronouns = set(lex["reflexive_pronouns"])
         self.backing_cases = set(lex["backing"]["cases"])
         self.backing_nouns = set(lex["backing"]["nouns"]) | set(lex["attack_nouns"])
 
@@ -62,6 +66,11 @@ class RelationExtractor:
                 if token.pos_ == "NOUN" and token.lower_ in self.control_nouns and token.i > sent.start \
                         and any(t.lower_ in self.under_preps for t in token.doc[max(sent.start, token.i - 2):token.i]):
                     out += self._under_control(token, sent, resolution, span)
+                if token.pos_ == "NOUN" and word in self.followers | self.pledges \
+                        or token.pos_ == "VERB" and word in self.declaring:
+                    out += self._allegiance(token, word, resolution, span)
+                if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "appos" and token.text[:1].isupper():
+                    out += self._demonym_apposition(token, resolution, span)
                 if token.pos_ == "NOUN" and word in self.backing_nouns and case_of(token) in self.backing_cases:
                     out += self._backing(token, resolution, span)
                 if token.pos_ in ("VERB", "ADJ") and word in (self.support | self.leadership | self.alliance
@@ -237,6 +246,29 @@ class RelationExtractor:
         places = [key for c in token.children if c.dep_ == "obj"
                   for key in [self._entity(c, resolution, LOCATIONS) or self._of(c, resolution, LOCATIONS)] if key]
         return [Relation(h, "stationedIn", p, [span]) for h in holders[:1] for p in places[:1] if h != p]
+
+    def _allegiance(self, token, word: str, resolution: Resolution, span: Span) -> list[Relation]:
+        """"l'assaillant était un sympathisant de l'EI", "a prêté allégeance à l'EI", "se sont réclamés de Daesh"."""
+        if word in self.followers:
+            holder, leader = self._linked(token, resolution, ACTORS), self._of(token, resolution, GROUPS)
+        elif word in self.pledges:
+            holder = next((k for c in token.head.children if c.dep_ == "nsubj"
+                           for k in [self._entity(c, resolution, ACTORS)] if k), None)
+            leader = next((k for c in token.children if case_of(c) in ("à", "au", "aux")
+                           for k in [self._entity(c, resolution, GROUPS)] if k), None)
+        elif any(c.lower_ in self.reflexive_pronouns for c in token.children):
+            holder = next((k for c in token.children if c.dep_ == "nsubj" for k in [self._entity(c, resolution, ACTORS)] if k), None)
+            leader = next((k for c in token.children if case_of(c) in self.of_cases - {""}
+                           for k in [self._entity(c, resolution, GROUPS)] if k), None)
+        else:
+            return []
+        return [Relation(holder, "affiliatedWith", leader, [span])] if holder and leader and holder != leader else []
+
+    def _demonym_apposition(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        """"Omar Mateen, un Américain d'origine afghane": a person's nationality named in apposition."""
+        state = self.resolver.demonyms.get(strip_accents(token.lower_))
+        person = self._entity(token.head, resolution, {"Person"})
+        return [Relation(person, "affiliatedWith", state, [span])] if state and person else []
 
     def _under_control(self, token, sent, resolution: Resolution, span: Span) -> list[Relation]:
         """"Racca et Mossoul, les deux villes sous contrôle de l'EI", "Palmyre est tombée sous le contrôle de l'EI":

@@ -12,9 +12,10 @@ frappes") from its lexicon.
 Voice: a subject labelled passive on a verb whose only auxiliary is the active one ("l'armée … avaient
 repris Ramadi": avoir, no "été"), or on a verb whose perfect takes "être" ("sont intervenus"), is active.
 
-Split subjects: the model sometimes ends a sentence right after a sentence-initial name ("Al-Chabab |
-, affilié à Al-Qaïda, a revendiqué l'attentat"); a verbless fragment followed by a "sentence" that
-starts with a comma and whose verb has no subject is that verb's subject, and one sentence again.
+Split subjects: the model sometimes ends a sentence inside or right after a sentence-initial name
+("Al-Chabab | , affilié à Al-Qaïda, a revendiqué l'attentat", "Ansar | Beït al-Maqdess | a prêté
+allégeance"); a name standing alone as sentence(s), followed by a verb without subject, is that verb's
+subject, and one sentence again. It runs after the entity rulers, which find the names.
 """
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ class DayWordRepair:
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s parse in place."""
         for day in doc:
-            if day.lower_ not in self.day_words or day.head is day or day.head.pos_ not in PREDICATE_TAGS:
+            if day.lower_ not in self.day_words or day.head == day or day.head.pos_ not in PREDICATE_TAGS:
                 continue
             for child in list(day.children):
                 if child.dep_ in ("nmod", "obl:agent") or child.pos_ == "PROPN":  # "a frappé Kiev lundi": Kiev as det of lundi
@@ -103,17 +104,25 @@ def make_voice_repair(nlp: Language, name: str, lang: str) -> VoiceRepair:
 
 
 def join_split_subjects(doc: Doc) -> Doc:
-    """Reattach a verbless sentence fragment to the next sentence's subjectless verb when that one starts with a comma."""
-    sentences = list(doc.sents)
-    for fragment, sentence in zip(sentences, sentences[1:]):
-        verb = sentence.root
-        if (sentence[0].text == "," and fragment.root.pos_ in ("NOUN", "PROPN")
-                and not any(t.pos_ in ("VERB", "AUX") for t in fragment)
-                and verb.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in verb.children)):
-            passive = any(c.dep_ == "aux:pass" for c in verb.children)
-            subject = fragment.root
-            subject.head = verb  # spaCy recomputes the sentence boundaries from the heads
-            subject.dep_ = "nsubj:pass" if passive else "nsubj"
+    """Make a name the parser cut off as sentence(s) of its own the subject of the subjectless verb that follows."""
+    for ent in doc.ents:
+        if ent.end >= len(doc) or not ent[0].is_sent_start or not any(t.is_sent_start for t in doc[ent.start + 1:ent.end + 1]):
+            continue
+        verb = doc[ent.end].sent.root
+        if verb.pos_ != "VERB" or any(t.sent.start < ent.start or (t.sent.end > ent.end and t.sent.root.i != verb.i)
+                                      for t in ent):
+            continue  # the name shares a sentence with other words: not a split-off subject
+        subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+        if any(not ent.start <= c.i < ent.end for c in subjects):
+            continue
+        head = subjects[0] if subjects else ent[-1]
+        if not subjects:
+            head.head = verb  # spaCy recomputes the sentence boundaries from the heads
+            head.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
+        for token in ent:
+            if token.i != head.i and (token.head.i == token.i or not ent.start <= token.head.i < ent.end):
+                token.head = head
+                token.dep_ = "flat:name"
     return doc
 
 

@@ -66,6 +66,8 @@ class Resolver:
         self.demonyms = {
             strip_accents(d).lower(): a["id"] for a in res.gazetteer for d in a.get("demonyms", [])
         }
+        self.perpetrators = set(self.lex["perpetrator_nouns"])
+        self.suspects = set(self.lex["suspect_nouns"])
         self.titles = set(self.lex["leader_titles"]) | set(self.lex["member_titles"])
         self.addressee_verbs = set(self.lex["blame_verbs"]) | set(self.lex["threat_verbs"])  # their object acts
         self.of_cases = set(self.lex["of_preps"]) | {""}  # "la base du K1", "la base K1"
@@ -86,7 +88,8 @@ class Resolver:
         for token in doc:
             if token.i not in out.by_token:
                 (self._force(doc, token, out) or self._state_nominal(doc, token, out) or self._capital(doc, token, out)
-                 or self._anaphor(doc, token, out) or self._pronoun(doc, token, out) or self._latest(doc, token, out))
+                 or self._anaphor(doc, token, out) or self._pronoun(doc, token, out) or self._latest(doc, token, out)
+                 or self._perpetrator(doc, token, out))
         out.mentions.sort(key=lambda m: m.start)
         return out
 
@@ -278,6 +281,19 @@ class Resolver:
             return False
         entity = out.entities[max(earlier, key=lambda m: m.start).key]
         out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
+        return True
+
+    def _perpetrator(self, doc, token, out: Resolution) -> bool:
+        """"le tireur", "l'auteur de la tuerie", "le kamikaze": one perpetrator node whatever the text calls him
+        (plural: "les assaillants", "les tireurs"); not "les terroristes de l'EI", who are the group's."""
+        word = token.lemma_.lower()
+        if token.pos_ != "NOUN" or (word not in self.perpetrators and not (word in self.suspects and any(
+                c.dep_ == "nmod" and c.lemma_.lower() in self.lex["attack_nouns"] for c in token.children))):
+            return False
+        if any(c.dep_ == "nmod" and out.mention_at(t.i) for c in token.children for t in c.subtree):
+            return False
+        kind = "perpetrators" if token.morph.get("Number") == ["Plur"] else "perpetrator"
+        self.nominal(doc, token, out, "Person", kind)
         return True
 
     def _capital(self, doc, token, out: Resolution) -> bool:

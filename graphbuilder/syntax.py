@@ -34,7 +34,7 @@ def case_of(token) -> str:
 def chain_head(token):
     """Climb appositions, conjunctions and name parts to the token that carries the syntactic role."""
     seen = 0
-    while token.dep_ in CHAIN_DEPS and token.head is not token and seen < 6:
+    while token.dep_ in CHAIN_DEPS and token.head != token and seen < 6:
         token = token.head
         seen += 1
     return token

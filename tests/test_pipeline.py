@@ -516,3 +516,12 @@ def test_no_attack_without_intent_and_no_actor_on_both_sides(extract):
                 "de vastes zones.")
     for event in x.events:
         assert not set(event.roles.get("attacker", [])) & set(event.roles.get("target", []))
+
+
+def test_declared_allegiance_and_nationality_in_apposition(extract):
+    x = extract(" date 2016-07-26 Les tueurs ont égorgé le prêtre. Il ajoute que les tueurs se sont réclamés de Daesh.")
+    assert ("t.txt/perpetrators", "affiliatedWith", "islamic_state") in triples(x)
+    assert ("islamic_state_sinai", "affiliatedWith", "islamic_state") in triples(extract(
+        " date 2016-08-04 Ansar Beït al-Maqdess a prêté allégeance à l'organisation État islamique en novembre 2014."))
+    x = extract(" date 2016-06-12 Le tireur, Omar Mateen, un Américain d'origine afghane, a été tué.")
+    assert [r for r in x.relations if r.predicate == "affiliatedWith" and r.object == "united_states"]
