@@ -36,6 +36,7 @@ class RelationExtractor:
         self.indefinite = set(lex["indefinite_determiners"])
         self.of_cases = set(lex["of_preps"]) | {""}  # "le chef de X", "le chef X"
         self.state_nouns = set(lex["state_nouns"])
+        self.government_titles = set(lex["government_titles"])
         self.under_preps = set(lex["under_control"]["preps"])
         self.control_nouns = set(lex["under_control"]["nouns"])
         allegiance = lex["allegiance"]
@@ -185,14 +186,17 @@ class RelationExtractor:
                        else Relation(person, "memberOf", org, [span]))
         if org and self.resolver.actors.get(org, {}).get("type") == "State":
             state = state or org
-        if state is None and org is None and word in self.head_of_state and not any(
+        governing = word in self.government_titles
+        if state is None and org is None and (governing or (word in self.head_of_state and not any(
                 c.dep_ == "nmod" and case_of(c) in self.of_cases - {""} and lemma(c) not in self.state_nouns
-                for c in token.children):  # "le président X", "le président de la République X", not "de la Commission"
+                for c in token.children))):  # "le président X", "…de la République X", "le ministre de l'Intérieur X"
             state = self._state_of_head(token, resolution) or self._nationality(person)
         if state:
             out.append(Relation(person, "affiliatedWith", state, [span]))
             if word in self.head_of_state:
                 out.append(Relation(state, "ledBy", person, [span]))
+            elif governing and not org:  # a minister or governor is a member of the state's government
+                out.append(Relation(person, "memberOf", state, [span]))
         return out
 
     def _state_of_head(self, token, resolution: Resolution) -> str | None:

@@ -525,3 +525,12 @@ def test_declared_allegiance_and_nationality_in_apposition(extract):
         " date 2016-08-04 Ansar Beït al-Maqdess a prêté allégeance à l'organisation État islamique en novembre 2014."))
     x = extract(" date 2016-06-12 Le tireur, Omar Mateen, un Américain d'origine afghane, a été tué.")
     assert [r for r in x.relations if r.predicate == "affiliatedWith" and r.object == "united_states"]
+
+
+def test_where_a_group_operates_and_ministers_of_a_state(extract):
+    assert ("al_shabaab", "stationedIn", "somalia") in triples(extract(
+        " date 2016-08-05 Les shebab opèrent dans le sud de la Somalie."))
+    assert ("islamic_state", "stationedIn", "deir_ez_zor") in triples(extract(
+        " date 2016-08-05 L'EI est présent dans la région de Deir ez-Zor."))
+    x = extract(" date 2017-03-17 Le ministre camerounais des Communications, Issa Tchiroma Bakary, a annoncé la nouvelle.")
+    assert [r for r in x.relations if r.predicate == "memberOf" and r.object == "cameroon"]
