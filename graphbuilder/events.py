@@ -62,6 +62,7 @@ class EventExtractor:
         self.attack_verbs = lex["attack_verbs"]
         self.equipment = set(lex["equipment_nouns"]["nouns"])
         self.seize_verbs = set(lex["seize_verbs"]["verbs"])
+        self.reflexive_seize = set(lex["seize_verbs"]["reflexive"])
         self.removal_verbs = set(lex["removal_verbs"]["verbs"])
         self.armed_labels = set(lex["armed_entity_labels"])
         self.place_labels = set(lex["place_entity_labels"])
@@ -165,6 +166,9 @@ class EventExtractor:
         """Whether a verb of taking ground or driving out is used of places and armed actors ("a repris Ramadi",
         "ont pris à l'EI plusieurs villes", "ont expulsé les djihadistes de la ville"), not "reprendre les négociations"."""
         word = lemma(verb)
+        if self._reflexive_seize(verb):  # "se sont emparés de la ville de Bunagana"
+            return any(c.ent_type_ in self.place_labels or lemma(c) in self.region_nouns or self._armed(c)
+                       for c in verb.children if c.dep_.startswith("obl") and case_of(c) in self.of_preps)
         if word not in self.seize_verbs | self.removal_verbs:
             return False
         objects = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") or (
@@ -174,6 +178,10 @@ class EventExtractor:
         dative = [c for c in verb.children if c.dep_.startswith("obl") and case_of(c) in self.lex["dative_preps"]]
         return any(c.ent_type_ in self.place_labels or lemma(c) in self.region_nouns for c in objects) \
             or any(self._armed(c) for c in dative)
+
+    def _reflexive_seize(self, verb) -> bool:
+        """"s'emparer de": a seize verb used reflexively, its 'de' complement what is taken."""
+        return lemma(verb) in self.reflexive_seize and any(c.lower_ in self.reflexive_pronouns for c in verb.children)
 
     def _armed(self, token) -> bool:
         """Whether a nominal names an armed actor: an armed group's or force's name, "les djihadistes", "le groupe"."""
@@ -352,8 +360,9 @@ class EventExtractor:
                         self._role_from(grandchild, trigger, passive, frame, resolution)
         if trigger.pos_ == "VERB" and trigger.dep_ in ("conj", "advcl", "xcomp") and not any(
                 c.dep_.startswith("nsubj") for c in trigger.children) \
-                and lemma(trigger.head) not in self.lex["speech_verbs"]:  # not "…, tuant 16 soldats, a affirmé le ministère"
-            for child in trigger.head.children:  # "ont abandonné … et poignardé", "avant d'être abattus par"
+                and lemma(trigger.head) not in self.lex["speech_verbs"] \
+                and self._verb_lemma(trigger.head) not in self.statement_verbs:  # not "…, a affirmé le ministère",
+            for child in trigger.head.children:  # not "Kiev accuse Moscou d'avoir visé"; "ont abandonné … et poignardé"
                 if child.dep_ in ("nsubj", "nsubj:pass"):
                     inherited = "nsubj:pass" if passive else child.dep_
                     self._role_from(child, trigger, passive, frame, resolution, as_dep=inherited)
@@ -427,6 +436,8 @@ class EventExtractor:
                 role = "attacker"
             elif verb and case in self.of_preps and lemma(trigger) in self.removal_verbs and type_ in LOCATION_TYPES:
                 role = "place"  # "ont expulsé l'EI d'al-Bab"
+            elif verb and case in self.of_preps and self._reflexive_seize(trigger):
+                role = "target"  # "se sont emparés de la ville de Bunagana"
             elif case in self.place_preps and (type_ in LOCATION_TYPES or (
                     type_ == "State" and case in self.lex["country_preps"])):
                 role = "place"  # "à Bagdad", "dans la gare", "en Irak"
@@ -811,15 +822,28 @@ class EventExtractor:
     def _threat_target(self, complement: list, frame: Frame, resolution: Resolution):
         """Who is threatened: the first armed actor named in the complement, else a state it names as object."""
         found = []
+        sides = {self._side(k) for k in frame.roles.get("attacker", [])} - {None}
         for t in complement:
             mention = resolution.mention_at(t.i)
-            if mention and mention.key not in frame.roles.get("attacker", []) and all(mention.key != k for k, _ in found):
+            if mention and mention.key not in frame.roles.get("attacker", []) and all(mention.key != k for k, _ in found) \
+                    and self._side(mention.key) not in sides:  # not "promis de riposter après la mort de soldats français"
                 found.append((mention.key, t))
         forces = [(k, t) for k, t in found if resolution.entities[k].type in ("MilitaryForce", "ArmedGroup", "Coalition")]
         states = [(k, t) for k, t in found if resolution.entities[k].type == "State" and t.dep_ in ("obj", "nmod", "obl")
-                  and (case_of(t) not in self.place_preps or case_of(t) in self.lex["dative_preps"])]  # "promis … aux États-Unis"
+                  and (case_of(t) not in self.place_preps or (case_of(t) in self.lex["dative_preps"]
+                                                              and (t.head.pos_ == "VERB" or lemma(t.head)
+                                                                   in self.lex["threat_complements"])))]  # "promis … aux États-Unis"
         struck = [(k, t) for k, t in forces + states if t.dep_ == "obj" and self._is_trigger(t.head)]  # "de frapper Israël"
         return (struck or forces or states or [None])[0]
+
+    def _side(self, key: str) -> str | None:
+        """The state an actor belongs to, as the gazetteer tells: the state itself, its forces, its nationals."""
+        actor = self.resolver.actors.get(key, {})
+        if actor.get("type") == "State":
+            return key
+        states = [s for rel in ("partOf", "affiliatedWith") for s in actor.get(rel, [])
+                  if self.resolver.actors.get(s, {}).get("type") == "State"]
+        return states[0] if len(set(states)) == 1 else None
 
     # -- claims and blame --------------------------------------------------------------
     def _about(self, token, sent, events: list[Event]) -> int | None:

@@ -35,6 +35,7 @@ class DayWordRepair:
     def __init__(self, lang: str):
         temporal = load_lexicon(lang)
         self.day_words = set(temporal.weekdays) | set(temporal.months)
+        self.dayparts = set(temporal.dayparts)  # "dans la nuit des positions": only partitives and agents move
         lexicon = resources(lang).lexicon
         self.partitives = set(lexicon["partitive_articles"])
         self.bare_partitives = set(lexicon["bare_partitive_articles"])  # partitive only before a bare noun phrase
@@ -42,10 +43,14 @@ class DayWordRepair:
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s parse in place."""
         for day in doc:
-            if day.lower_ not in self.day_words or day.head == day or day.head.pos_ not in PREDICATE_TAGS:
+            if day.lower_ not in self.day_words | self.dayparts or day.head == day or day.head.pos_ not in PREDICATE_TAGS:
                 continue
             for child in list(day.children):
-                if child.dep_ in ("nmod", "obl:agent") or child.pos_ == "PROPN":  # "a frappé Kiev lundi": Kiev as det of lundi
+                if day.lower_ in self.dayparts:
+                    moves = child.dep_ == "obl:agent" or (child.dep_ == "nmod" and case_of(child) in self.partitives)
+                else:  # "a frappé Kiev lundi": Kiev as det of lundi
+                    moves = child.dep_ in ("nmod", "obl:agent") or child.pos_ == "PROPN"
+                if moves and child.lower_ not in self.day_words:
                     self._reattach(child, day.head)
         return doc
 

@@ -67,7 +67,7 @@ class Resolver:
             strip_accents(d).lower(): a["id"] for a in res.gazetteer for d in a.get("demonyms", [])
         }
         self.perpetrators = set(self.lex["perpetrator_nouns"])
-        self.suspects = set(self.lex["suspect_nouns"])
+        self.authors = set(self.lex["perpetrator_of_nouns"])
         self.titles = set(self.lex["leader_titles"]) | set(self.lex["member_titles"])
         self.addressee_verbs = set(self.lex["blame_verbs"]) | set(self.lex["threat_verbs"])  # their object acts
         self.of_cases = set(self.lex["of_preps"]) | {""}  # "la base du K1", "la base K1"
@@ -287,7 +287,7 @@ class Resolver:
         """"le tireur", "l'auteur de la tuerie", "le kamikaze": one perpetrator node whatever the text calls him
         (plural: "les assaillants", "les tireurs"); not "les terroristes de l'EI", who are the group's."""
         word = token.lemma_.lower()
-        if token.pos_ != "NOUN" or (word not in self.perpetrators and not (word in self.suspects and any(
+        if token.pos_ != "NOUN" or (word not in self.perpetrators and not (word in self.authors and any(
                 c.dep_ == "nmod" and c.lemma_.lower() in self.lex["attack_nouns"] for c in token.children))):
             return False
         if any(c.dep_ == "nmod" and out.mention_at(t.i) for c in token.children for t in c.subtree):

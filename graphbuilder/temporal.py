@@ -36,6 +36,7 @@ class Lexicon:
     units: dict[str, str]  # "day" | "week" | "month" | "year"
     shifts: dict[str, int]  # -1 last, +1 next
     deictic: dict[str, int]  # offset in days from the publication day
+    dayparts: tuple[str, ...]  # "matin", "nuit"
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern) in data order
 
 
@@ -112,7 +113,8 @@ def load_lexicon(lang: str) -> Lexicon:
         raise ValueError(f"unknown template kinds in {lang}/temporal.json: {sorted(unknown)}")
     seasons = {k: (v[0], v[1]) for k, v in words["seasons"].items()}
     return Lexicon(
-        weekdays, months, seasons, words["numbers"], words["units"], words["shifts"], words["deictic"], patterns
+        weekdays, months, seasons, words["numbers"], words["units"], words["shifts"], words["deictic"],
+        tuple(_norm(w) for w in data["dayparts"]), patterns
     )
 
 

@@ -534,3 +534,15 @@ def test_where_a_group_operates_and_ministers_of_a_state(extract):
         " date 2016-08-05 L'EI est présent dans la région de Deir ez-Zor."))
     x = extract(" date 2017-03-17 Le ministre camerounais des Communications, Issa Tchiroma Bakary, a annoncé la nouvelle.")
     assert [r for r in x.relations if r.predicate == "memberOf" and r.object == "cameroon"]
+
+
+def test_seizing_a_town_accusations_and_threats_keep_each_side_apart(extract):
+    x = extract(" date 2022-06-13 Les rebelles du M23 se sont emparés de la ville de Bunagana.")
+    assert x.events[0].roles["attacker"] == ["m23"] and x.events[0].roles["target"]
+    x = extract(" date 2022-10-10 Kiev accuse Moscou d'avoir délibérément visé des infrastructures civiles.")
+    assert ("ukraine", "blamed", "russia") in triples(x) and not [e for e in x.events if "ukraine" in e.roles.get("attacker", [])]
+    x = extract(" date 2019-01-18 Les FARC ont été tenues pour responsables de l'attentat par le gouvernement colombien.")
+    assert ("colombia", "blamed", "farc") in triples(x)
+    x = extract(" date 2019-11-26 Le président Emmanuel Macron a promis de « riposter » après la mort de 13 soldats "
+                "français au Mali.")
+    assert x.events[0].type == "Threat" and not x.events[0].roles.get("target")

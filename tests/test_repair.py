@@ -61,3 +61,10 @@ def test_a_passive_subject_with_only_the_active_auxiliary_is_active(nlp):
 def test_the_subject_of_a_verb_conjugated_with_etre_is_active(nlp):
     doc = nlp("Les États-Unis sont directement intervenus contre les forces du régime.")
     assert arc(doc, "États-Unis") == ("nsubj", "intervenus")
+
+
+def test_a_partitive_object_hung_on_a_part_of_the_day_goes_back_to_the_verb(nlp):
+    doc = nlp("L'aviation israélienne a frappé dans la nuit des positions du Hezbollah.")
+    assert arc(doc, "positions") == ("obj", "frappé")
+    doc = nlp("Les tirs ont eu lieu dans la nuit de samedi à dimanche.")
+    assert arc(doc, "samedi")[1] != "eu"
