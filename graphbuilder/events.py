@@ -68,6 +68,10 @@ class EventExtractor:
         self.place_labels = set(lex["place_entity_labels"])
         self.reflexive_attacks = {k: v for k, v in lex["reflexive_attack_verbs"].items() if not k.startswith("_")}
         self.reflexive_pronouns = set(lex["reflexive_pronouns"])
+        self.conquest_verbs = self.seize_verbs | self.removal_verbs
+        self.against_verbs = set(lex["against_verbs"]["verbs"])
+        self.sense_verbs = (self.conquest_verbs | self.reflexive_seize | self.against_verbs
+                            | set(self.reflexive_attacks))  # verbs that are attacks in one construction only
         self.weak = set(lex["weak_attack_nouns"]) | set(lex["weak_attack_verbs"])
         self.phrases: dict[str, list[tuple[str, list[str]]]] = {}  # first word → (entry, next words)
         for entry in [*self.attack_nouns, *self.attack_verbs]:
@@ -149,17 +153,21 @@ class EventExtractor:
     def _trigger_key(self, token) -> str | None:
         """The attack entry a noun or verb starts: a multiword one ("ouvrir le feu", "coup de feu",
         "prise d'otage", each next word read as written or as its lemma) or its lemma."""
-        table = self.attack_nouns if token.pos_ == "NOUN" else self.attack_verbs if token.pos_ == "VERB" else {}
+        pos = token.pos_
+        if pos not in ("NOUN", "VERB"):
+            return None
+        table = self.attack_nouns if pos == "NOUN" else self.attack_verbs
         word = lemma(token)
-        following = token.doc[token.i + 1: token.i + 1 + MAX_PHRASE_WORDS]
-        for entry, rest in self.phrases.get(word, []):
-            if entry in table and len(following) >= len(rest) and all(
-                    w in (t.lower_.replace("’", "'"), lemma(t)) for w, t in zip(rest, following)):
-                return entry
-        if token.pos_ == "VERB" and (self._reflexive_attack(token) or self._conquest(token) or (
-                word in self.lex["against_verbs"]["verbs"]
-                and any(case_of(c) in self.lex["against_preps"] for c in token.children))):
-            return word  # "s'en prendre à", "a repris Ramadi", "ont expulsé l'EI"
+        phrases = self.phrases.get(word)
+        if phrases:
+            following = token.doc[token.i + 1: token.i + 1 + MAX_PHRASE_WORDS]
+            for entry, rest in phrases:
+                if entry in table and len(following) >= len(rest) and all(
+                        w in (t.lower_.replace("’", "'"), lemma(t)) for w, t in zip(rest, following)):
+                    return entry
+        if pos == "VERB" and word in self.sense_verbs and (self._reflexive_attack(token) or self._conquest(token) or (
+                word in self.against_verbs and any(case_of(c) in self.lex["against_preps"] for c in token.children))):
+            return word  # "s'en prendre à", "a repris Ramadi", "ont expulsé l'EI", "intervenus contre"
         return word if word in table else None
 
     def _conquest(self, verb) -> bool:
@@ -169,7 +177,7 @@ class EventExtractor:
         if self._reflexive_seize(verb):  # "se sont emparés de la ville de Bunagana"
             return any(c.ent_type_ in self.place_labels or lemma(c) in self.region_nouns or self._armed(c)
                        for c in verb.children if c.dep_.startswith("obl") and case_of(c) in self.of_preps)
-        if word not in self.seize_verbs | self.removal_verbs:
+        if word not in self.conquest_verbs:
             return False
         objects = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") or (
             c.dep_.startswith("obl") and not case_of(c) and self._object_position(verb, c))]  # "a repris Ramadi", misparsed
@@ -791,8 +799,10 @@ class EventExtractor:
         """Whether a verb utters a threat: "menacer", or "promettre/annoncer/jurer…" with a threat in its
         complement ("a promis de se venger", "a annoncé un compte à rebours"); "a annoncé que trois soldats
         ont été tués" is a report, not a threat."""
+        if token.pos_ != "VERB":
+            return False
         word = lemma(token)
-        if token.pos_ != "VERB" or word not in self.threat_verbs or negated(token, self.negation):
+        if word not in self.threat_verbs or negated(token, self.negation):
             return False
         if word == "menacer":
             return True
@@ -899,9 +909,8 @@ class EventExtractor:
                 continue
             if token.morph.get("VerbForm") == ["Inf"] and lemma(token.head) in self.lex["intention_verbs"]:
                 continue  # "chercher à imputer l'attentat à l'EI": an intention, not an accusation
-            rest = [lemma(t) for t in sent[token.i - sent.start + 1: token.i - sent.start + 9]]
-            if word not in self.lex["blame_verbs"] and not any(
-                    p[0] == word and _in_order(p[1:], rest) for p in phrases):
+            if word not in self.lex["blame_verbs"] and not any(p[0] == word and _in_order(
+                    p[1:], [lemma(t) for t in sent[token.i - sent.start + 1: token.i - sent.start + 9]]) for p in phrases):
                 continue  # "tient pour responsable", "a désigné les talibans comme responsables"
             passive = is_passive(token)
             accusers, accused = [], []

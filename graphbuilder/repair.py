@@ -88,6 +88,8 @@ class VoiceRepair:
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s voice labels in place."""
         for verb in doc:
+            if verb.pos_ not in PREDICATE_TAGS:
+                continue
             children = list(verb.children)
             if verb.lemma_.lower() in self.unaccusative:  # "sont intervenus": être is their perfect auxiliary
                 for child in children:

@@ -32,6 +32,7 @@ class Resolution:
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)
+    slugs: dict[str, str] = field(default_factory=dict)  # entity key → slug of its label, computed once
 
     def add(self, doc, mention: Mention, type_: str, label: str, gazetteer: dict | None = None) -> Entity:
         """Record a mention, creating or extending its entity."""
@@ -43,6 +44,7 @@ class Resolution:
             if gazetteer:
                 entity.qid = gazetteer.get("qid")
             self.entities[mention.key] = entity
+            self.slugs[mention.key] = slug(label)
         if text not in entity.aliases and mention.kind not in ("anaphor", "demonym"):
             entity.aliases.append(text)
         entity.mentions.append(Span(span.start_char, span.end_char, text))
@@ -86,7 +88,7 @@ class Resolver:
             self._entity(doc, ent, out)
         self._acronyms(doc, out)
         for token in doc:
-            if token.i not in out.by_token:
+            if token.pos_ in NOMINAL_TAGS and token.i not in out.by_token:
                 (self._force(doc, token, out) or self._state_nominal(doc, token, out) or self._capital(doc, token, out)
                  or self._anaphor(doc, token, out) or self._pronoun(doc, token, out) or self._latest(doc, token, out)
                  or self._perpetrator(doc, token, out))
@@ -125,8 +127,9 @@ class Resolver:
             actor = self.actors[known]
             out.add(doc, Mention(known, ent.start, ent.end, "name"), actor["type"], actor["label"], actor)
             return
-        same = next((e for e in out.entities.values() if not e.from_gazetteer
-                     and (slug(text) in (slug(e.label), slug(e.label) + "s") or slug(e.label) == slug(text) + "s")), None)
+        name = slug(text)
+        same = next((e for e in out.entities.values()
+                     if not e.from_gazetteer and _same_name(name, out.slugs[e.key])), None)
         if same is not None:  # the NER called "Dortmund" a person once and a place once, "Nuer" and "Nuers": one node
             out.add(doc, Mention(same.key, ent.start, ent.end, "name"), same.type, same.label)
             return
@@ -172,7 +175,7 @@ class Resolver:
         """A surname or partial name refers to the full name already seen in the document."""
         norm = slug(text)
         for entity in out.entities.values():
-            if entity.type == "Person" and slug(entity.label).endswith("-" + norm):
+            if entity.type == "Person" and out.slugs[entity.key].endswith("-" + norm):
                 return entity.key
         return named_key("Person", text)
 
@@ -326,7 +329,7 @@ class Resolver:
         if mention is not None:
             return out.entities[mention.key]
         for entity in out.entities.values():  # "un hôtel du centre" after "l'hôtel Dayah"
-            if not entity.from_gazetteer and slug(entity.label).split("-")[0] == slug(token.lemma_):
+            if not entity.from_gazetteer and out.slugs[entity.key].split("-")[0] == slug(token.lemma_):
                 return out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
         start, end = chunk(token)
         names = [c.text for c in token.children  # "la base du K1" (a name the tagger may call a noun), not "à Londres"
@@ -338,6 +341,12 @@ class Resolver:
 
 
 ACTING_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
+NOMINAL_TAGS = ("NOUN", "PROPN", "PRON", "ADJ")  # what the anaphor, force and nominal rules can resolve
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two name slugs are one name, or one is the plural of the other ("nuer", "nuers")."""
+    return a == b or a == b + "s" or b == a + "s"
 
 
 def _earlier_of_first_type(token, out: Resolution, types: list[str]) -> list[Mention]:
