@@ -87,8 +87,9 @@ class Resolver:
         for ent in doc.ents:
             self._entity(doc, ent, out)
         self._acronyms(doc, out)
-        for token in doc:
-            if token.pos_ in NOMINAL_TAGS and token.i not in out.by_token:
+        for i in _nominal_indices(doc):
+            token = doc[i]
+            if i not in out.by_token:
                 (self._force(doc, token, out) or self._state_nominal(doc, token, out) or self._capital(doc, token, out)
                  or self._anaphor(doc, token, out) or self._pronoun(doc, token, out) or self._latest(doc, token, out)
                  or self._perpetrator(doc, token, out))
@@ -342,6 +343,14 @@ class Resolver:
 
 ACTING_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
 NOMINAL_TAGS = ("NOUN", "PROPN", "PRON", "ADJ")  # what the anaphor, force and nominal rules can resolve
+
+
+def _nominal_indices(doc) -> list[int]:
+    """Indices of the tokens tagged NOMINAL_TAGS (read from the tag array: faster than iterating the Doc)."""
+    from spacy.symbols import IDS
+
+    wanted = [IDS[tag] for tag in NOMINAL_TAGS]
+    return [i for i, pos in enumerate(doc.to_array("POS").tolist()) if pos in wanted]
 
 
 def _same_name(a: str, b: str) -> bool:
