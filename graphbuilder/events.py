@@ -99,6 +99,7 @@ class EventExtractor:
         self.numbers = temporal.numbers
         self.day_words = set(temporal.weekdays) | set(temporal.months)
         self.statement_verbs = set(lex["claim_verbs"]) | set(lex["blame_verbs"])
+        self.blame_heads = set(lex["blame_verbs"]) | {p[0] for p in lex["blame_phrases"]}  # words an accusation starts with
         self.perpetrators = set(lex["perpetrator_nouns"])
         self.indefinite = set(lex["indefinite_determiners"])
         self.definite = set(lex["definite_determiners"])
@@ -868,8 +869,8 @@ class EventExtractor:
     def _claims(self, sent, resolution: Resolution, events: list[Event]) -> list[Relation]:
         relations = []
         for token in sent:
-            if (token.pos_ not in ("VERB", "ADJ") or negated(token, self.negation)
-                    or self._verb_lemma(token) not in self.lex["claim_verbs"]):
+            if (token.pos_ not in ("VERB", "ADJ") or self._verb_lemma(token) not in self.lex["claim_verbs"]
+                    or negated(token, self.negation)):
                 continue
             passive = is_passive(token)
             claimants, objects = [], []
@@ -902,10 +903,11 @@ class EventExtractor:
         relations = []
         phrases = self.lex["blame_phrases"]
         for token in sent:
-            if token.pos_ not in ("VERB", "ADJ") or negated(token, self.negation):
+            if token.pos_ not in ("VERB", "ADJ"):
                 continue
             word = self._verb_lemma(token)  # "frappes attribuées au régime"
-            if token.pos_ == "ADJ" and word not in self.lex["blame_verbs"]:
+            if word not in self.blame_heads or (token.pos_ == "ADJ" and word not in self.lex["blame_verbs"]) \
+                    or negated(token, self.negation):
                 continue
             if token.morph.get("VerbForm") == ["Inf"] and lemma(token.head) in self.lex["intention_verbs"]:
                 continue  # "chercher à imputer l'attentat à l'EI": an intention, not an accusation

@@ -21,6 +21,12 @@ OWL_SAMEAS = NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 ROLE_PROPERTIES = {"attacker": "attacker", "target": "target", "victims": "victim", "place": "place"}
 GAZETTEER_SOURCE = NamedNode(f"{ID}source/gazetteer-fr")
+# the properties of every evidence span and statement, made once (rdflib's Namespace builds a term per access)
+NIF_STRING, NIF_RFC5147 = NamedNode(str(NIF.String)), NamedNode(str(NIF.RFC5147String))
+NIF_CONTEXT, NIF_ANCHOR = NamedNode(str(NIF.referenceContext)), NamedNode(str(NIF.anchorOf))
+NIF_BEGIN, NIF_END = NamedNode(str(NIF.beginIndex)), NamedNode(str(NIF.endIndex))
+CKG_CONFIDENCE = NamedNode(str(CKG.confidence))
+PROV_GENERATED_BY, PROV_DERIVED_FROM = NamedNode(str(PROV.wasGeneratedBy)), NamedNode(str(PROV.wasDerivedFrom))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -98,20 +104,20 @@ class GraphWriter:
     def _span(self, span: Span) -> Iterator[Quad]:
         g, name = self.g, self.doc.name
         node = n(span_iri(name, span.start, span.end))
-        yield Quad(node, RDF_TYPE, n(NIF.String), g)
-        yield Quad(node, RDF_TYPE, n(NIF.RFC5147String), g)
-        yield Quad(node, n(NIF.referenceContext), n(span_iri(name, 0, len(self.doc.text))), g)
-        yield Quad(node, n(NIF.beginIndex), typed(span.start, "nonNegativeInteger"), g)
-        yield Quad(node, n(NIF.endIndex), typed(span.end, "nonNegativeInteger"), g)
-        yield Quad(node, n(NIF.anchorOf), Literal(span.text), g)
+        yield Quad(node, RDF_TYPE, NIF_STRING, g)
+        yield Quad(node, RDF_TYPE, NIF_RFC5147, g)
+        yield Quad(node, NIF_CONTEXT, n(span_iri(name, 0, len(self.doc.text))), g)
+        yield Quad(node, NIF_BEGIN, typed(span.start, "nonNegativeInteger"), g)
+        yield Quad(node, NIF_END, typed(span.end, "nonNegativeInteger"), g)
+        yield Quad(node, NIF_ANCHOR, Literal(span.text), g)
 
     def _provenance(self, node: NamedNode, evidence: list[Span], confidence: float) -> Iterator[Quad]:
         g = self.g
-        yield Quad(node, n(CKG.confidence), typed(f"{confidence:.2f}", "decimal"), g)
-        yield Quad(node, n(PROV.wasGeneratedBy), run_iri(), g)
+        yield Quad(node, CKG_CONFIDENCE, typed(f"{confidence:.2f}", "decimal"), g)
+        yield Quad(node, PROV_GENERATED_BY, run_iri(), g)
         for span in evidence:
             yield from self._span(span)
-            yield Quad(node, n(PROV.wasDerivedFrom), n(span_iri(self.doc.name, span.start, span.end)), g)
+            yield Quad(node, PROV_DERIVED_FROM, n(span_iri(self.doc.name, span.start, span.end)), g)
 
     def _codes(self, node: NamedNode, kind: str) -> Iterator[Quad]:
         codes = event_codes()[kind]

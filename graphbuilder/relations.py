@@ -36,6 +36,8 @@ class RelationExtractor:
         self.indefinite = set(lex["indefinite_determiners"])
         self.of_cases = set(lex["of_preps"]) | {""}  # "le chef de X", "le chef X"
         self.state_nouns = set(lex["state_nouns"])
+        self.titles = self.leader_titles | self.member_titles
+        self.participles = self.support | self.leadership | self.alliance | self.stationed | self.integration
         self.government_titles = set(lex["government_titles"])
         self.under_preps = set(lex["under_control"]["preps"])
         self.control_nouns = set(lex["under_control"]["nouns"])
@@ -53,29 +55,33 @@ class RelationExtractor:
             span = Span(sent.start_char, sent.end_char, resolution.document.text[sent.start_char:sent.end_char])
             out += self._known(sent, resolution, span)
             for token in sent:
+                pos = token.pos_
+                if pos not in ("NOUN", "PROPN", "VERB", "ADJ"):
+                    continue
                 word = lemma(token)
-                if token.pos_ == "NOUN" and (word in self.leader_titles | self.member_titles or token.lower_ in self.member_titles):
-                    out += self._titles(token, resolution, span)
-                if token.pos_ == "NOUN" and word in self.strongholds:
-                    out += self._stronghold(token, resolution, span)
-                if token.pos_ == "NOUN" and word in self.branch_words:
-                    out += self._branch(token, resolution, span)
-                if token.pos_ == "NOUN" and word in self.presence:
-                    out += self._presence(token, resolution, span)
-                if token.pos_ == "VERB" and word in self.control and not negated(token, self.negation):
-                    out += self._control(token, resolution, span)
-                if token.pos_ == "NOUN" and token.lower_ in self.control_nouns and token.i > sent.start \
-                        and any(t.lower_ in self.under_preps for t in token.doc[max(sent.start, token.i - 2):token.i]):
-                    out += self._under_control(token, sent, resolution, span)
-                if token.pos_ == "NOUN" and word in self.followers | self.pledges \
-                        or token.pos_ == "VERB" and word in self.declaring:
-                    out += self._allegiance(token, word, resolution, span)
-                if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "appos" and token.text[:1].isupper():
+                if pos == "NOUN":
+                    if word in self.titles or token.lower_ in self.member_titles:
+                        out += self._titles(token, resolution, span)
+                    if word in self.strongholds:
+                        out += self._stronghold(token, resolution, span)
+                    if word in self.branch_words:
+                        out += self._branch(token, resolution, span)
+                    if word in self.presence:
+                        out += self._presence(token, resolution, span)
+                    if token.lower_ in self.control_nouns and token.i > sent.start \
+                            and any(t.lower_ in self.under_preps for t in token.doc[max(sent.start, token.i - 2):token.i]):
+                        out += self._under_control(token, sent, resolution, span)
+                    if word in self.followers or word in self.pledges:
+                        out += self._allegiance(token, word, resolution, span)
+                    if word in self.backing_nouns and case_of(token) in self.backing_cases:
+                        out += self._backing(token, resolution, span)
+                if pos in ("NOUN", "PROPN") and token.dep_ == "appos" and token.text[:1].isupper():
                     out += self._demonym_apposition(token, resolution, span)
-                if token.pos_ == "NOUN" and word in self.backing_nouns and case_of(token) in self.backing_cases:
-                    out += self._backing(token, resolution, span)
-                if token.pos_ in ("VERB", "ADJ") and word in (self.support | self.leadership | self.alliance
-                                                             | self.stationed | self.integration):
+                if pos == "VERB" and word in self.control and not negated(token, self.negation):
+                    out += self._control(token, resolution, span)
+                if pos == "VERB" and word in self.declaring:
+                    out += self._allegiance(token, word, resolution, span)
+                if pos in ("VERB", "ADJ") and word in self.participles:
                     out += self._participle(token, word, resolution, span)
         return out
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from urllib.parse import quote
 
@@ -29,6 +30,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
+@lru_cache(maxsize=1 << 14)
 def segment(text: str) -> str:
     """`text` as one IRI path segment: every reserved or non-ASCII character percent-encoded.
 
