@@ -512,7 +512,10 @@ class EventExtractor:
                     if inner is None and c.dep_ in ("appos", "nmod"):  # "le chef de la police, le général X", "du groupe EI"
                         inner = next((m for g in c.children if g.dep_ in ("appos", "flat:name", "nmod") and not case_of(g)
                                       for m in [resolution.mention_at(g.i)]
-                                      if m and (c.dep_ == "appos" or resolution.entities[m.key].type != "Person")), None)
+                                      if m and (c.dep_ == "appos" or resolution.entities[m.key].type != "Person")), None) \
+                            or next((m for g in c.children if g.dep_ == "nmod" and case_of(g) in self.of_preps  # "un réseau
+                                     for m in [resolution.mention_at(g.i)]  # de tunnels de l'EI": the group's
+                                     if m and resolution.entities[m.key].type in ARMED_TYPES), None)
                     possessor = c.dep_ in ("appos", "flat:name") or (
                         c.dep_ == "nmod" and (case_of(c) in self.of_preps or not case_of(c)))
                     if inner and possessor and resolution.entities[inner.key].type in ACTOR_TYPES | {"Facility"}:

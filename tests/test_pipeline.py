@@ -546,3 +546,11 @@ def test_seizing_a_town_accusations_and_threats_keep_each_side_apart(extract):
     x = extract(" date 2019-11-26 Le président Emmanuel Macron a promis de « riposter » après la mort de 13 soldats "
                 "français au Mali.")
     assert x.events[0].type == "Threat" and not x.events[0].roles.get("target")
+
+
+def test_dropping_a_bomb_on_a_groups_tunnels_and_holding_a_town(extract):
+    x = extract(" date 2017-04-13 Les États-Unis ont largué une bombe GBU-43 sur un réseau de tunnels de l'État "
+                "islamique dans le district d'Achin.")
+    assert ("united_states", "attacked", "islamic_state") in triples(x)
+    assert ("islamic_state", "stationedIn", "raqqa") in triples(extract(
+        " date 2016-12-12 L'État islamique tient toujours Raqqa et une partie de Deir ez-Zor."))
