@@ -1,56 +1,24 @@
-"""Event frames over the dependency parse: attacks, retaliations, threats, claims and blame."""
+"""Event frames over the dependency parse: attacks and retaliations, merged into events; threats
+(threats.py) and claims and blame (statements.py) are mixed in."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from .frames import ACTOR_TYPES, AGGRESSOR_TYPES, ARMED_TYPES, LOCATION_TYPES, VICTIM_TYPES, Frame
 from .lang import Resources
 from .model import Event, Relation, Span, TimeValue
 from .resolve import Resolution, Resolver, is_nominal
 from .nlp import strip_accents
-from .syntax import case_of, is_passive, lemma, negated, subtree_range, verb_lemma
+from .statements import StatementFrames
+from .syntax import case_of, is_passive, lemma, negated, subjects, subtree_range, verb_lemma
 from .temporal import find_dates, is_dateline, load_lexicon
+from .threats import ThreatFrames
 
-ACTOR_TYPES = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
-AGGRESSOR_TYPES = {"State", "MilitaryForce", "ArmedGroup", "Coalition", "Person"}
-LOCATION_TYPES = {"Place", "Facility"}
-VICTIM_TYPES = {"Person", "ArmedGroup", "MilitaryForce", "State", "Coalition"}
-ARMED_TYPES = {"MilitaryForce", "ArmedGroup", "Coalition"}
 GRANULARITY_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
 MAX_PHRASE_WORDS = 4  # words after the first of a multiword trigger ("prise d'otage", "ouvrir le feu")
 
 
-@dataclass
-class Frame:
-    """One mention of an event in one sentence, before document-level merging."""
-
-    type: str
-    triggers: list = field(default_factory=list)
-    roles: dict[str, list[str]] = field(default_factory=dict)
-    tokens: list = field(default_factory=list)
-    weapon: str | None = None
-    fatalities: int | None = None
-    dates: list[tuple[str, TimeValue]] = field(default_factory=list)
-    series: bool = False
-    definite: bool = False
-    kill: bool = False
-    title: bool = False
-    counter: bool = False  # its victims are the perpetrators of another attack
-    victim_words: list = field(default_factory=list)  # the words naming its victims
-    own_date: bool = False  # a date complements an attack noun itself ("les attentats de janvier 2015")
-    generic: bool = False  # a series only by its generic plural ("les attaques")
-
-    def add_role(self, role: str, key: str, token) -> None:
-        """Add a role filler once."""
-        fillers = self.roles.setdefault(role, [])
-        if key not in fillers:
-            fillers.append(key)
-        self.tokens.append(token)
-        if role == "victims":
-            self.victim_words.append(token)
-
-
-class EventExtractor:
+class EventExtractor(ThreatFrames, StatementFrames):
     """Finds event frames sentence by sentence and merges the mentions of one incident."""
 
     def __init__(self, res: Resources, resolver: Resolver):
@@ -396,7 +364,7 @@ class EventExtractor:
             elif trigger.dep_ in ("obj", "obl:arg", "obl") and lemma(trigger.head) in self.launch_verbs:
                 verb = trigger.head  # "l'armée a lancé l'offensive", "a mené dimanche des frappes", "annonce avoir mené"
                 agents = [c for c in verb.children if c.dep_ == "obl:agent"]
-                for child in ([] if is_passive(verb) else _subjects(verb)) + agents:
+                for child in ([] if is_passive(verb) else subjects(verb)) + agents:
                     self._role_from(child, verb, False, frame, resolution, force="attacker")
             for child in trigger.children:
                 if child.dep_ == "acl" and self._verb_lemma(child) not in self.statement_verbs:
@@ -755,251 +723,10 @@ class EventExtractor:
             if s != o and resolution.entities[s].type in ACTOR_TYPES
         ]
 
-    # -- threats -----------------------------------------------------------------------
-    def _threat_frames(self, sent, resolution: Resolution, events: list[Event]) -> list[Frame]:
-        frames = []
-        for token in sent:
-            word = lemma(token)
-            if self._threatens(token) and not (token.dep_ in ("advcl", "conj", "xcomp") and self._threatens(token.head)):
-                frame = Frame(type="Threat", triggers=[token])
-                for child in _subjects(token):  # also "Le Kremlin a accusé Kiev … et promis une réponse"
-                    for key, t in self._fillers(child, resolution):
-                        frame.add_role("attacker", key, t)
-                nearest = None if frame.roles.get("attacker") else self._nearest_actor(
-                    token, resolution, AGGRESSOR_TYPES - {"Person"})
-                if nearest:
-                    frame.add_role("attacker", nearest, token)
-                threatened = [t for c in token.children if not c.dep_.startswith("nsubj") and not self._condition(c)
-                              for t in c.subtree if t.i > token.i]
-                target = self._threat_target(threatened, frame, resolution)  # not "… si l'armée bombardait"
-                if target:
-                    frame.add_role("target", *target)
-                elif any(self._retaliation_word(t) for t in threatened):
-                    for key in self._avenged(events, frame.roles.get("attacker", [])):
-                        frame.add_role("target", key, token)  # "Ankara a promis de riposter": to the attack's author
-                if frame.roles.get("attacker"):
-                    frames.append(frame)
-            elif token.pos_ == "NOUN" and word in self.lex["threat_predicates"] and token.dep_ in ("ROOT", "xcomp", "obj", "ccomp"):
-                frame = Frame(type="Threat", triggers=[token])
-                subject = [c for c in token.children if c.dep_ == "nsubj"] or [c for c in token.head.children if c.dep_ == "nsubj"]
-                for child in subject:
-                    for key, t in self._fillers(child, resolution):
-                        frame.add_role("target", key, t)
-                for child in token.children:
-                    if child.dep_ == "nmod":
-                        for key, t in self._fillers(child, resolution):
-                            frame.add_role("attacker", key, t)
-                if frame.roles.get("attacker") and frame.roles.get("target"):
-                    frames.append(frame)
-        return frames
-
-    def _nearest_actor(self, verb, resolution: Resolution, types: set[str]) -> str | None:
-        """"…, Harakat al-Nujaba, a annoncé…": when the parse gives no subject, the actor just before the verb."""
-        before = [m for m in resolution.mentions if m.end <= verb.i and verb.i - m.end <= 3
-                  and resolution.entities[m.key].type in types]
-        return max(before, key=lambda m: m.end).key if before else None
-
-    def _threatens(self, token) -> bool:
-        """Whether a verb utters a threat: "menacer", or "promettre/annoncer/jurer…" with a threat in its
-        complement ("a promis de se venger", "a annoncé un compte à rebours"); "a annoncé que trois soldats
-        ont été tués" is a report, not a threat."""
-        if token.pos_ != "VERB":
-            return False
-        word = lemma(token)
-        if word not in self.threat_verbs or negated(token, self.negation):
-            return False
-        if word == "menacer":
-            return True
-        if any(_perfect_infinitive(c) for c in token.children):
-            return False  # "annonce avoir mené des frappes": a report of what was done
-        complement = [t for c in token.children if not c.dep_.startswith("nsubj") for t in c.subtree]
-        words = {lemma(t) for t in complement} | {t.lower_ for t in complement}
-        phrase = " ".join(t.lower_ for t in complement)
-        return bool(words & set(self.lex["threat_complements"])) or any(
-            " " in c and c in phrase for c in self.lex["threat_complements"])
-
-    def _avenged(self, events: list[Event], avengers: list[str]) -> list[str]:
-        """Who a vow of revenge naming no one is aimed at: the author of the latest attack, as the text
-        gives it (attacker, else whom it is attributed to, else who claimed it)."""
-        attacks = [e for e in events if e.type != "Threat" and not e.series]
-        if not attacks:
-            return []
-        roles = attacks[-1].roles
-        authors = roles.get("attacker") or roles.get("attributed_to") or roles.get("claimed_by") or []
-        return [k for k in authors if k not in avengers and not is_nominal(k)]
-
-    def _condition(self, clause) -> bool:
-        """Whether a clause is a condition ("si l'armée bombardait le Liban"), not what is threatened."""
-        marks = [c.lower_.replace("’", "'") for c in clause.children if c.dep_ == "mark"]
-        return clause.dep_ == "advcl" and any(m in self.lex["condition_markers"] for m in marks)
-
-    def _threat_target(self, complement: list, frame: Frame, resolution: Resolution):
-        """Who is threatened: the first armed actor named in the complement, else a state it names as object."""
-        found = []
-        sides = {self._side(k) for k in frame.roles.get("attacker", [])} - {None}
-        for t in complement:
-            mention = resolution.mention_at(t.i)
-            if mention and mention.key not in frame.roles.get("attacker", []) and all(mention.key != k for k, _ in found) \
-                    and self._side(mention.key) not in sides:  # not "promis de riposter après la mort de soldats français"
-                found.append((mention.key, t))
-        forces = [(k, t) for k, t in found if resolution.entities[k].type in ("MilitaryForce", "ArmedGroup", "Coalition")]
-        states = [(k, t) for k, t in found if resolution.entities[k].type == "State" and t.dep_ in ("obj", "nmod", "obl")
-                  and (case_of(t) not in self.place_preps or (case_of(t) in self.lex["dative_preps"]
-                                                              and (t.head.pos_ == "VERB" or lemma(t.head)
-                                                                   in self.lex["threat_complements"])))]  # "promis … aux États-Unis"
-        struck = [(k, t) for k, t in forces + states if t.dep_ == "obj" and self._is_trigger(t.head)]  # "de frapper Israël"
-        return (struck or forces or states or [None])[0]
-
-    def _side(self, key: str) -> str | None:
-        """The state an actor belongs to, as the gazetteer tells: the state itself, its forces, its nationals."""
-        actor = self.resolver.actors.get(key, {})
-        if actor.get("type") == "State":
-            return key
-        states = [s for rel in ("partOf", "affiliatedWith") for s in actor.get(rel, [])
-                  if self.resolver.actors.get(s, {}).get("type") == "State"]
-        return states[0] if len(set(states)) == 1 else None
-
-    # -- claims and blame --------------------------------------------------------------
-    def _about(self, token, sent, events: list[Event]) -> int | None:
-        """The event a claim or accusation is about: the latest event, a series for generic plurals."""
-        if not events:
-            return None
-        if token is not None and token.morph.get("Number") == ["Plur"] and any(e.series for e in events):
-            return max(i for i, e in enumerate(events) if e.series)
-        attacks = [i for i, e in enumerate(events) if e.type != "Threat" and not e.series]
-        return attacks[0] if attacks else None  # "a revendiqué l'attentat": the article's main incident
-
-    def _claims(self, sent, resolution: Resolution, events: list[Event]) -> list[Relation]:
-        relations = []
-        for token in sent:
-            if (token.pos_ not in ("VERB", "ADJ") or self._verb_lemma(token) not in self.lex["claim_verbs"]
-                    or negated(token, self.negation)):
-                continue
-            passive = is_passive(token)
-            claimants, objects = [], []
-            for child in token.children:
-                if (child.dep_ == "nsubj" and not passive) or child.dep_ == "obl:agent":
-                    claimants += [k for k, _ in self._fillers(child, resolution)
-                                  if resolution.entities[k].type in ACTOR_TYPES]
-                elif child.dep_ in ("obj", "nsubj:pass"):
-                    objects.append(child)
-            if not claimants and not passive and token.dep_ == "acl":  # "le groupe revendiquant l'attaque"
-                claimants = [k for k, _ in self._fillers(token.head, resolution)
-                             if resolution.entities[k].type in ACTOR_TYPES]
-            if not claimants and not passive:
-                claimants = [k for k in [self._nearest_actor(token, resolution, AGGRESSOR_TYPES)] if k]
-            index = self._about(objects[0] if objects else None, sent, events)
-            if not claimants or index is None:
-                continue
-            event = events[index]
-            span = _sentence_span(sent, resolution)
-            event.evidence.append(span)
-            roles = event.roles.setdefault("claimed_by", [])
-            roles += [k for k in claimants if k not in roles]
-            sites = [k for k in event.roles.get("place", []) if resolution.entities[k].type != "State"]
-            objects_of = event.roles.get("target") or sites or event.roles.get("victims") or []
-            objects_of = [o for o in objects_of if o not in claimants]
-            relations += [Relation(c, "claimedResponsibility", o, [span]) for c in claimants for o in objects_of[:1]]
-        return relations
-
-    def _blame(self, sent, resolution: Resolution, events: list[Event]) -> list[Relation]:
-        relations = []
-        phrases = self.lex["blame_phrases"]
-        for token in sent:
-            if token.pos_ not in ("VERB", "ADJ"):
-                continue
-            word = self._verb_lemma(token)  # "frappes attribuées au régime"
-            if word not in self.blame_heads or (token.pos_ == "ADJ" and word not in self.lex["blame_verbs"]) \
-                    or negated(token, self.negation):
-                continue
-            if token.morph.get("VerbForm") == ["Inf"] and lemma(token.head) in self.lex["intention_verbs"]:
-                continue  # "chercher à imputer l'attentat à l'EI": an intention, not an accusation
-            if word not in self.lex["blame_verbs"] and not any(p[0] == word and _in_order(
-                    p[1:], [lemma(t) for t in sent[token.i - sent.start + 1: token.i - sent.start + 9]]) for p in phrases):
-                continue  # "tient pour responsable", "a désigné les talibans comme responsables"
-            passive = is_passive(token)
-            accusers, accused = [], []
-            for child in token.children:
-                if (child.dep_ == "nsubj" and not passive) or child.dep_ == "obl:agent":
-                    accusers += [k for k, _ in self._fillers(child, resolution)]
-                elif child.dep_ in ("obj", "nsubj:pass", "iobj") or (child.dep_ == "xcomp" and child.pos_ in ("PROPN", "NOUN")) or (
-                        child.dep_ in ("obl:arg", "obl") and case_of(child) in ("à", "au", "aux")):
-                    accused += self._accused(child, resolution)
-            if passive and not accused and token.dep_ in ("acl", "advcl", "amod"):
-                accused += self._accused(token.head, resolution)
-            if passive and not accusers:  # "imputé au Hezbollah par Israël" with "par" attached lower
-                accusers += [k for t in token.subtree if case_of(t) in self.lex["agent_preps"]
-                             for k, _ in self._fillers(t, resolution)]
-            if not passive and not accusers:  # "Moscou a nié … et accusé Kiev": the first verb's subject
-                accusers += [k for c in _subjects(token) for k, _ in self._fillers(c, resolution)]
-            if not accusers:  # "…, a annoncé le gouvernement", "selon la police": who reports the accusation
-                accusers += self._reporters(token, sent, resolution)
-            accusers = list(dict.fromkeys(k for k in accusers if resolution.entities[k].type in ACTOR_TYPES))
-            accused = [k for k in accused if resolution.entities[k].type in ACTOR_TYPES and k not in accusers]
-            if not accused:
-                continue
-            span = _sentence_span(sent, resolution)
-            index = self._about(None, sent, events)
-            plural_attack = [t for t in sent if self._is_trigger(t) and t.morph.get("Number") == ["Plur"]]
-            if plural_attack and any(e.series for e in events):
-                index = max(i for i, e in enumerate(events) if e.series)
-            if index is not None:
-                event = events[index]
-                for role, keys in (("attributed_to", accused), ("attributed_by", accusers)):
-                    fillers = event.roles.setdefault(role, [])
-                    fillers += [k for k in keys if k not in fillers]
-                if span not in event.evidence:
-                    event.evidence.append(span)
-            relations += [Relation(a, "blamed", b, [span]) for a in accusers for b in accused]
-        return relations
-
-    def _reporters(self, token, sent, resolution: Resolution) -> list[str]:
-        """Who reports what a clause says: the subject of a reporting verb above it, or "selon X" in the sentence."""
-        for head in token.ancestors:
-            if lemma(head) in self.lex["speech_verbs"]:
-                speakers = [c for c in head.children if c.dep_ == "nsubj"] or [  # "…, a annoncé le gouvernement"
-                    c for c in head.children if c.dep_ == "obj" and token.i < head.i < c.i]
-                found = [k for c in speakers for k, _ in self._fillers(c, resolution)]
-                if found:
-                    return found
-        return [k for t in sent if case_of(t) in self.lex["according_to"] for k, _ in self._fillers(t, resolution)]
-
-    def _accused(self, token, resolution: Resolution) -> list[str]:
-        """Who is held responsible: the mention, or the first group named inside the noun phrase."""
-        direct = [k for k, _ in self._fillers(token, resolution)]
-        if direct:
-            return direct
-        agents = {t.i for c in token.subtree if c.dep_ == "obl:agent" for t in c.subtree}
-        for t in token.subtree:
-            mention = resolution.mention_at(t.i)
-            if mention and t.i not in agents and resolution.entities[mention.key].type in AGGRESSOR_TYPES:
-                return [mention.key]
-        return []
-
 
 def _distance(token, triggers) -> int:
     """Tokens between a word and the nearest of some triggers (very far when there are none)."""
     return min((abs(token.i - t.i) for t in triggers), default=10**6)
-
-
-def _subjects(verb) -> list:
-    """A verb's subjects; for a coordinated or controlled verb without its own, the governing verb's
-    ("a nié … et accusé", "annonce avoir mené")."""
-    own = [c for c in verb.children if c.dep_ == "nsubj"]
-    if own or verb.dep_ not in ("conj", "xcomp"):
-        return own
-    objects = [c for c in verb.head.children if c.dep_ == "obj"]
-    infinitive = verb.dep_ == "xcomp" or (any(c.dep_ == "mark" for c in verb.children) and (
-        "Inf" in verb.morph.get("VerbForm") or _perfect_infinitive(verb)))  # "…, d'avoir mené" parsed as a conjunct
-    if infinitive and objects:
-        return []  # "a accusé les forces de Haftar d'avoir mené le bombardement": alleged, not the accuser's act
-    return [c for c in verb.head.children if c.dep_ == "nsubj"]
-
-
-def _in_order(words: list[str], among: list[str]) -> bool:
-    """Whether `words` occur in `among` in this order, other words allowed between them."""
-    rest = iter(among)
-    return all(word in rest for word in words)
 
 
 def _with_participants(events: list[Event]) -> list[Event]:
@@ -1040,17 +767,6 @@ def _number(token, words: dict[str, int]) -> int | None:
     """A cardinal written in digits ("25", "5 200") or in words ("dix")."""
     text = token.text.replace(" ", "").replace("\u202f", "")
     return int(text) if text.isdigit() else words.get(token.lower_)
-
-
-def _sentence_span(sent, resolution: Resolution) -> Span:
-    text = resolution.document.text
-    return Span(sent.start_char, sent.end_char, text[sent.start_char:sent.end_char])
-
-
-def _perfect_infinitive(verb) -> bool:
-    """Whether a verb is a past infinitive ("avoir mené", "être entrés"): something done, not announced."""
-    return "Part" in verb.morph.get("VerbForm") and any(
-        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
 def _pluperfect(verb) -> bool:

@@ -65,3 +65,29 @@ def subtree_range(tokens) -> tuple[int, int]:
     """Smallest token range covering the given tokens."""
     indices = [t.i for t in tokens]
     return min(indices), max(indices) + 1
+
+
+def perfect_infinitive(verb) -> bool:
+    """Whether a verb is a past infinitive ("avoir mené", "être entrés"): something done, not announced."""
+    return "Part" in verb.morph.get("VerbForm") and any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
+
+
+def subjects(verb) -> list:
+    """A verb's subjects; for a coordinated or controlled verb without its own, the governing verb's
+    ("a nié … et accusé", "annonce avoir mené")."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if own or verb.dep_ not in ("conj", "xcomp"):
+        return own
+    objects = [c for c in verb.head.children if c.dep_ == "obj"]
+    infinitive = verb.dep_ == "xcomp" or (any(c.dep_ == "mark" for c in verb.children) and (
+        "Inf" in verb.morph.get("VerbForm") or perfect_infinitive(verb)))  # "…, d'avoir mené" parsed as a conjunct
+    if infinitive and objects:
+        return []  # "a accusé les forces de Haftar d'avoir mené le bombardement": alleged, not the accuser's act
+    return [c for c in verb.head.children if c.dep_ == "nsubj"]
+
+
+def in_order(words: list[str], among: list[str]) -> bool:
+    """Whether `words` occur in `among` in this order, other words allowed between them."""
+    rest = iter(among)
+    return all(word in rest for word in words)

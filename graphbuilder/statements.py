@@ -1,0 +1,127 @@
+"""Statement frames: claims of responsibility and accusations (blame), attached to the attacks they are about."""
+from __future__ import annotations
+
+from .frames import ACTOR_TYPES, AGGRESSOR_TYPES, sentence_span
+from .model import Event, Relation
+from .resolve import Resolution
+from .syntax import case_of, in_order, is_passive, lemma, negated, subjects
+
+
+class StatementFrames:
+    """Claim and blame extraction, mixed into EventExtractor (it reads the extractor's lexicon and helpers)."""
+
+    def _about(self, token, sent, events: list[Event]) -> int | None:
+        """The event a claim or accusation is about: the latest event, a series for generic plurals."""
+        if not events:
+            return None
+        if token is not None and token.morph.get("Number") == ["Plur"] and any(e.series for e in events):
+            return max(i for i, e in enumerate(events) if e.series)
+        attacks = [i for i, e in enumerate(events) if e.type != "Threat" and not e.series]
+        return attacks[0] if attacks else None  # "a revendiqué l'attentat": the article's main incident
+
+    def _claims(self, sent, resolution: Resolution, events: list[Event]) -> list[Relation]:
+        relations = []
+        for token in sent:
+            if (token.pos_ not in ("VERB", "ADJ") or self._verb_lemma(token) not in self.lex["claim_verbs"]
+                    or negated(token, self.negation)):
+                continue
+            passive = is_passive(token)
+            claimants, objects = [], []
+            for child in token.children:
+                if (child.dep_ == "nsubj" and not passive) or child.dep_ == "obl:agent":
+                    claimants += [k for k, _ in self._fillers(child, resolution)
+                                  if resolution.entities[k].type in ACTOR_TYPES]
+                elif child.dep_ in ("obj", "nsubj:pass"):
+                    objects.append(child)
+            if not claimants and not passive and token.dep_ == "acl":  # "le groupe revendiquant l'attaque"
+                claimants = [k for k, _ in self._fillers(token.head, resolution)
+                             if resolution.entities[k].type in ACTOR_TYPES]
+            if not claimants and not passive:
+                claimants = [k for k in [self._nearest_actor(token, resolution, AGGRESSOR_TYPES)] if k]
+            index = self._about(objects[0] if objects else None, sent, events)
+            if not claimants or index is None:
+                continue
+            event = events[index]
+            span = sentence_span(sent, resolution)
+            event.evidence.append(span)
+            roles = event.roles.setdefault("claimed_by", [])
+            roles += [k for k in claimants if k not in roles]
+            sites = [k for k in event.roles.get("place", []) if resolution.entities[k].type != "State"]
+            objects_of = event.roles.get("target") or sites or event.roles.get("victims") or []
+            objects_of = [o for o in objects_of if o not in claimants]
+            relations += [Relation(c, "claimedResponsibility", o, [span]) for c in claimants for o in objects_of[:1]]
+        return relations
+
+    def _blame(self, sent, resolution: Resolution, events: list[Event]) -> list[Relation]:
+        relations = []
+        phrases = self.lex["blame_phrases"]
+        for token in sent:
+            if token.pos_ not in ("VERB", "ADJ"):
+                continue
+            word = self._verb_lemma(token)  # "frappes attribuées au régime"
+            if word not in self.blame_heads or (token.pos_ == "ADJ" and word not in self.lex["blame_verbs"]) \
+                    or negated(token, self.negation):
+                continue
+            if token.morph.get("VerbForm") == ["Inf"] and lemma(token.head) in self.lex["intention_verbs"]:
+                continue  # "chercher à imputer l'attentat à l'EI": an intention, not an accusation
+            if word not in self.lex["blame_verbs"] and not any(p[0] == word and in_order(
+                    p[1:], [lemma(t) for t in sent[token.i - sent.start + 1: token.i - sent.start + 9]]) for p in phrases):
+                continue  # "tient pour responsable", "a désigné les talibans comme responsables"
+            passive = is_passive(token)
+            accusers, accused = [], []
+            for child in token.children:
+                if (child.dep_ == "nsubj" and not passive) or child.dep_ == "obl:agent":
+                    accusers += [k for k, _ in self._fillers(child, resolution)]
+                elif child.dep_ in ("obj", "nsubj:pass", "iobj") or (child.dep_ == "xcomp" and child.pos_ in ("PROPN", "NOUN")) or (
+                        child.dep_ in ("obl:arg", "obl") and case_of(child) in ("à", "au", "aux")):
+                    accused += self._accused(child, resolution)
+            if passive and not accused and token.dep_ in ("acl", "advcl", "amod"):
+                accused += self._accused(token.head, resolution)
+            if passive and not accusers:  # "imputé au Hezbollah par Israël" with "par" attached lower
+                accusers += [k for t in token.subtree if case_of(t) in self.lex["agent_preps"]
+                             for k, _ in self._fillers(t, resolution)]
+            if not passive and not accusers:  # "Moscou a nié … et accusé Kiev": the first verb's subject
+                accusers += [k for c in subjects(token) for k, _ in self._fillers(c, resolution)]
+            if not accusers:  # "…, a annoncé le gouvernement", "selon la police": who reports the accusation
+                accusers += self._reporters(token, sent, resolution)
+            accusers = list(dict.fromkeys(k for k in accusers if resolution.entities[k].type in ACTOR_TYPES))
+            accused = [k for k in accused if resolution.entities[k].type in ACTOR_TYPES and k not in accusers]
+            if not accused:
+                continue
+            span = sentence_span(sent, resolution)
+            index = self._about(None, sent, events)
+            plural_attack = [t for t in sent if self._is_trigger(t) and t.morph.get("Number") == ["Plur"]]
+            if plural_attack and any(e.series for e in events):
+                index = max(i for i, e in enumerate(events) if e.series)
+            if index is not None:
+                event = events[index]
+                for role, keys in (("attributed_to", accused), ("attributed_by", accusers)):
+                    fillers = event.roles.setdefault(role, [])
+                    fillers += [k for k in keys if k not in fillers]
+                if span not in event.evidence:
+                    event.evidence.append(span)
+            relations += [Relation(a, "blamed", b, [span]) for a in accusers for b in accused]
+        return relations
+
+    def _reporters(self, token, sent, resolution: Resolution) -> list[str]:
+        """Who reports what a clause says: the subject of a reporting verb above it, or "selon X" in the sentence."""
+        for head in token.ancestors:
+            if lemma(head) in self.lex["speech_verbs"]:
+                speakers = [c for c in head.children if c.dep_ == "nsubj"] or [  # "…, a annoncé le gouvernement"
+                    c for c in head.children if c.dep_ == "obj" and token.i < head.i < c.i]
+                found = [k for c in speakers for k, _ in self._fillers(c, resolution)]
+                if found:
+                    return found
+        return [k for t in sent if case_of(t) in self.lex["according_to"] for k, _ in self._fillers(t, resolution)]
+
+    def _accused(self, token, resolution: Resolution) -> list[str]:
+        """Who is held responsible: the mention, or the first group named inside the noun phrase."""
+        direct = [k for k, _ in self._fillers(token, resolution)]
+        if direct:
+            return direct
+        agents = {t.i for c in token.subtree if c.dep_ == "obl:agent" for t in c.subtree}
+        for t in token.subtree:
+            mention = resolution.mention_at(t.i)
+            if mention and t.i not in agents and resolution.entities[mention.key].type in AGGRESSOR_TYPES:
+                return [mention.key]
+        return []

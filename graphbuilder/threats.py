@@ -1,0 +1,115 @@
+"""Threat frames: vows of revenge, ultimatums and announced campaigns against someone."""
+from __future__ import annotations
+
+from .frames import AGGRESSOR_TYPES, Frame
+from .model import Event
+from .resolve import Resolution, is_nominal
+from .syntax import case_of, lemma, negated, perfect_infinitive, subjects
+
+
+class ThreatFrames:
+    """Threat extraction, mixed into EventExtractor (it reads the extractor's lexicon and helpers)."""
+
+    def _threat_frames(self, sent, resolution: Resolution, events: list[Event]) -> list[Frame]:
+        frames = []
+        for token in sent:
+            word = lemma(token)
+            if self._threatens(token) and not (token.dep_ in ("advcl", "conj", "xcomp") and self._threatens(token.head)):
+                frame = Frame(type="Threat", triggers=[token])
+                for child in subjects(token):  # also "Le Kremlin a accusé Kiev … et promis une réponse"
+                    for key, t in self._fillers(child, resolution):
+                        frame.add_role("attacker", key, t)
+                nearest = None if frame.roles.get("attacker") else self._nearest_actor(
+                    token, resolution, AGGRESSOR_TYPES - {"Person"})
+                if nearest:
+                    frame.add_role("attacker", nearest, token)
+                threatened = [t for c in token.children if not c.dep_.startswith("nsubj") and not self._condition(c)
+                              for t in c.subtree if t.i > token.i]
+                target = self._threat_target(threatened, frame, resolution)  # not "… si l'armée bombardait"
+                if target:
+                    frame.add_role("target", *target)
+                elif any(self._retaliation_word(t) for t in threatened):
+                    for key in self._avenged(events, frame.roles.get("attacker", [])):
+                        frame.add_role("target", key, token)  # "Ankara a promis de riposter": to the attack's author
+                if frame.roles.get("attacker"):
+                    frames.append(frame)
+            elif token.pos_ == "NOUN" and word in self.lex["threat_predicates"] and token.dep_ in ("ROOT", "xcomp", "obj", "ccomp"):
+                frame = Frame(type="Threat", triggers=[token])
+                subject = [c for c in token.children if c.dep_ == "nsubj"] or [c for c in token.head.children if c.dep_ == "nsubj"]
+                for child in subject:
+                    for key, t in self._fillers(child, resolution):
+                        frame.add_role("target", key, t)
+                for child in token.children:
+                    if child.dep_ == "nmod":
+                        for key, t in self._fillers(child, resolution):
+                            frame.add_role("attacker", key, t)
+                if frame.roles.get("attacker") and frame.roles.get("target"):
+                    frames.append(frame)
+        return frames
+
+    def _nearest_actor(self, verb, resolution: Resolution, types: set[str]) -> str | None:
+        """"…, Harakat al-Nujaba, a annoncé…": when the parse gives no subject, the actor just before the verb."""
+        before = [m for m in resolution.mentions if m.end <= verb.i and verb.i - m.end <= 3
+                  and resolution.entities[m.key].type in types]
+        return max(before, key=lambda m: m.end).key if before else None
+
+    def _threatens(self, token) -> bool:
+        """Whether a verb utters a threat: "menacer", or "promettre/annoncer/jurer…" with a threat in its
+        complement ("a promis de se venger", "a annoncé un compte à rebours"); "a annoncé que trois soldats
+        ont été tués" is a report, not a threat."""
+        if token.pos_ != "VERB":
+            return False
+        word = lemma(token)
+        if word not in self.threat_verbs or negated(token, self.negation):
+            return False
+        if word == "menacer":
+            return True
+        if any(perfect_infinitive(c) for c in token.children):
+            return False  # "annonce avoir mené des frappes": a report of what was done
+        complement = [t for c in token.children if not c.dep_.startswith("nsubj") for t in c.subtree]
+        words = {lemma(t) for t in complement} | {t.lower_ for t in complement}
+        phrase = " ".join(t.lower_ for t in complement)
+        return bool(words & set(self.lex["threat_complements"])) or any(
+            " " in c and c in phrase for c in self.lex["threat_complements"])
+
+    def _avenged(self, events: list[Event], avengers: list[str]) -> list[str]:
+        """Who a vow of revenge naming no one is aimed at: the author of the latest attack, as the text
+        gives it (attacker, else whom it is attributed to, else who claimed it)."""
+        attacks = [e for e in events if e.type != "Threat" and not e.series]
+        if not attacks:
+            return []
+        roles = attacks[-1].roles
+        authors = roles.get("attacker") or roles.get("attributed_to") or roles.get("claimed_by") or []
+        return [k for k in authors if k not in avengers and not is_nominal(k)]
+
+    def _condition(self, clause) -> bool:
+        """Whether a clause is a condition ("si l'armée bombardait le Liban"), not what is threatened."""
+        marks = [c.lower_.replace("’", "'") for c in clause.children if c.dep_ == "mark"]
+        return clause.dep_ == "advcl" and any(m in self.lex["condition_markers"] for m in marks)
+
+    def _threat_target(self, complement: list, frame: Frame, resolution: Resolution):
+        """Who is threatened: the first armed actor named in the complement, else a state it names as object."""
+        found = []
+        sides = {self._side(k) for k in frame.roles.get("attacker", [])} - {None}
+        for t in complement:
+            mention = resolution.mention_at(t.i)
+            if mention and mention.key not in frame.roles.get("attacker", []) and all(mention.key != k for k, _ in found) \
+                    and self._side(mention.key) not in sides:  # not "promis de riposter après la mort de soldats français"
+                found.append((mention.key, t))
+        forces = [(k, t) for k, t in found if resolution.entities[k].type in ("MilitaryForce", "ArmedGroup", "Coalition")]
+        states = [(k, t) for k, t in found if resolution.entities[k].type == "State" and t.dep_ in ("obj", "nmod", "obl")
+                  and (case_of(t) not in self.place_preps or (case_of(t) in self.lex["dative_preps"]
+                                                              and (t.head.pos_ == "VERB" or lemma(t.head)
+                                                                   in self.lex["threat_complements"])))]  # "promis … aux États-Unis"
+        struck = [(k, t) for k, t in forces + states if t.dep_ == "obj" and self._is_trigger(t.head)]  # "de frapper Israël"
+        return (struck or forces or states or [None])[0]
+
+    def _side(self, key: str) -> str | None:
+        """The state an actor belongs to, as the gazetteer tells: the state itself, its forces, its nationals."""
+        actor = self.resolver.actors.get(key, {})
+        if actor.get("type") == "State":
+            return key
+        states = [s for rel in ("partOf", "affiliatedWith") for s in actor.get(rel, [])
+                  if self.resolver.actors.get(s, {}).get("type") == "State"]
+        return states[0] if len(set(states)) == 1 else None
+
