@@ -268,17 +268,34 @@ class Resolver:
         types = self.lex["subject_pronouns"].get(token.lower_)
         if not types or token.dep_ not in ("nsubj", "nsubj:pass") or token.pos_ != "PRON":
             return False
-        entity = self._antecedent(token, out, types)
+        entity = self._previous_subject(token, out, types) or self._antecedent(token, out, types)
         if entity is None:
             return False
         out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
         return True
 
+    @staticmethod
+    def _previous_subject(token, out: Resolution, types: list[str]) -> Entity | None:
+        """The subject of the pronoun's own sentence before it, else of the sentence before, if of a compatible
+        type: "Le président a condamné l'attaque. Il a promis…" is the president, not a group named earlier."""
+        sent = token.sent
+        previous = token.doc[sent.start - 1].sent if sent.start > 0 else None
+        for span in (sent, previous):
+            if span is None:
+                continue
+            subjects = [m for m in out.mentions if span.start <= m.start < min(span.end, token.i)
+                        and _acting_dep(token.doc[m.start:m.end].root) in ("nsubj", "nsubj:pass")
+                        and out.entities[m.key].type in types]
+            if subjects:
+                return out.entities[subjects[-1].key]
+        return None
+
     def _latest(self, doc, token, out: Resolution) -> bool:
-        """"ce dernier", "cette dernière": the latest actor named before it."""
+        """"ce dernier", "cette dernière", "celui-ci": the latest actor named before it."""
         latest = self.lex["latest_anaphors"]
-        if token.lower_ not in latest["words"] or not any(
-                c.dep_ == "det" and c.lower_ in latest["determiners"] for c in token.children):
+        pronoun = "".join(t.lower_ for t in doc[token.i:token.i + 3]) in latest["pronouns"]  # "Celui | - | ci"
+        if not pronoun and (token.lower_ not in latest["words"] or not any(
+                c.dep_ == "det" and c.lower_ in latest["determiners"] for c in token.children)):
             return False
         earlier = [m for m in out.mentions if m.start < token.i and out.entities[m.key].type in ACTOR_TYPES]
         if not earlier:
@@ -351,6 +368,13 @@ def _nominal_indices(doc) -> list[int]:
 
     wanted = [IDS[tag] for tag in NOMINAL_TAGS]
     return [i for i, pos in enumerate(doc.to_array("POS").tolist()) if pos in wanted]
+
+
+def _acting_dep(token) -> str:
+    """The dependency of a name's phrase: "le président X" is a subject when "président" is."""
+    while token.dep_ in ("flat:name", "appos", "nmod") and not case_of(token) and token.head != token:
+        token = token.head
+    return token.dep_
 
 
 def _same_name(a: str, b: str) -> bool:

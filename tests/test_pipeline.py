@@ -554,3 +554,12 @@ def test_dropping_a_bomb_on_a_groups_tunnels_and_holding_a_town(extract):
     assert ("united_states", "attacked", "islamic_state") in triples(x)
     assert ("islamic_state", "stationedIn", "raqqa") in triples(extract(
         " date 2016-12-12 L'État islamique tient toujours Raqqa et une partie de Deir ez-Zor."))
+
+
+def test_a_subject_pronoun_is_the_nearest_subject_and_celui_ci_the_latest_actor(extract):
+    x = extract(" date 2016-07-26 Les shebab ont attaqué une base. Le président Hassan Cheikh Mohamoud a condamné "
+                "l'attaque. Il a promis une riposte sévère.")
+    assert [e.roles.get("attacker") for e in x.events if e.type == "Threat"] == [["hassan_sheikh_mohamud"]]
+    x = extract(" date 2016-06-30 Trois kamikazes ont attaqué l'aéroport Atatürk d'Istanbul. Ankara a imputé "
+                "l'attentat à l'État islamique. Celui-ci ne l'a pas revendiqué, mais il avait menacé la Turquie.")
+    assert ("islamic_state", "threatened", "turkey") in triples(x)
