@@ -4,7 +4,7 @@ from __future__ import annotations
 from .lang import Resources
 from .model import Relation, Span
 from .resolve import Resolution, Resolver
-from .syntax import case_of, chain_head, lemma, negated
+from .syntax import case_of, chain_head, is_passive, lemma, negated
 from .nlp import strip_accents
 
 ACTORS = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
@@ -312,6 +312,9 @@ class RelationExtractor:
 
     def _participle(self, token, word: str, resolution: Resolution, span: Span) -> list[Relation]:
         """"groupes soutenus par l'Iran", "coalition dirigée par les États-Unis", "affilié à Al-Qaïda"."""
+        if token.pos_ == "VERB" and token.dep_ not in ("acl", "amod", "advcl", "acl:relcl") and not is_passive(token) \
+                and word in self.support | self.leadership:
+            return self._active_backing(token, word, resolution, span)
         holder = self._holder(token, resolution) or self._before(token, resolution, ACTORS)
         if holder is None:
             return []
@@ -330,7 +333,7 @@ class RelationExtractor:
                     key = self._entity(t, resolution, GROUPS) or self._of(t, resolution, GROUPS)
                     if key and key != holder:
                         out.append(Relation(holder, "partOf", key, [span]))
-                elif word in self.alliance and case in ("à", "avec", "au", "aux"):
+                elif word in self.alliance and case in {"à", "avec", "au", "aux"} | self.of_cases - {""}:  # "allié du Hamas"
                     key = self._entity(t, resolution, ACTORS)
                     if key and key != holder:
                         out.append(Relation(holder, "affiliatedWith", key, [span]))
@@ -350,6 +353,16 @@ class RelationExtractor:
         backed = [k for c in subjects for t in [c] + [g for g in c.children if g.dep_ == "conj"]
                   for k in [self._entity(t, resolution, GROUPS)] if k]
         return [Relation(k, "supportedBy", backer, [span]) for k in backed if backer and k != backer]
+
+    def _active_backing(self, verb, word: str, resolution: Resolution, span: Span) -> list[Relation]:
+        """"La Turquie soutient l'Armée syrienne libre", "le Qatar finance le Hamas", "X dirige Y": the object is
+        supported or led by the subject."""
+        def named(dep: str) -> list[str]:
+            heads = [c for c in verb.children if c.dep_ == dep]
+            return [k for c in heads for t in [c] + [g for g in c.children if g.dep_ == "conj"]
+                    for k in [self._entity(t, resolution, ACTORS)] if k]
+        predicate = "supportedBy" if word in self.support else "ledBy"
+        return [Relation(o, predicate, s, [span]) for s in named("nsubj") for o in named("obj") if o != s]
 
     def _holder(self, token, resolution: Resolution) -> str | None:
         """The entity a participle describes: its head noun's mention, or a group named inside it."""

@@ -563,3 +563,12 @@ def test_a_subject_pronoun_is_the_nearest_subject_and_celui_ci_the_latest_actor(
     x = extract(" date 2016-06-30 Trois kamikazes ont attaqué l'aéroport Atatürk d'Istanbul. Ankara a imputé "
                 "l'attentat à l'État islamique. Celui-ci ne l'a pas revendiqué, mais il avait menacé la Turquie.")
     assert ("islamic_state", "threatened", "turkey") in triples(x)
+
+
+def test_active_support_and_allies(extract):
+    assert ("free_syrian_army", "supportedBy", "turkey") in triples(extract(
+        " date 2019-01-01 La Turquie soutient l'Armée syrienne libre."))
+    x = extract(" date 2019-01-01 La Russie et l'Iran appuient l'armée syrienne.")
+    assert {("syrian_arab_army", "supportedBy", "russia"), ("syrian_arab_army", "supportedBy", "iran")} <= triples(x)
+    assert ("hezbollah", "affiliatedWith", "hamas") in triples(extract(
+        " date 2019-01-01 Le Hezbollah, allié du Hamas, a envoyé des combattants."))
