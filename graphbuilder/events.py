@@ -32,7 +32,6 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.seize_verbs = set(lex["seize_verbs"]["verbs"])
         self.reflexive_seize = set(lex["seize_verbs"]["reflexive"])
         self.removal_verbs = set(lex["removal_verbs"]["verbs"])
-        self.armed_labels = set(lex["armed_entity_labels"])
         self.place_labels = set(lex["place_entity_labels"])
         self.reflexive_attacks = {k: v for k, v in lex["reflexive_attack_verbs"].items() if not k.startswith("_")}
         self.reflexive_pronouns = set(lex["reflexive_pronouns"])
@@ -69,6 +68,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.statement_verbs = set(lex["claim_verbs"]) | set(lex["blame_verbs"])
         self.blame_heads = set(lex["blame_verbs"]) | {p[0] for p in lex["blame_phrases"]}  # words an accusation starts with
         self.perpetrators = set(lex["perpetrator_nouns"])
+        self.suspects = set(lex["suspect_nouns"])
+        self.campaign_nouns = set(lex["campaign_nouns"])
         self.indefinite = set(lex["indefinite_determiners"])
         self.definite = set(lex["definite_determiners"])
         self.group_nouns = {w for w, types in lex["anaphor_nouns"].items() if "ArmedGroup" in types}
@@ -79,10 +80,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
         document = resolution.document
         title_end = document.text.find("\n", document.body_start)
         events: list[Event] = []
-        meta: list[dict] = []  # per event: date expressions, title-only flag
+        meta: list[dict] = []  # per event: date expressions, title-only flag, provisional date
         relations: list[Relation] = []
         lead_end = _lead_end(doc, title_end)
-        self._provisional: set[int] = set()  # events dated by the publication date only
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
@@ -100,7 +100,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 if events[index].date is None and document.published and not events[index].series \
                         and sent.start_char < lead_end:  # the news itself: what the title or lead reports
                     events[index].date = TimeValue(document.published, "day" if len(document.published) == 10 else "month")
-                    self._provisional.add(id(events[index]))  # a date the text gives later replaces it
+                    meta[index]["provisional"] = True  # a date the text gives later replaces it
             for frame in self._threat_frames(sent, resolution, events):
                 frame.dates = _nearest_first(frame, dates, document.text)
                 events.append(self._new_event(frame, resolution))
@@ -162,7 +162,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
 
     def _armed(self, token) -> bool:
         """Whether a nominal names an armed actor: an armed group's or force's name, "les djihadistes", "le groupe"."""
-        return token.ent_type_ in self.armed_labels or token.lower_ in self.member_nouns or lemma(token) in self.group_nouns
+        return token.ent_type_ in ARMED_TYPES or token.lower_ in self.member_nouns or lemma(token) in self.group_nouns
 
     def _reflexive_attack(self, verb) -> bool:
         """Whether a verb is used reflexively in its 'attack' sense, with its clitics ("s'attaquer à", "s'en prendre à")."""
@@ -255,7 +255,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         if struck & set(frame.roles.get("attacker", [])):  # one actor on both sides: an inferred attacker is wrong
             frame.roles["attacker"] = [k for k in frame.roles["attacker"] if k not in struck]
         frame.counter = any(self._perpetrator(k, resolution) for k in frame.roles.get("victims", [])) or any(
-            lemma(t) in self.perpetrators | set(self.lex["suspect_nouns"]) for t in frame.victim_words)  # "l'auteur de la tuerie"
+            lemma(t) in self.perpetrators or lemma(t) in self.suspects for t in frame.victim_words)  # "l'auteur de la tuerie"
         root = sent.root
         if not frame.roles.get("attacker") and lemma(root) in self.launch_verbs and root not in group \
                 and not self._answered(group[0]):  # the answered event is not the responder's
@@ -307,7 +307,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
     def _campaign(self, head) -> bool:
         """Whether a word is, or has as object, a campaign noun ("la guerre", "mener la lutte")."""
         words = {lemma(head)} | {lemma(c) for c in head.children if c.dep_ == "obj"}
-        return bool(words & set(self.lex["campaign_nouns"]))
+        return bool(words & self.campaign_nouns)
 
     def _series(self, head, sent) -> bool:
         """"une série d'attaques", "la 19e attaque depuis octobre", generic "les attaques"."""
@@ -476,14 +476,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
             if mention is None:
                 ordered = sorted(t.children, key=lambda c: c.dep_ != "appos")
                 for c in ordered:  # "militaires de l'Opération Sentinelle", "le général iranien Qassem Soleimani"
-                    inner = resolution.mention_at(c.i)
-                    if inner is None and c.dep_ in ("appos", "nmod"):  # "le chef de la police, le général X", "du groupe EI"
-                        inner = next((m for g in c.children if g.dep_ in ("appos", "flat:name", "nmod") and not case_of(g)
-                                      for m in [resolution.mention_at(g.i)]
-                                      if m and (c.dep_ == "appos" or resolution.entities[m.key].type != "Person")), None) \
-                            or next((m for g in c.children if g.dep_ == "nmod" and case_of(g) in self.of_preps  # "un réseau
-                                     for m in [resolution.mention_at(g.i)]  # de tunnels de l'EI": the group's
-                                     if m and resolution.entities[m.key].type in ARMED_TYPES), None)
+                    inner = resolution.mention_at(c.i) or self._named_below(c, resolution)
                     possessor = c.dep_ in ("appos", "flat:name") or (
                         c.dep_ == "nmod" and (case_of(c) in self.of_preps or not case_of(c)))
                     if inner and possessor and resolution.entities[inner.key].type in ACTOR_TYPES | {"Facility"}:
@@ -529,6 +522,22 @@ class EventExtractor(ThreatFrames, StatementFrames):
         """Whether an entity is an unnamed perpetrator ("les assaillants", "le kamikaze")."""
         entity = resolution.entities[key]
         return not entity.from_gazetteer and any(w.lower() in self.perpetrators for w in entity.label.split())
+
+    def _named_below(self, complement, resolution: Resolution):
+        """The mention one level below a complement that names nothing itself: "le chef de la police, le général X",
+        "du groupe EI" (not a person: "les forces du régime de Bachar"), "un réseau de tunnels de l'EI" (an armed group)."""
+        if complement.dep_ not in ("appos", "nmod"):
+            return None
+        for g in complement.children:
+            m = resolution.mention_at(g.i)
+            if m and g.dep_ in ("appos", "flat:name", "nmod") and not case_of(g) and (
+                    complement.dep_ == "appos" or resolution.entities[m.key].type != "Person"):
+                return m
+        for g in complement.children:
+            m = resolution.mention_at(g.i)
+            if m and g.dep_ == "nmod" and case_of(g) in self.of_preps and resolution.entities[m.key].type in ARMED_TYPES:
+                return m
+        return None
 
     @staticmethod
     def _same_kind(head, appos, resolution: Resolution) -> bool:
@@ -626,6 +635,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         event = events[target]
         meta[target]["exprs"] |= exprs
         meta[target]["title"] = meta[target]["title"] and frame.title
+        if _best_date(frame.dates) and meta[target].pop("provisional", False):
+            event.date = None  # the publication date only stood in for the date this mention gives
         self._absorb(event, frame, resolution)
         return target
 
@@ -679,10 +690,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
         if frame.fatalities is not None and event.fatalities is None:
             event.fatalities = frame.fatalities
         date = _best_date(frame.dates)
-        if date and (event.date is None or id(event) in self._provisional or (
+        if date and (event.date is None or (
                 not frame.definite and GRANULARITY_RANK[date.granularity] < GRANULARITY_RANK[event.date.granularity])):
             event.date = date
-            self._provisional.discard(id(event))
         event.evidence.append(self._span(frame, resolution))
 
     def _span(self, frame: Frame, resolution: Resolution) -> Span:

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import model
 from .model import Span, TimeValue
 from .resolve import Resolution
 
-ACTOR_TYPES = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
+ACTOR_TYPES = set(model.ACTOR_TYPES)
 AGGRESSOR_TYPES = {"State", "MilitaryForce", "ArmedGroup", "Coalition", "Person"}
-LOCATION_TYPES = {"Place", "Facility"}
+LOCATION_TYPES = set(model.LOCATION_TYPES)
 VICTIM_TYPES = {"Person", "ArmedGroup", "MilitaryForce", "State", "Coalition"}
 ARMED_TYPES = {"MilitaryForce", "ArmedGroup", "Coalition"}
 

@@ -38,6 +38,8 @@ class RelationExtractor:
         self.state_nouns = set(lex["state_nouns"])
         self.titles = self.leader_titles | self.member_titles
         self.participles = self.support | self.leadership | self.alliance | self.stationed | self.integration
+        self.backing_verbs = self.support | self.leadership
+        self.alliance_cases = {"à", "avec", "au", "aux"} | self.of_cases - {""}
         self.government_titles = set(lex["government_titles"])
         self.under_preps = set(lex["under_control"]["preps"])
         self.control_nouns = set(lex["under_control"]["nouns"])
@@ -196,7 +198,7 @@ class RelationExtractor:
         if state is None and org is None and (governing or (word in self.head_of_state and not any(
                 c.dep_ == "nmod" and case_of(c) in self.of_cases - {""} and lemma(c) not in self.state_nouns
                 for c in token.children))):  # "le président X", "…de la République X", "le ministre de l'Intérieur X"
-            state = self._state_of_head(token, resolution) or self._nationality(person)
+            state = self._state_of_head(token, resolution) or self.resolver.actor_state(person, via=("affiliatedWith",))
         if state:
             out.append(Relation(person, "affiliatedWith", state, [span]))
             if word in self.head_of_state:
@@ -208,18 +210,7 @@ class RelationExtractor:
     def _state_of_head(self, token, resolution: Resolution) -> str | None:
         """The state a title's head noun names or whose forces it names ("l'armée syrienne du président X")."""
         mention = resolution.mention_at(token.head.i) if token.dep_ == "nmod" else None
-        if mention is None:
-            return None
-        actor = self.resolver.actors.get(mention.key, {})
-        if actor.get("type") == "State":
-            return mention.key
-        return next((s for s in actor.get("partOf", []) if self.resolver.actors.get(s, {}).get("type") == "State"), None)
-
-    def _nationality(self, person: str) -> str | None:
-        """The one state the gazetteer affiliates a person with, if any."""
-        states = [s for s in self.resolver.actors.get(person, {}).get("affiliatedWith", [])
-                  if self.resolver.actors.get(s, {}).get("type") == "State"]
-        return states[0] if len(states) == 1 else None
+        return self.resolver.actor_state(mention.key, via=("partOf",)) if mention else None
 
     def _known_group(self, person: str, org: str | None, resolution: Resolution) -> str | None:
         """"le chef de l'organisation, Ayman al-Zawahiri": when an anaphor names the group, prefer the group
@@ -313,7 +304,7 @@ class RelationExtractor:
     def _participle(self, token, word: str, resolution: Resolution, span: Span) -> list[Relation]:
         """"groupes soutenus par l'Iran", "coalition dirigée par les États-Unis", "affilié à Al-Qaïda"."""
         if token.pos_ == "VERB" and token.dep_ not in ("acl", "amod", "advcl", "acl:relcl") and not is_passive(token) \
-                and word in self.support | self.leadership:
+                and word in self.backing_verbs:
             return self._active_backing(token, word, resolution, span)
         holder = self._holder(token, resolution) or self._before(token, resolution, ACTORS)
         if holder is None:
@@ -333,7 +324,7 @@ class RelationExtractor:
                     key = self._entity(t, resolution, GROUPS) or self._of(t, resolution, GROUPS)
                     if key and key != holder:
                         out.append(Relation(holder, "partOf", key, [span]))
-                elif word in self.alliance and case in {"à", "avec", "au", "aux"} | self.of_cases - {""}:  # "allié du Hamas"
+                elif word in self.alliance and case in self.alliance_cases:  # "allié à", "allié avec", "allié du Hamas"
                     key = self._entity(t, resolution, ACTORS)
                     if key and key != holder:
                         out.append(Relation(holder, "affiliatedWith", key, [span]))
@@ -349,20 +340,21 @@ class RelationExtractor:
         if not token.dep_.startswith("obl") or verb.pos_ != "VERB":
             return []
         backer = self._of(token, resolution, GROUPS) or self._demonym(token)
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        backed = [k for c in subjects for t in [c] + [g for g in c.children if g.dep_ == "conj"]
-                  for k in [self._entity(t, resolution, GROUPS)] if k]
+        backed = self._named(verb, "nsubj", resolution, GROUPS)
         return [Relation(k, "supportedBy", backer, [span]) for k in backed if backer and k != backer]
 
     def _active_backing(self, verb, word: str, resolution: Resolution, span: Span) -> list[Relation]:
         """"La Turquie soutient l'Armée syrienne libre", "le Qatar finance le Hamas", "X dirige Y": the object is
         supported or led by the subject."""
-        def named(dep: str) -> list[str]:
-            heads = [c for c in verb.children if c.dep_ == dep]
-            return [k for c in heads for t in [c] + [g for g in c.children if g.dep_ == "conj"]
-                    for k in [self._entity(t, resolution, ACTORS)] if k]
         predicate = "supportedBy" if word in self.support else "ledBy"
-        return [Relation(o, predicate, s, [span]) for s in named("nsubj") for o in named("obj") if o != s]
+        return [Relation(o, predicate, s, [span]) for s in self._named(verb, "nsubj", resolution, ACTORS)
+                for o in self._named(verb, "obj", resolution, ACTORS) if o != s]
+
+    def _named(self, verb, dep: str, resolution: Resolution, types: set[str]) -> list[str]:
+        """The entities of the types a verb's `dep` dependents and their conjuncts name ("la Russie et l'Iran")."""
+        heads = [c for c in verb.children if c.dep_ == dep]
+        return [k for c in heads for t in [c] + [g for g in c.children if g.dep_ == "conj"]
+                for k in [self._entity(t, resolution, types)] if k]
 
     def _holder(self, token, resolution: Resolution) -> str | None:
         """The entity a participle describes: its head noun's mention, or a group named inside it."""

@@ -1,4 +1,6 @@
-"""Parser repairs run right after spaCy's parser, so that every later stage reads a sound parse.
+"""Parser repairs, spaCy components that correct the parse before graphbuilder's stages read it (the
+day-word repair right after the parser, the voice repair after the lemmatizer, whose lemmas it reads,
+the split-subject repair last, after the entity rulers, whose names it reads).
 
 Day words: complements hung on a day word go back to the verb.
 
@@ -15,7 +17,7 @@ repris Ramadi": avoir, no "été"), or on a verb whose perfect takes "être" ("s
 Split subjects: the model sometimes ends a sentence inside or right after a sentence-initial name
 ("Al-Chabab | , affilié à Al-Qaïda, a revendiqué l'attentat", "Ansar | Beït al-Maqdess | a prêté
 allégeance"); a name standing alone as sentence(s), followed by a verb without subject, is that verb's
-subject, and one sentence again. It runs after the entity rulers, which find the names.
+subject, and one sentence again.
 """
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ class DayWordRepair:
         temporal = load_lexicon(lang)
         self.day_words = set(temporal.weekdays) | set(temporal.months)
         self.dayparts = set(temporal.dayparts)  # "dans la nuit des positions": only partitives and agents move
+        self.heads = self.day_words | self.dayparts
         lexicon = resources(lang).lexicon
         self.partitives = set(lexicon["partitive_articles"])
         self.bare_partitives = set(lexicon["bare_partitive_articles"])  # partitive only before a bare noun phrase
@@ -43,7 +46,7 @@ class DayWordRepair:
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s parse in place."""
         for day in doc:
-            if day.lower_ not in self.day_words | self.dayparts or day.head == day or day.head.pos_ not in PREDICATE_TAGS:
+            if day.lower_ not in self.heads or day.head == day or day.head.pos_ not in PREDICATE_TAGS:
                 continue
             for child in list(day.children):
                 if day.lower_ in self.dayparts:

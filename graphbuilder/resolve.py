@@ -159,6 +159,15 @@ class Resolver:
         out.add(doc, Mention(state, token.i, token.i + 1, "demonym"), "State", actor["label"], actor)
         return state
 
+    def actor_state(self, key: str, via: tuple[str, ...] = ("partOf", "affiliatedWith")) -> str | None:
+        """The state a gazetteer actor belongs to: the state itself, or the one state its `via` relations
+        name (a state's forces, its nationals); None if none or several."""
+        actor = self.actors.get(key, {})
+        if actor.get("type") == "State":
+            return key
+        states = {s for rel in via for s in actor.get(rel, []) if self.actors.get(s, {}).get("type") == "State"}
+        return next(iter(states)) if len(states) == 1 else None
+
     def known(self, name: str) -> str | None:
         """The gazetteer id whose alias is spelled like `name` (accents, case, doubled letters ignored)."""
         return self.fuzzy.get(fuzzy_key(name))

@@ -90,11 +90,11 @@ class ThreatFrames:
     def _threat_target(self, complement: list, frame: Frame, resolution: Resolution):
         """Who is threatened: the first armed actor named in the complement, else a state it names as object."""
         found = []
-        sides = {self._side(k) for k in frame.roles.get("attacker", [])} - {None}
+        sides = {self.resolver.actor_state(k) for k in frame.roles.get("attacker", [])} - {None}
         for t in complement:
             mention = resolution.mention_at(t.i)
             if mention and mention.key not in frame.roles.get("attacker", []) and all(mention.key != k for k, _ in found) \
-                    and self._side(mention.key) not in sides:  # not "promis de riposter après la mort de soldats français"
+                    and self.resolver.actor_state(mention.key) not in sides:  # not "promis de riposter après la mort de soldats français"
                 found.append((mention.key, t))
         forces = [(k, t) for k, t in found if resolution.entities[k].type in ("MilitaryForce", "ArmedGroup", "Coalition")]
         states = [(k, t) for k, t in found if resolution.entities[k].type == "State" and t.dep_ in ("obj", "nmod", "obl")
@@ -103,13 +103,3 @@ class ThreatFrames:
                                                                    in self.lex["threat_complements"])))]  # "promis … aux États-Unis"
         struck = [(k, t) for k, t in forces + states if t.dep_ == "obj" and self._is_trigger(t.head)]  # "de frapper Israël"
         return (struck or forces or states or [None])[0]
-
-    def _side(self, key: str) -> str | None:
-        """The state an actor belongs to, as the gazetteer tells: the state itself, its forces, its nationals."""
-        actor = self.resolver.actors.get(key, {})
-        if actor.get("type") == "State":
-            return key
-        states = [s for rel in ("partOf", "affiliatedWith") for s in actor.get(rel, [])
-                  if self.resolver.actors.get(s, {}).get("type") == "State"]
-        return states[0] if len(set(states)) == 1 else None
-
