@@ -1,4 +1,4 @@
-"""The `graphbuilder` command line (typer): build, export, evaluate, query, stats, remove."""
+"""The `graphbuilder` command line (typer): build, load, export, evaluate, query, stats, remove."""
 from __future__ import annotations
 
 import json
@@ -64,6 +64,31 @@ def build(
         console.print(f"[red]skipped:[/red] {name}: {reason}")
     console.print(f"built {len(report.built)} document(s), skipped {len(report.skipped)} into {store}")
     if not report.built or (strict and report.skipped):
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    dumps: List[Path] = typer.Argument(..., help="N-Quads (.nq) or TriG (.trig) dumps, e.g. from `graphbuilder export`."),
+    store: Path = StoreOption,
+    workers: int = typer.Option(2, min=1, help="Threads loading parts of a dump in parallel (one core each)."),
+    replace: bool = typer.Option(False, help="Drop and reload documents already in the store (not atomic)."),
+) -> None:
+    """Bulk-load RDF dumps into the store (documents' graphs as they are, no extraction)."""
+    from .load import load_dump
+    from .store import StoreError
+
+    db, failed = _open(store), 0
+    for dump in dumps:
+        try:
+            report = load_dump(db, dump, workers=workers, replace=replace)
+        except StoreError as error:
+            console.print(f"[red]error:[/red] {error}", soft_wrap=True)
+            failed += 1
+            continue
+        console.print(f"loaded {dump.name}: {report.quads:,} quads, {len(report.documents)} document(s)"
+                      + (f", {len(report.replaced)} replaced" if report.replaced else ""), soft_wrap=True)
+    if failed:
         raise typer.Exit(1)
 
 

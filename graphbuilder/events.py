@@ -51,6 +51,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.retaliation = set(lex["retaliation_words"])
         self.negation = set(lex["negation_words"])
         self.person_nouns = {w.lower() for w in lex["person_nouns"] + lex["leader_titles"] + lex["member_titles"]}
+        self.leader_titles = set(lex["leader_titles"])
         self.facility_nouns = set(lex["facility_nouns"])
         self.region_nouns = set(lex["region_nouns"])
         self.kill_nouns = set(lex["kill_nouns"])
@@ -420,6 +421,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 role = "place"  # "à Bagdad", "dans la gare", "en Irak"
             else:
                 continue
+            if role in ("target", "victims") and type_ != "Person" and self._title(token, resolution):
+                key, type_ = self._titled(token, resolution), "Person"  # "le chef de l'EI a été tué": the chief, not the group
             if role == "attacker" and type_ in LOCATION_TYPES:
                 continue
             if role == "victims" and type_ not in VICTIM_TYPES:
@@ -503,6 +506,17 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t
             elif t.text[:1].isupper() and strip_accents(t.lower_) in self.resolver.demonyms:
                 yield self.resolver.nominal(t.doc, t, resolution, "Person").key, t  # "trois Américains"
+
+    def _title(self, token, resolution: Resolution) -> bool:
+        """Whether a participant word is a leader's title standing without a name of its own ("le chef de l'EI")."""
+        return token.pos_ == "NOUN" and lemma(token) in self.leader_titles and resolution.mention_at(token.i) is None
+
+    def _titled(self, title, resolution: Resolution) -> str:
+        """The person a leader's title stands for: the one named with it, else an unnamed person node."""
+        named = [m.key for c in title.children if c.dep_ in ("appos", "flat:name", "nmod") and not case_of(c)
+                 for m in [resolution.mention_at(c.i)] if m and resolution.entities[m.key].type == "Person"]
+        return (named[0] if named else resolution.named_before(title, {"Person"})
+                or self.resolver.nominal(title.doc, title, resolution, "Person").key)
 
     def _counted(self, token):
         """What a quantity noun counts: "une centaine de civils" → "civils"."""

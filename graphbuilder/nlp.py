@@ -91,6 +91,7 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
     from . import repair  # noqa: F401  (registers the parser repairs)
 
     nlp.add_pipe("day_word_repair", after="parser", config={"lang": lang})
+    nlp.add_pipe("prepositional_subject_repair", after="day_word_repair")
     nlp.add_pipe("voice_repair", after="lemmatizer", config={"lang": lang})  # reads the auxiliaries' lemmas
     patterns = list(gazetteer_patterns(res))
     # Two phrase matchers (token patterns would cost a Matcher pass per acronym): acronyms with their

@@ -135,15 +135,6 @@ class RelationExtractor:
                 return key
         return None
 
-    def _before(self, token, resolution: Resolution, types: set[str]) -> str | None:
-        """"X, la branche…", "X (affilié à…": the entity ending just before the phrase, across a comma or bracket."""
-        start = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "amod", "nummod", "advmod")])
-        if start >= 2 and token.doc[start - 1].text in (",", "("):
-            mention = resolution.mention_at(start - 2)
-            if mention and resolution.entities[mention.key].type in types:
-                return mention.key
-        return None
-
     def _after(self, token, resolution: Resolution, types: set[str]) -> str | None:
         """"une des factions … de Hashed, Harakat al-Nujaba": the entity right after the phrase's closing comma."""
         doc = token.doc
@@ -181,7 +172,8 @@ class RelationExtractor:
 
     # -- frames ------------------------------------------------------------------------
     def _titles(self, token, resolution: Resolution, span: Span) -> list[Relation]:
-        person = self._linked(token, resolution, {"Person"}) or self._after(token, resolution, {"Person"})
+        person = (self._linked(token, resolution, {"Person"}) or self._after(token, resolution, {"Person"})
+                  or resolution.named_before(token, {"Person"}))
         if person is None:
             return []
         out = []
@@ -288,7 +280,7 @@ class RelationExtractor:
 
     def _branch(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         parent = self._of(token, resolution, GROUPS) or self._of_linear(token, resolution, GROUPS)
-        child = (self._linked(token, resolution, GROUPS) or self._before(token, resolution, GROUPS)
+        child = (self._linked(token, resolution, GROUPS) or resolution.named_before(token, GROUPS)
                  or self._after(token, resolution, GROUPS))
         out = []
         if parent and child and parent != child:
@@ -306,7 +298,7 @@ class RelationExtractor:
         if token.pos_ == "VERB" and token.dep_ not in ("acl", "amod", "advcl", "acl:relcl") and not is_passive(token) \
                 and word in self.backing_verbs:
             return self._active_backing(token, word, resolution, span)
-        holder = self._holder(token, resolution) or self._before(token, resolution, ACTORS)
+        holder = self._holder(token, resolution) or resolution.named_before(token, ACTORS)
         if holder is None:
             return []
         out = []

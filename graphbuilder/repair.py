@@ -1,6 +1,6 @@
 """Parser repairs, spaCy components that correct the parse before graphbuilder's stages read it (the
-day-word repair right after the parser, the voice repair after the lemmatizer, whose lemmas it reads,
-the split-subject repair last, after the entity rulers, whose names it reads).
+day-word and prepositional-subject repairs right after the parser, the voice repair after the lemmatizer,
+whose lemmas it reads, the split-subject repair last, after the entity rulers, whose names it reads).
 
 Day words: complements hung on a day word go back to the verb.
 
@@ -13,6 +13,10 @@ frappes") from its lexicon.
 
 Voice: a subject labelled passive on a verb whose only auxiliary is the active one ("l'armée … avaient
 repris Ramadi": avoir, no "été"), or on a verb whose perfect takes "être" ("sont intervenus"), is active.
+
+Prepositional subjects: a subject never has a preposition; in "Selon Donald Trump, le chef de l'EI a été
+tué" the model makes "Donald Trump" the subject and "le chef" its apposition. Such a subject is an oblique,
+and the noun in apposition after the comma is the verb's subject.
 
 Split subjects: the model sometimes ends a sentence inside or right after a sentence-initial name
 ("Al-Chabab | , affilié à Al-Qaïda, a revendiqué l'attentat", "Ansar | Beït al-Maqdess | a prêté
@@ -111,6 +115,21 @@ class VoiceRepair:
 def make_voice_repair(nlp: Language, name: str, lang: str) -> VoiceRepair:
     """spaCy factory of the voice repair for the language `lang`."""
     return VoiceRepair(lang)
+
+
+def demote_prepositional_subjects(doc: Doc) -> Doc:
+    """Make a subject introduced by a preposition an oblique, and its apposition after a comma the subject."""
+    for token in doc:
+        if not token.dep_.startswith("nsubj") or not any(c.dep_ == "case" and c.pos_ == "ADP" for c in token.lefts):
+            continue
+        subject = next((c for c in token.rights if c.dep_ == "appos" and any(t.text == "," for t in doc[token.i:c.i])), None)
+        if subject is not None:
+            subject.head, subject.dep_ = token.head, token.dep_
+            token.dep_ = "obl:mod"
+    return doc
+
+
+Language.component("prepositional_subject_repair", func=demote_prepositional_subjects)
 
 
 def join_split_subjects(doc: Doc) -> Doc:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .lang import Resources
 from .model import ACTOR_TYPES, Document, Entity, Span
 from .nlp import METONYM_LABEL, strip_accents
-from .syntax import case_of
+from .syntax import case_of, chain_head
 from .vocab import slug
 
 NAME_DEPS = {"flat:name", "flat", "appos", "nmod", "amod"}
@@ -56,6 +56,16 @@ class Resolution:
     def mention_at(self, token_index: int) -> Mention | None:
         """The mention covering a token, if any."""
         return self.by_token.get(token_index)
+
+    def named_before(self, token, types: set[str]) -> str | None:
+        """"X, la branche…", "X (affilié à…", "X, le chef de…": the entity of the types ending just before the
+        phrase of `token`, across a comma or bracket, unless a preposition introduces it ("Selon X, le chef…")."""
+        start = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "amod", "nummod", "advmod")])
+        if start >= 2 and token.doc[start - 1].text in (",", "("):
+            mention = self.mention_at(start - 2)
+            if mention and self.entities[mention.key].type in types and not case_of(chain_head(token.doc[start - 2])):
+                return mention.key
+        return None
 
 
 class Resolver:

@@ -73,6 +73,17 @@ def perfect_infinitive(verb) -> bool:
         c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
+def past_clause(verb) -> bool:
+    """Whether a finite clause tells of the past ("l'attaque avait fait deux morts", "ils ont tué"), not the future."""
+    form = verb.morph.get("VerbForm")
+    if "Part" in form:  # a compound past ("ont tué", "avait fait", "ont été tués"), not "sera attaqué"
+        tenses = [c.morph.get("Tense") for c in verb.children if c.dep_ == "aux:tense"]
+        return bool(tenses) and not any("Fut" in t for t in tenses)
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False  # "allait frapper", "voulait attaquer": what was to come
+    return "Fin" in form and bool({"Past", "Imp"} & set(verb.morph.get("Tense")))
+
+
 def subjects(verb) -> list:
     """A verb's subjects; for a coordinated or controlled verb without its own, the governing verb's
     ("a nié … et accusé", "annonce avoir mené")."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .frames import AGGRESSOR_TYPES, Frame
 from .model import Event
 from .resolve import Resolution, is_nominal
-from .syntax import case_of, lemma, negated, perfect_infinitive, subjects
+from .syntax import case_of, lemma, negated, past_clause, perfect_infinitive, subjects
 
 
 class ThreatFrames:
@@ -56,7 +56,7 @@ class ThreatFrames:
     def _threatens(self, token) -> bool:
         """Whether a verb utters a threat: "menacer", or "promettre/annoncer/jurer…" with a threat in its
         complement ("a promis de se venger", "a annoncé un compte à rebours"); "a annoncé que trois soldats
-        ont été tués" is a report, not a threat."""
+        ont été tués" or "que l'attaque avait fait deux morts" is a report of the past, not a threat."""
         if token.pos_ != "VERB":
             return False
         word = lemma(token)
@@ -66,7 +66,8 @@ class ThreatFrames:
             return True
         if any(perfect_infinitive(c) for c in token.children):
             return False  # "annonce avoir mené des frappes": a report of what was done
-        complement = [t for c in token.children if not c.dep_.startswith("nsubj") for t in c.subtree]
+        complement = [t for c in token.children if not c.dep_.startswith("nsubj")
+                      and not (c.dep_ == "ccomp" and past_clause(c)) for t in c.subtree]
         words = {lemma(t) for t in complement} | {t.lower_ for t in complement}
         phrase = " ".join(t.lower_ for t in complement)
         return bool(words & set(self.lex["threat_complements"])) or any(

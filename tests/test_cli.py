@@ -1,4 +1,4 @@
-"""The command line end to end: build, export, evaluate, query, stats, validate, remove."""
+"""The command line end to end: build, export, load, evaluate, query, stats, validate, remove."""
 from __future__ import annotations
 
 import json
@@ -31,6 +31,12 @@ def test_cli_build_export_evaluate_query(tmp_path):
     assert "documents" in runner.invoke(app, ["stats", "--store", store]).output
     result = runner.invoke(app, ["validate", "--store", store])
     assert result.exit_code == 0, result.output
+    dump = tmp_path / "dump.nq"
+    assert runner.invoke(app, ["export", "--store", store, "--format", "nquads", "--out", str(dump)]).exit_code == 0
+    copy = str(tmp_path / "copy.oxigraph")
+    result = runner.invoke(app, ["load", str(dump), str(tmp_path / "missing.nq"), "--store", copy])
+    assert result.exit_code == 1 and "loaded dump.nq" in result.output and "missing.nq" in result.output
+    assert "United States" in runner.invoke(app, ["query", "blame", "--store", copy, "--format", "csv"]).output
     assert runner.invoke(app, ["remove", "000_ffb251c5abeb50dd.txt", "--store", store]).exit_code == 0
 
 

@@ -116,6 +116,30 @@ def test_reported_attack_is_no_threat(extract):
     assert [(e.type, e.fatalities, e.roles.get("place")) for e in x.events] == [("Attack", 3, ["gao"])]
 
 
+def test_an_announced_toll_in_the_past_is_a_report_not_a_threat(extract):
+    x = extract(" date 2016-07-26 Le ministère de l'Intérieur a annoncé que l'attaque avait fait deux morts.")
+    assert [(e.type, e.fatalities) for e in x.events] == [("Attack", 2)]
+    x = extract(" date 2020-01-10 Le président Emmanuel Macron a annoncé que la France allait frapper plus fort "
+                "l'État islamique au Grand Sahara.")
+    assert [(e.type, e.roles.get("target")) for e in x.events] == [("Threat", ["islamic_state_greater_sahara"])]
+
+
+def test_a_chief_killed_is_a_person_not_his_group(extract):
+    x = extract(" date 2016-09-25 Le chef de l'État islamique a été tué par une frappe américaine.")
+    assert [e.roles.get("victims") for e in x.events] == [["t.txt/chef-etat"]]
+    x = extract(" date 2016-09-25 Abou Bakr al-Baghdadi, le chef de l'État islamique, a été tué.")
+    assert [e.roles.get("victims") for e in x.events] == [["abu_bakr_al_baghdadi"]]
+    x = extract(" date 2016-09-25 Selon Donald Trump, le chef de l'État islamique a été tué.")
+    assert [e.roles.get("victims") for e in x.events] == [["t.txt/chef-etat"]]
+    x = extract(" date 2016-09-25 Des combattants de l'État islamique ont été tués par l'armée irakienne.")
+    assert [e.roles.get("victims") for e in x.events] == [["islamic_state"]]
+
+
+def test_title_in_apposition_after_the_name(extract):
+    x = extract(" date 2016-07-26 Pierre-Henry Brandet, le porte-parole du ministère de l'Intérieur, a annoncé deux arrestations.")
+    assert ("person-pierre-henry-brandet", "memberOf", "french_ministry_of_interior") in triples(x)
+
+
 def test_complements_the_parser_hangs_on_a_day_word(extract):
     x = extract(" date 2019-03-12 La frappe a touché jeudi un bus.")
     assert [(e.date.value, e.roles.get("target")) for e in x.events] == [("2019-03-07", ["t.txt/bus"])]

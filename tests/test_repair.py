@@ -68,3 +68,9 @@ def test_a_partitive_object_hung_on_a_part_of_the_day_goes_back_to_the_verb(nlp)
     assert arc(doc, "positions") == ("obj", "frappé")
     doc = nlp("Les tirs ont eu lieu dans la nuit de samedi à dimanche.")
     assert arc(doc, "samedi")[1] != "eu"
+
+
+def test_a_subject_with_a_preposition_gives_way_to_its_apposition(nlp):
+    doc = nlp("Selon Donald Trump, le chef de l'État islamique a été tué.")
+    assert arc(doc, "Donald") == ("obl:mod", "tué")
+    assert arc(doc, "chef") == ("nsubj:pass", "tué")
