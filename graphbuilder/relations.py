@@ -41,6 +41,7 @@ class RelationExtractor:
         self.backing_verbs = self.support | self.leadership
         self.alliance_cases = {"à", "avec", "au", "aux"} | self.of_cases - {""}
         self.government_titles = set(lex["government_titles"])
+        self.regimes = set(lex["regime_nouns"])
         self.under_preps = set(lex["under_control"]["preps"])
         self.control_nouns = set(lex["under_control"]["nouns"])
         allegiance = lex["allegiance"]
@@ -77,6 +78,8 @@ class RelationExtractor:
                         out += self._allegiance(token, word, resolution, span)
                     if word in self.backing_nouns and case_of(token) in self.backing_cases:
                         out += self._backing(token, resolution, span)
+                    if word in self.regimes:
+                        out += self._regime(token, resolution, span)
                 if pos in ("NOUN", "PROPN") and token.dep_ == "appos" and token.text[:1].isupper():
                     out += self._demonym_apposition(token, resolution, span)
                 if pos == "VERB" and word in self.control and not negated(token, self.negation):
@@ -177,8 +180,12 @@ class RelationExtractor:
         if person is None:
             return []
         out = []
-        word = lemma(token)
+        word = self._title_word(token)
         org = self._known_group(person, self._of(token, resolution, GROUPS), resolution)
+        if org is None and word not in self.leader_titles:  # "le porte-parole d'Ali Bongo", "conseiller de X"
+            principal = self._of(token, resolution, {"Person"})
+            if principal and principal != person:
+                out.append(Relation(person, "affiliatedWith", principal, [span]))
         state = self._demonym(token)
         one_of = any(c.dep_ == "det" and c.lower_ in self.indefinite for c in token.children)
         if org:  # "le chef du groupe" leads it; "un (haut) commandant du groupe" is one of its members
@@ -199,6 +206,17 @@ class RelationExtractor:
                 out.append(Relation(person, "memberOf", state, [span]))
         return out
 
+    def _title_word(self, token) -> str:
+        """A title noun's lemma, with the adjective next to it when together they make a listed title
+        ("Premier ministre", "secrétaire général", "guide suprême")."""
+        word = lemma(token)
+        for c in token.children:
+            if c.dep_ == "amod" and abs(c.i - token.i) == 1:
+                joined = f"{lemma(c)} {word}" if c.i < token.i else f"{word} {lemma(c)}"
+                if joined in self.titles or joined in self.head_of_state:
+                    return joined
+        return word
+
     def _state_of_head(self, token, resolution: Resolution) -> str | None:
         """The state a title's head noun names or whose forces it names ("l'armée syrienne du président X")."""
         mention = resolution.mention_at(token.head.i) if token.dep_ == "nmod" else None
@@ -214,6 +232,14 @@ class RelationExtractor:
             g for g, a in actors.items() if person in a.get("ledBy", [])}
         named = [k for k in known if k in resolution.entities and k != org]
         return named[0] if named and org not in known else org
+
+    def _regime(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        """"le régime de Bachar al-Assad", "l'administration Trump": the person leads the state (its demonym, or his)."""
+        leader = self._of(token, resolution, {"Person"})
+        if leader is None:
+            return []
+        state = self._demonym(token) or self.resolver.actor_state(leader, via=("affiliatedWith",))
+        return [Relation(state, "ledBy", leader, [span])] if state else []
 
     def _stronghold(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         """"Hawija, l'un des derniers bastions de l'État islamique": the group is based in the place."""
@@ -234,7 +260,15 @@ class RelationExtractor:
         return [Relation(holder, "stationedIn", place, [span]) for place in places[:1] if holder and holder != place]
 
     def _control(self, token, resolution: Resolution, span: Span) -> list[Relation]:
-        """"l'EI contrôle Raqqa", "le groupe contrôle de grandes zones rurales du pays": based there."""
+        """"l'EI contrôle Raqqa", "le groupe contrôle de grandes zones rurales du pays": based there; also
+        "le plateau du Golan contrôlé par Israël", "les régions de Donetsk et de Lougansk contrôlées par X"."""
+        if token.dep_ in ("acl", "amod"):
+            place = token.head
+            named = [place] + [c for c in place.children if c.dep_ == "nmod" and case_of(c) in self.of_cases]
+            places = [k for t in named for c in [t] + [g for g in t.children if g.dep_ == "conj"]
+                      for k in [self._entity(c, resolution, LOCATIONS)] if k]
+            return [Relation(h, "stationedIn", p, [span]) for h in self._named(token, "obl:agent", resolution, GROUPS)
+                    for p in dict.fromkeys(places) if h != p]
         holders = [key for c in token.children if c.dep_ == "nsubj" for key in [self._entity(c, resolution, GROUPS)] if key]
         places = [key for c in token.children if c.dep_ == "obj"
                   for key in [self._entity(c, resolution, LOCATIONS) or self._of(c, resolution, LOCATIONS)] if key]

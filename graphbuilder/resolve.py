@@ -81,6 +81,7 @@ class Resolver:
         self.perpetrators = set(self.lex["perpetrator_nouns"])
         self.authors = set(self.lex["perpetrator_of_nouns"])
         self.titles = set(self.lex["leader_titles"]) | set(self.lex["member_titles"])
+        self.institution_heads = self.titles | set(self.lex["regime_nouns"])  # a metonym under these is the state
         self.addressee_verbs = set(self.lex["blame_verbs"]) | set(self.lex["threat_verbs"])  # their object acts
         self.of_cases = set(self.lex["of_preps"]) | {""}  # "la base du K1", "la base K1"
         self.places = {fuzzy_key(alias): a["id"] for a in res.gazetteer if a["type"] == "Place"
@@ -112,7 +113,8 @@ class Resolver:
             actor = self.actors[ent.ent_id_]
             struck = ent.root.dep_ == "nsubj:pass" and ent.root.head.lemma_.lower() in self.lex["attack_verbs"]
             acting = (ent.root.dep_ in ACTING_DEPS or ent.start == ent.sent.start) and not struck or (
-                ent.root.dep_ in ("obj", "xcomp") and ent.root.head.lemma_.lower() in self.addressee_verbs)  # "accusé Kiev"
+                ent.root.dep_ in ("obj", "xcomp") and ent.root.head.lemma_.lower() in self.addressee_verbs) or (
+                ent.root.dep_ == "nmod" and ent.root.head.lemma_.lower() in self.institution_heads)  # "porte-parole de la Maison Blanche"
             if ent.label_ == METONYM_LABEL and not acting:
                 place = self.actors.get(self.places.get(fuzzy_key(ent.text)) or self.known(ent.text) or "", {})
                 if place.get("type") == "Place":

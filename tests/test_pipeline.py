@@ -596,3 +596,35 @@ def test_active_support_and_allies(extract):
     assert {("syrian_arab_army", "supportedBy", "russia"), ("syrian_arab_army", "supportedBy", "iran")} <= triples(x)
     assert ("hezbollah", "affiliatedWith", "hamas") in triples(extract(
         " date 2019-01-01 Le Hezbollah, allié du Hamas, a envoyé des combattants."))
+
+
+def test_titles_of_institutions_and_of_persons(extract):
+    x = extract(" date 2017-04-04 Le porte-parole de la Maison blanche, Sean Spicer, a dénoncé un acte odieux.")
+    assert ("person-sean-spicer", "memberOf", "united_states") in triples(x)
+    x = extract(" date 2016-09-01 Arnauld Engandji, le porte-parole d'Ali Bongo, a dénoncé une tentative de déstabilisation.")
+    assert ("person-arnauld-engandji", "affiliatedWith", "ali_bongo") in triples(x)
+    x = extract(" date 2016-11-02 Zeid Ra'ad Al-Hussein, Haut-Commissaire des Nations unies aux droits de l'homme, a dénoncé les violences.")
+    assert ("person-zeid-ra-ad-al-hussein", "memberOf", "united_nations") in triples(x)
+    x = extract(" date 2017-11-13 Le Premier ministre israélien Benyamin Netanyahou a dénoncé un acte odieux.")
+    assert ("israel", "ledBy", "benjamin_netanyahu") in triples(x)
+    assert ("benjamin_netanyahu", "memberOf", "israel") not in triples(x)
+
+
+def test_a_regime_named_after_its_leader(extract):
+    x = extract(" date 2017-04-04 Sean Spicer a dénoncé un acte odieux du régime de Bachar al-Assad.")
+    assert ("syria", "ledBy", "bashar_al_assad") in triples(x)
+    x = extract(" date 2017-11-13 Le Hezbollah libanais et d'autres milices chiites, alliés à l'Iran et au régime de Damas, "
+                "combattent en Syrie.")
+    assert ("hezbollah", "affiliatedWith", "syria") in triples(x)
+
+
+def test_places_held_by_an_armed_actor(extract):
+    x = extract(" date 2017-11-13 Israël a intercepté un drone au-dessus du plateau du Golan contrôlé par Israël.")
+    assert ("israel", "stationedIn", "golan_heights") in triples(x)
+    x = extract(" date 2016-10-17 Mossoul, encore aux mains des forces de l'État islamique, est encerclée.")
+    assert ("islamic_state", "stationedIn", "mosul") in triples(x)
+
+
+def test_fighting_an_enemy_is_an_attack(extract):
+    x = extract(" date 2016-12-12 Depuis 2012, les rebelles de l'Armée syrienne libre affrontent l'armée syrienne à Alep.")
+    assert ("free_syrian_army", "attacked", "syrian_arab_army") in triples(x)
