@@ -46,13 +46,19 @@ def gazetteer_patterns(res: Resources) -> Iterator[dict[str, Any]]:
                 yield {"label": METONYM_LABEL, "pattern": variant, "id": actor["id"]}
 
 
-def _leading_space_boundary(doc):
-    """The blanked date header is whitespace: start the article's first sentence after it."""
+def _line_boundaries(doc):
+    """Start a sentence after the blanked date header (whitespace), and after a line break followed by a
+    capital or a sign ("— François Hollande" then a new paragraph): titles, paragraphs and signatures are not
+    run into the next sentence; a line hard-wrapped before a lower-case word is still one sentence."""
+    first = True
     for token in doc:
-        if not token.is_space:
-            if token.i > 0:
-                token.is_sent_start = True
-            break
+        if token.is_space:
+            continue
+        previous = doc[token.i - 1] if token.i > 0 else None
+        if previous is not None and previous.is_space and (first or (
+                "\n" in previous.text and not token.text[:1].islower())):
+            token.is_sent_start = True
+        first = False
     return doc
 
 
@@ -82,16 +88,16 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
 
     from spacy.language import Language
 
-    if "leading_space_boundary" not in Language.factories:
-        Language.component("leading_space_boundary")(_leading_space_boundary)
+    if "line_boundaries" not in Language.factories:
+        Language.component("line_boundaries")(_line_boundaries)
     res = resources(lang)
     nlp = spacy.load(res.model)
     keep_hyphenated_names(nlp.tokenizer, res.lexicon["hyphenated_name_particles"]["particles"])
-    nlp.add_pipe("leading_space_boundary", before="parser")
+    nlp.add_pipe("line_boundaries", before="parser")
     from . import repair  # noqa: F401  (registers the parser repairs)
 
     nlp.add_pipe("day_word_repair", after="parser", config={"lang": lang})
-    nlp.add_pipe("prepositional_subject_repair", after="day_word_repair")
+    nlp.add_pipe("prepositional_subject_repair", after="day_word_repair", config={"lang": lang})
     nlp.add_pipe("voice_repair", after="lemmatizer", config={"lang": lang})  # reads the auxiliaries' lemmas
     patterns = list(gazetteer_patterns(res))
     # Two phrase matchers (token patterns would cost a Matcher pass per acronym): acronyms with their

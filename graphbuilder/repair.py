@@ -16,7 +16,9 @@ repris Ramadi": avoir, no "été"), or on a verb whose perfect takes "être" ("s
 
 Prepositional subjects: a subject never has a preposition; in "Selon Donald Trump, le chef de l'EI a été
 tué" the model makes "Donald Trump" the subject and "le chef" its apposition. Such a subject is an oblique,
-and the noun in apposition after the comma is the verb's subject.
+and the noun in apposition after the comma, if any, is the verb's subject ("Selon Jean Ping, ils ont
+bombardé" keeps "ils"). Conversely, a counted noun phrase before a verb without subject, introduced by a
+partitive "de" only ("Près de cinquante combattants … auraient été tués"), is its subject.
 
 Split subjects: the model sometimes ends a sentence inside or right after a sentence-initial name
 ("Al-Chabab | , affilié à Al-Qaïda, a revendiqué l'attentat", "Ansar | Beït al-Maqdess | a prêté
@@ -117,19 +119,41 @@ def make_voice_repair(nlp: Language, name: str, lang: str) -> VoiceRepair:
     return VoiceRepair(lang)
 
 
-def demote_prepositional_subjects(doc: Doc) -> Doc:
-    """Make a subject introduced by a preposition an oblique, and its apposition after a comma the subject."""
-    for token in doc:
-        if not token.dep_.startswith("nsubj") or not any(c.dep_ == "case" and c.pos_ == "ADP" for c in token.lefts):
-            continue
-        subject = next((c for c in token.rights if c.dep_ == "appos" and any(t.text == "," for t in doc[token.i:c.i])), None)
-        if subject is not None:
-            subject.head, subject.dep_ = token.head, token.dep_
+class PrepositionalSubjectRepair:
+    """Make a subject introduced by a preposition an oblique (its apposition after a comma, if any, the subject),
+    and a counted partitive phrase before a subjectless verb its subject (it runs before the lemmatizer, so it
+    reads word forms: the language's 'of' prepositions, which double as partitive articles)."""
+
+    def __init__(self, lang: str):
+        self.partitive = set(resources(lang).lexicon["of_preps"])
+
+    def _partitive(self, case) -> bool:
+        return case.lower_.replace("’", "'") in self.partitive and not any(f.dep_ == "fixed" for f in case.children)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Repair `doc`'s subjects in place."""
+        for token in doc:
+            cases = [c for c in token.lefts if c.dep_ == "case" and c.pos_ == "ADP"]
+            if not token.dep_.startswith("nsubj") or all(self._partitive(c) for c in cases):
+                continue  # no preposition, or a partitive article: "près de 160 djihadistes"
+            subject = next((c for c in token.rights if c.dep_ == "appos" and any(t.text == "," for t in doc[token.i:c.i])), None)
+            if subject is not None:
+                subject.head, subject.dep_ = token.head, token.dep_
             token.dep_ = "obl:mod"
-    return doc
+        for verb in doc:
+            if verb.pos_ not in PREDICATE_TAGS or any(c.dep_.startswith("nsubj") for c in verb.children):
+                continue
+            counted = next((c for c in verb.lefts if c.dep_ == "obl:mod" and any(k.dep_ == "nummod" for k in c.children)
+                            and [self._partitive(k) for k in c.lefts if k.dep_ == "case"] == [True]), None)
+            if counted is not None:
+                counted.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
+        return doc
 
 
-Language.component("prepositional_subject_repair", func=demote_prepositional_subjects)
+@Language.factory("prepositional_subject_repair", default_config={"lang": "fr"})
+def make_prepositional_subject_repair(nlp: Language, name: str, lang: str) -> PrepositionalSubjectRepair:
+    """spaCy factory of the prepositional-subject repair for the language `lang`."""
+    return PrepositionalSubjectRepair(lang)
 
 
 def join_split_subjects(doc: Doc) -> Doc:

@@ -279,24 +279,26 @@ class Resolver:
         last = {m.key: m.start for m in earlier}
         return out.entities[max(weight, key=lambda k: (weight[k], last[k]))] if earlier else None
 
-    def _antecedent(self, token, out: Resolution, types: list[str]) -> Entity | None:
+    def _antecedent(self, token, out: Resolution, types: list[str], plural: bool = False) -> Entity | None:
         """Most recent earlier mention of the first type (in preference order) that has one."""
-        earlier = _earlier_of_first_type(token, out, types)
+        earlier = [m for m in _earlier_of_first_type(token, out, types) if not (plural and _one_person(m, out))]
         return out.entities[max(earlier, key=lambda m: m.start).key] if earlier else None
 
     def _pronoun(self, doc, token, out: Resolution) -> bool:
-        """A subject pronoun ("il s'est attaqué à…") refers to the latest compatible actor."""
+        """A subject pronoun ("il s'est attaqué à…") refers to the latest compatible actor; a plural one
+        ("ils ont bombardé") never to one named person."""
         types = self.lex["subject_pronouns"].get(token.lower_)
         if not types or token.dep_ not in ("nsubj", "nsubj:pass") or token.pos_ != "PRON":
             return False
-        entity = self._previous_subject(token, out, types) or self._antecedent(token, out, types)
+        plural = "Plur" in token.morph.get("Number")
+        entity = self._previous_subject(token, out, types, plural) or self._antecedent(token, out, types, plural)
         if entity is None:
             return False
         out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
         return True
 
     @staticmethod
-    def _previous_subject(token, out: Resolution, types: list[str]) -> Entity | None:
+    def _previous_subject(token, out: Resolution, types: list[str], plural: bool = False) -> Entity | None:
         """The subject of the pronoun's own sentence before it, else of the sentence before, if of a compatible
         type: "Le président a condamné l'attaque. Il a promis…" is the president, not a group named earlier."""
         sent = token.sent
@@ -306,7 +308,7 @@ class Resolver:
                 continue
             subjects = [m for m in out.mentions if span.start <= m.start < min(span.end, token.i)
                         and _acting_dep(token.doc[m.start:m.end].root) in ("nsubj", "nsubj:pass")
-                        and out.entities[m.key].type in types]
+                        and out.entities[m.key].type in types and not (plural and _one_person(m, out))]
             if subjects:
                 return out.entities[subjects[-1].key]
         return None
@@ -410,6 +412,11 @@ def _earlier_of_first_type(token, out: Resolution, types: list[str]) -> list[Men
         if earlier:
             return earlier
     return []
+
+
+def _one_person(mention: Mention, out: Resolution) -> bool:
+    """Whether a mention names one person (a plural pronoun cannot stand for it)."""
+    return mention.kind == "name" and out.entities[mention.key].type == "Person"
 
 
 def is_nominal(key: str) -> bool:

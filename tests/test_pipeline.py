@@ -628,3 +628,8 @@ def test_places_held_by_an_armed_actor(extract):
 def test_fighting_an_enemy_is_an_attack(extract):
     x = extract(" date 2016-12-12 Depuis 2012, les rebelles de l'Armée syrienne libre affrontent l'armée syrienne à Alep.")
     assert ("free_syrian_army", "attacked", "syrian_arab_army") in triples(x)
+
+
+def test_a_plural_pronoun_is_not_a_named_person(extract):
+    x = extract(" date 2016-09-01 Selon Jean Ping, « ils ont bombardé par hélicoptères » le quartier général.")
+    assert not any("jean_ping" in e.roles.get("attacker", []) for e in x.events)

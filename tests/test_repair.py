@@ -74,3 +74,15 @@ def test_a_subject_with_a_preposition_gives_way_to_its_apposition(nlp):
     doc = nlp("Selon Donald Trump, le chef de l'État islamique a été tué.")
     assert arc(doc, "Donald") == ("obl:mod", "tué")
     assert arc(doc, "chef") == ("nsubj:pass", "tué")
+
+
+def test_a_counted_partitive_subject_read_as_an_oblique_is_the_subject(nlp):
+    doc = nlp("Malgré quelques frappes, près de cinquante combattants de l'EI auraient été tués dans la seule journée du 21 février.")
+    assert arc(doc, "combattants") == ("nsubj:pass", "tués")
+
+
+def test_paragraphs_and_signatures_are_sentences_of_their_own(nlp):
+    doc = nlp("— François Hollande\n\nL'assaillant, un homme de 25 ans, était connu des services.\nLes talibans ont\nrevendiqué l'attaque.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "— François Hollande", "L'assaillant, un homme de 25 ans, était connu des services.",
+        "Les talibans ont\nrevendiqué l'attaque."]
