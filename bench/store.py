@@ -2,7 +2,7 @@
 1 million triples shaped like real builds, in Oxigraph (graphbuilder's store) and in rdflib's in-memory
 Dataset (the reference). Writes bench/results/store.json.
 
-    python bench/store.py [--triples 1000000] [--runs 5] [--timeout 30]
+    python bench/store.py [--triples 1000000] [--runs 5] [--workers 2] [--timeout 30]
 
 Each Oxigraph query runs in a child process on the on-disk store (read-only), so that a query still
 running after --timeout seconds can be stopped; rdflib queries are stopped by an alarm signal.
@@ -24,6 +24,7 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, Store, serialize
 
 from graphbuilder.build import FLUSH_EVERY
+from graphbuilder.load import load_dump
 from graphbuilder.query import bind, run_query
 from graphbuilder.store import replace_graph, write_document
 from graphbuilder.vocab import ACTORS_GRAPH
@@ -38,6 +39,7 @@ def main() -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--triples", type=int, default=1_000_000, help="size of the synthetic graph")
     args.add_argument("--runs", type=int, default=5, help="timed runs per query (median reported)")
+    args.add_argument("--workers", type=int, default=2, help="threads of `graphbuilder load`")
     args.add_argument("--timeout", type=float, default=30, help="seconds before a query is abandoned (per store)")
     args.add_argument("--child", nargs=4, metavar=("STORE", "QUERY", "PARAMS", "RUNS"), help=argparse.SUPPRESS)
     args = args.parse_args()
@@ -58,12 +60,18 @@ def main() -> None:
     data = serialize((q for _, quads in documents for q in quads), format=RdfFormat.N_QUADS)
     print(f"synthetic graph: {total:,} triples, {len(documents) - 1:,} documents ({time.perf_counter() - started:.0f} s to generate)")
 
-    result = {"machine": machine(), "command": f"python bench/store.py --triples {args.triples} --runs {args.runs} --timeout {args.timeout:g}",
-              "triples": total, "documents": len(documents) - 1, "nquads_bytes": len(data), "load": {}, "queries": {}}
+    result = {"machine": machine(), "command": f"python bench/store.py --triples {args.triples} --runs {args.runs} --workers {args.workers} --timeout {args.timeout:g}",
+              "workers": args.workers, "triples": total, "documents": len(documents) - 1, "nquads_bytes": len(data), "load": {}, "queries": {}}
     with tempfile.TemporaryDirectory() as tmp:
         result["load"]["oxigraph_bulk_load_in_memory"] = timed_load(total, lambda: Store().bulk_load(data, format=RdfFormat.N_QUADS))
+        single = Store(str(Path(tmp) / "single"))
+        result["load"]["oxigraph_bulk_load"] = timed_load(total, lambda: single.bulk_load(data, format=RdfFormat.N_QUADS))
+        del single
+        dump = Path(tmp) / "dump.nq"
+        dump.write_bytes(data)
         bulk = Store(str(Path(tmp) / "bulk"))
-        result["load"]["oxigraph_bulk_load"] = timed_load(total, lambda: bulk.bulk_load(data, format=RdfFormat.N_QUADS))
+        result["load"]["graphbuilder_load"] = timed_load(total, lambda: load_dump(bulk, dump, workers=args.workers))
+        dump.unlink()
         per_document = Store(str(Path(tmp) / "per-document"))
         result["load"]["oxigraph_write_document"] = timed_load(total, lambda: write_like_build(per_document, documents))
         del documents, per_document
@@ -187,7 +195,8 @@ def report(result: dict) -> None:
     rdflib = load["rdflib_parse"]["triples_per_s"]
     print(f"load of {result['triples']:,} triples (N-Quads), triples/s:")
     for key, label in (("oxigraph_bulk_load_in_memory", "Oxigraph bulk_load, in memory"),
-                       ("oxigraph_bulk_load", "Oxigraph bulk_load, on disk"),
+                       ("oxigraph_bulk_load", "Oxigraph bulk_load, on disk (one call)"),
+                       ("graphbuilder_load", f"graphbuilder load, on disk ({result['workers']} threads, file read included)"),
                        ("oxigraph_write_document", "Oxigraph, a transaction per document, on disk (the build's path)"),
                        ("rdflib_parse", "rdflib Dataset.parse, in memory")):
         print(f"  {label:66} {load[key]['triples_per_s']:>9,}  ({load[key]['triples_per_s'] / rdflib:.1f}x rdflib)")
