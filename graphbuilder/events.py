@@ -67,6 +67,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.numbers = temporal.numbers
         self.day_words = set(temporal.weekdays) | set(temporal.months)
         self.statement_verbs = set(lex["claim_verbs"]) | set(lex["blame_verbs"])
+        self.saying_verbs = self.statement_verbs | set(lex["speech_verbs"])
+        self.agent_preps = set(lex["agent_preps"])
         self.blame_heads = set(lex["blame_verbs"]) | {p[0] for p in lex["blame_phrases"]}  # words an accusation starts with
         self.perpetrators = set(lex["perpetrator_nouns"])
         self.suspects = set(lex["suspect_nouns"])
@@ -367,6 +369,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 agents = [c for c in verb.children if c.dep_ == "obl:agent"]
                 for child in ([] if is_passive(verb) else subjects(verb)) + agents:
                     self._role_from(child, verb, False, frame, resolution, force="attacker")
+            elif trigger.dep_ in ("obj", "obl:arg", "obl") and trigger.head.pos_ == "VERB" and not is_passive(trigger.head) \
+                    and any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in trigger.children) \
+                    and self._verb_lemma(trigger.head) not in self.saying_verbs:
+                for child in subjects(trigger.head):  # "les FDS ont mis en pause leur offensive": theirs
+                    self._role_from(child, trigger.head, False, frame, resolution, force="attacker")
             for child in trigger.children:
                 if child.dep_ == "acl" and self._verb_lemma(child) not in self.statement_verbs:
                     for agent in child.children:  # "raids menés par les autorités turques", not "revendiqué par"
@@ -412,6 +419,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 role = "place"  # "l'attentat de Nice", "les explosions de Dortmund"
             elif case in self.of_preps and not verb and type_ in AGGRESSOR_TYPES - {"Person"}:
                 role = "attacker"
+            elif not verb and case in self.agent_preps and type_ in AGGRESSOR_TYPES:
+                role = "attacker"  # "l'attaque par la garde républicaine du quartier général"
             elif verb and case in self.of_preps and lemma(trigger) in self.removal_verbs and type_ in LOCATION_TYPES:
                 role = "place"  # "ont expulsé l'EI d'al-Bab"
             elif verb and case in self.of_preps and self._reflexive_seize(trigger):

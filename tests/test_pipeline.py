@@ -633,3 +633,17 @@ def test_fighting_an_enemy_is_an_attack(extract):
 def test_a_plural_pronoun_is_not_a_named_person(extract):
     x = extract(" date 2016-09-01 Selon Jean Ping, « ils ont bombardé par hélicoptères » le quartier général.")
     assert not any("jean_ping" in e.roles.get("attacker", []) for e in x.events)
+
+
+def test_attackers_named_by_a_possessive_or_by_par(extract):
+    x = extract(" date 2016-12-12 Les Forces démocratiques syriennes ont mis en pause leur offensive sur Raqqa.")
+    assert [e.roles.get("attacker") for e in x.events] == [["syrian_democratic_forces"]]
+    x = extract(" date 2016-12-12 Le gouvernement a condamné leur attaque contre la base.")
+    assert not any(e.roles.get("attacker") for e in x.events)
+    x = extract(" date 2016-09-01 L'attaque par l'armée gabonaise du quartier général de Jean Ping a fait deux morts.")
+    assert [e.roles.get("attacker") for e in x.events] == [["gabon_armed_forces"]]
+
+
+def test_a_murder_is_an_attack(extract):
+    x = extract("Normandie : meurtre d'un prêtre dans une église")
+    assert [(e.type, e.roles.get("victims")) for e in x.events] == [("Attack", ["t.txt/pretre"])]
