@@ -1,6 +1,8 @@
 """Actor relations read from noun-phrase structure: leadership, membership, branches, support, bases."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .lang import Resources
 from .model import Relation, Span
 from .resolve import Resolution, Resolver
@@ -10,6 +12,7 @@ from .nlp import strip_accents
 ACTORS = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
 GROUPS = ACTORS - {"Person"}
 LOCATIONS = {"Place", "Facility", "State"}
+UNNAMED = "\0unnamed"  # placeholder holder of a participle frame, replaced by a nominal node if a relation is read
 KNOWN_PREDICATES = ("partOf", "supportedBy", "ledBy", "memberOf", "stationedIn")  # not nationality: co-mention implies no citizenship
 
 
@@ -50,6 +53,9 @@ class RelationExtractor:
         self.reflexive_pronouns = set(lex["reflexive_pronouns"])
         self.backing_cases = set(lex["backing"]["cases"])
         self.backing_nouns = set(lex["backing"]["nouns"]) | set(lex["attack_nouns"])
+        self.member_nouns = set(lex["member_nouns"])
+        self.as_preps = set(lex["as_preps"])
+        self.group_nouns = {w for w, types in lex["anaphor_nouns"].items() if "ArmedGroup" in types}
 
     def extract(self, doc, resolution: Resolution) -> list[Relation]:
         """All structural relations of a resolved document."""
@@ -132,6 +138,8 @@ class RelationExtractor:
             candidates += [c for c in token.head.children if c.dep_ in ("appos", "flat:name", "nmod") and not case_of(c)]
         if token.dep_ in ("ROOT",) or token.head.pos_ == "AUX":
             candidates += [c for c in token.children if c.dep_ == "nsubj"]
+        if case_of(token) in self.as_preps and token.head.dep_ in ("acl", "amod", "advcl"):
+            candidates.append(token.head.head)  # "X, présenté comme le chef de Y", "X, considéré comme…"
         for candidate in candidates:
             key = self._entity(candidate, resolution, types)
             if key:
@@ -267,12 +275,22 @@ class RelationExtractor:
             named = [place] + [c for c in place.children if c.dep_ == "nmod" and case_of(c) in self.of_cases]
             places = [k for t in named for c in [t] + [g for g in t.children if g.dep_ == "conj"]
                       for k in [self._entity(c, resolution, LOCATIONS)] if k]
-            return [Relation(h, "stationedIn", p, [span]) for h in self._named(token, "obl:agent", resolution, GROUPS)
-                    for p in dict.fromkeys(places) if h != p]
-        holders = [key for c in token.children if c.dep_ == "nsubj" for key in [self._entity(c, resolution, GROUPS)] if key]
+            holders = self._holders(token, "obl:agent", resolution) if places else []
+            return [Relation(h, "stationedIn", p, [span]) for h in holders for p in dict.fromkeys(places) if h != p]
         places = [key for c in token.children if c.dep_ == "obj"
                   for key in [self._entity(c, resolution, LOCATIONS) or self._of(c, resolution, LOCATIONS)] if key]
+        holders = self._holders(token, "nsubj", resolution) if places else []
         return [Relation(h, "stationedIn", p, [span]) for h in holders[:1] for p in places[:1] if h != p]
+
+    def _holders(self, verb, dep: str, resolution: Resolution) -> list[str]:
+        """The groups a verb's `dep` dependents name, or the unnamed group its fighters' noun stands for
+        ("contrôlées par les séparatistes"); call it only when a relation will be read (it makes that node)."""
+        named = self._named(verb, dep, resolution, GROUPS)
+        if named:
+            return named
+        return [self.resolver.nominal(c.doc, c, resolution, "ArmedGroup").key for c in verb.children
+                if c.dep_ == dep and c.pos_ == "NOUN" and resolution.mention_at(c.i) is None
+                and (c.lower_ in self.member_nouns or lemma(c) in self.group_nouns)]
 
     def _allegiance(self, token, word: str, resolution: Resolution, span: Span) -> list[Relation]:
         """"l'assaillant était un sympathisant de l'EI", "a prêté allégeance à l'EI", "se sont réclamés de Daesh"."""
@@ -332,7 +350,13 @@ class RelationExtractor:
         if token.pos_ == "VERB" and token.dep_ not in ("acl", "amod", "advcl", "acl:relcl") and not is_passive(token) \
                 and word in self.backing_verbs:
             return self._active_backing(token, word, resolution, span)
-        holder = self._holder(token, resolution) or resolution.named_before(token, ACTORS)
+        holder = self._holder(token, resolution) or resolution.named_before(token, ACTORS) or next(
+            (k for c in token.children if c.dep_ in ("obl:mod", "nmod") and case_of(c) in self.alliance_cases
+             for k in [self._entity(c, resolution, GROUPS)] if k), None) \
+            or self._predicated(token, resolution)  # "groupes soutenus par l'Iran à/du Hashed", misattached
+        unnamed = None if holder else self._unnamed_group(token)
+        if unnamed is not None:
+            holder = UNNAMED  # "les rebelles soutenus par la Turquie": a node only if a relation is read
         if holder is None:
             return []
         out = []
@@ -358,7 +382,32 @@ class RelationExtractor:
                     key = self._entity(t, resolution, LOCATIONS) or self._of(t, resolution, LOCATIONS)
                     if key and key != holder:
                         out.append(Relation(holder, "stationedIn", key, [span]))
+        if unnamed is not None and out:
+            key = self.resolver.nominal(token.doc, unnamed, resolution, "ArmedGroup").key
+            out = [replace(r, subject=key) for r in out]
         return out
+
+    def _predicated(self, participle, resolution: Resolution) -> str | None:
+        """"Ankara considère les YPG comme une organisation … liée au PKK": the actor the participle's noun is
+        said to be (the verb's object, or what a participle or passive verb describes)."""
+        noun = chain_head(participle.head) if participle.dep_ in ("acl", "amod", "acl:relcl") else None
+        if noun is None or case_of(noun) not in self.as_preps:
+            return None
+        verb = noun.head
+        described = [verb.head] if verb.dep_ in ("acl", "amod") else [
+            c for c in verb.children if c.dep_ in ("obj", "nsubj:pass")]
+        return next((k for c in described for k in [self._entity(c, resolution, ACTORS) or self._of(c, resolution, GROUPS)]
+                     if k), None)
+
+    def _unnamed_group(self, participle):
+        """The fighters' or group noun a participle describes, when no name is given ("les groupes rebelles
+        soutenus par la Turquie", "les séparatistes liés à Moscou")."""
+        if participle.dep_ not in ("acl", "amod", "acl:relcl"):
+            return None
+        head = chain_head(participle.head)
+        if head.pos_ == "NOUN" and (head.lower_ in self.member_nouns or lemma(head) in self.group_nouns):
+            return head
+        return None
 
     def _backing(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         """"l'armée avance grâce à l'aide de l'aviation russe", "grâce aux frappes américaines, les combattants…"."""

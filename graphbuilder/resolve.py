@@ -81,6 +81,7 @@ class Resolver:
         self.perpetrators = set(self.lex["perpetrator_nouns"])
         self.authors = set(self.lex["perpetrator_of_nouns"])
         self.titles = set(self.lex["leader_titles"]) | set(self.lex["member_titles"])
+        self.leadership = set(self.lex["leadership_words"])
         self.institution_heads = self.titles | set(self.lex["regime_nouns"])  # a metonym under these is the state
         self.addressee_verbs = set(self.lex["blame_verbs"]) | set(self.lex["threat_verbs"])  # their object acts
         self.of_cases = set(self.lex["of_preps"]) | {""}  # "la base du K1", "la base K1"
@@ -102,7 +103,7 @@ class Resolver:
             token = doc[i]
             if i not in out.by_token:
                 (self._force(doc, token, out) or self._state_nominal(doc, token, out) or self._capital(doc, token, out)
-                 or self._anaphor(doc, token, out) or self._pronoun(doc, token, out) or self._latest(doc, token, out)
+                 or self._led_alliance(doc, token, out) or self._anaphor(doc, token, out) or self._pronoun(doc, token, out) or self._latest(doc, token, out)
                  or self._perpetrator(doc, token, out))
         out.mentions.sort(key=lambda m: m.start)
         return out
@@ -338,6 +339,21 @@ class Resolver:
             return False
         kind = "perpetrators" if token.morph.get("Number") == ["Plur"] else "perpetrator"
         self.nominal(doc, token, out, "Person", kind)
+        return True
+
+    def _led_alliance(self, doc, token, out: Resolution) -> bool:
+        """"la coalition (aérienne) menée par les États-Unis": the gazetteer's coalition of that word led by the
+        named actor (the first listed if several)."""
+        if token.pos_ != "NOUN" or "Coalition" not in self.lex["anaphor_nouns"].get(token.lemma_.lower(), []):
+            return False
+        leaders = [m.key for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in self.leadership
+                   for a in c.children if a.dep_ == "obl:agent" for m in [out.mention_at(a.i)] if m]
+        word = token.lemma_.lower()
+        led = [a for a in self.res.gazetteer if a["type"] == "Coalition" and set(a.get("ledBy", [])) & set(leaders)
+               and any(word in alias.lower().split() for alias in a.get("aliases", []))]
+        if not led:
+            return False
+        out.add(doc, Mention(led[0]["id"], token.i, token.i + 1, "anaphor"), "Coalition", led[0]["label"], led[0])
         return True
 
     def _capital(self, doc, token, out: Resolution) -> bool:

@@ -647,3 +647,25 @@ def test_attackers_named_by_a_possessive_or_by_par(extract):
 def test_a_murder_is_an_attack(extract):
     x = extract("Normandie : meurtre d'un prêtre dans une église")
     assert [(e.type, e.roles.get("victims")) for e in x.events] == [("Attack", ["t.txt/pretre"])]
+
+
+def test_unnamed_groups_described_by_their_backers(extract):
+    x = extract(" date 2016-09-25 Les groupes rebelles soutenus par la Turquie sont liés à l'Armée syrienne libre.")
+    assert {("t.txt/groupe", "supportedBy", "turkey"), ("t.txt/groupe", "affiliatedWith", "free_syrian_army")} <= triples(x)
+    x = extract(" date 2017-10-12 Les régions de Donetsk et de Lougansk contrôlées par les séparatistes sont dévastées.")
+    assert {("t.txt/separatiste", "stationedIn", "donetsk"), ("t.txt/separatiste", "stationedIn", "luhansk")} <= triples(x)
+    x = extract(" date 2020-01-05 Les États-Unis ont tenu pour responsables les groupes soutenus par l'Iran à Hashed al-Shaabi.")
+    assert not [r for r in x.relations if r.subject == "t.txt/groupe"]
+
+
+def test_what_an_actor_is_said_to_be(extract):
+    assert ("ypg", "affiliatedWith", "pkk") in triples(extract(
+        " date 2019-10-10 Ankara considère les YPG comme une organisation terroriste liée au PKK."))
+    assert ("islamic_state_sinai", "ledBy", "person-abou-douaa-al-ansari") in triples(extract(
+        " date 2016-08-04 Abou Douaa al-Ansari, présenté comme le chef d'Ansar Beït al-Maqdess, a été tué par l'armée égyptienne."))
+
+
+def test_a_coalition_named_by_its_leader(extract):
+    x = extract(" date 2016-09-25 La coalition aérienne menée par les États-Unis a débuté des frappes contre l'État islamique.")
+    assert ("us_led_coalition", "ledBy", "united_states") in triples(x)
+    assert [e.roles.get("attacker") for e in x.events] == [["us_led_coalition"]]
