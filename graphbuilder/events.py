@@ -14,7 +14,7 @@ from .syntax import case_of, is_passive, lemma, negated, subjects, subtree_range
 from .temporal import find_dates, is_dateline, load_lexicon
 from .threats import ThreatFrames
 
-GRANULARITY_RANK = {"day": 0, "range": 1, "month": 2, "year": 3}
+GRANULARITY_RANK = {"day": 0, "range": 1, "month": 2, "year": 3, "reported": 4}
 MAX_PHRASE_WORDS = 4  # words after the first of a multiword trigger ("prise d'otage", "ouvrir le feu")
 
 
@@ -100,9 +100,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
                                      for c in t.children if c.dep_ == "nmod" for start, _, _ in dates)
                 index = self._merge(frame, events, meta, resolution)
                 meta[index]["kill"] = meta[index].get("kill", False) or frame.kill
+                meta[index]["background"] = meta[index].get("background", False) or any(
+                    _pluperfect(t) or _pluperfect(t.head) for t in frame.triggers)  # "avait été tué": an earlier incident
                 if events[index].date is None and document.published and not events[index].series \
                         and sent.start_char < lead_end:  # the news itself: what the title or lead reports
-                    events[index].date = TimeValue(document.published, "day" if len(document.published) == 10 else "month")
+                    events[index].date = TimeValue(document.published, "reported")
                     meta[index]["provisional"] = True  # a date the text gives later replaces it
             for frame in self._threat_frames(sent, resolution, events):
                 frame.dates = _nearest_first(frame, dates, document.text)
@@ -113,6 +115,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
             relations += self._blame(sent, resolution, events)
         for event, info in zip(events, meta):
             relations += self._attack_relations(event, info.get("kill", False), resolution)
+            if event.date is None and document.published and not event.series and not info.get("background"):
+                event.date = TimeValue(document.published, "reported")  # undated: known only to precede the report
         return _with_participants(events), relations
 
     # -- attacks -----------------------------------------------------------------------

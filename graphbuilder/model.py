@@ -37,10 +37,11 @@ class Span:
 
 @dataclass(frozen=True)
 class TimeValue:
-    """A resolved date: ISO day, month or year, or a range "A/B"; `granularity` says which."""
+    """A resolved date: ISO day, month or year, or a range "A/B"; `granularity` says which ("reported": the text
+    gives none, the value is the publication date of the report, which the event preceded)."""
 
     value: str
-    granularity: str  # "day" | "month" | "year" | "range"
+    granularity: str  # "day" | "month" | "year" | "range" | "reported"
 
 
 @dataclass

@@ -165,7 +165,8 @@ class GraphWriter:
         yield Quad(node, n(CKG.timeValue), Literal(value), g)
         yield Quad(node, n(CKG.granularity), Literal(granularity), g)
         first, _, last = value.partition("/")
-        yield Quad(node, n(SEM.hasEarliestBeginTimeStamp), typed(_day(first, start=True), "date"), g)
+        if granularity != "reported":  # a reported event has no known beginning, only its latest end
+            yield Quad(node, n(SEM.hasEarliestBeginTimeStamp), typed(_day(first, start=True), "date"), g)
         yield Quad(node, n(SEM.hasLatestEndTimeStamp), typed(_day(last or first, start=False), "date"), g)
 
     def _relation(self, s: str, p: str, o: str, evidence: list[Span], confidence: float) -> Iterator[Quad]:

@@ -669,3 +669,12 @@ def test_a_coalition_named_by_its_leader(extract):
     x = extract(" date 2016-09-25 La coalition aérienne menée par les États-Unis a débuté des frappes contre l'État islamique.")
     assert ("us_led_coalition", "ledBy", "united_states") in triples(x)
     assert [e.roles.get("attacker") for e in x.events] == [["us_led_coalition"]]
+
+
+def test_an_undated_event_is_dated_by_its_report(extract):
+    x = extract(" date 2016-09-25 Les rebelles ont attaqué une base de l'armée. Trois soldats avaient été tués "
+                "par les rebelles à Alep. L'armée a bombardé Idleb mardi.")
+    dates = {tuple(e.evidence[0].text.split()[:2]): e.date and (e.date.value, e.date.granularity) for e in x.events}
+    assert dates[("rebelles", "ont")] == ("2016-09-25", "reported")
+    assert dates[("soldats", "avaient")] is None  # a pluperfect incident happened earlier, when is not said
+    assert dates[("armée", "a")] == ("2016-09-20", "day")

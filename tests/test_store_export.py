@@ -119,3 +119,19 @@ def test_evaluate_scores_the_seed(examples_store):
     assert report["relations"]["overall"]["precision"] >= 0.5
     assert report["events"]["identification"]["f1"] >= 0.5
     json.dumps(report)
+
+
+def test_a_reported_date_bounds_the_event_from_above_only():
+    from graphbuilder.model import Document, Event, Extraction, Span, TimeValue
+    from graphbuilder.rdf import GraphWriter
+    from graphbuilder.vocab import SEM
+
+    text = "Des rebelles ont attaqué une base."
+    extraction = Extraction(document=Document(name="r.txt", text=text, published="2016-09-25"), entities=[], relations=[],
+                            events=[Event(type="Attack", evidence=[Span(0, len(text), text)],
+                                          date=TimeValue("2016-09-25", "reported"))])
+    quads = list(GraphWriter("test").quads(extraction))
+    by_predicate = {q.predicate.value: q.object.value for q in quads}
+    assert by_predicate[str(SEM.hasLatestEndTimeStamp)] == "2016-09-25"
+    assert str(SEM.hasEarliestBeginTimeStamp) not in by_predicate
+    assert by_predicate["https://w3id.org/graphbuilder/ontology#granularity"] == "reported"
