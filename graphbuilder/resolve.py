@@ -57,6 +57,19 @@ class Resolution:
         """The mention covering a token, if any."""
         return self.by_token.get(token_index)
 
+    def merge(self, old: str, new: str) -> None:
+        """Make every mention of entity `old` one of entity `new` (its descriptions become aliases of `new`)."""
+        gone = self.entities.pop(old)
+        self.slugs.pop(old, None)
+        entity = self.entities[new]
+        for i, mention in enumerate(self.mentions):
+            if mention.key == old:
+                self.mentions[i] = mention = Mention(new, mention.start, mention.end, mention.kind)
+                for t in range(mention.start, mention.end):
+                    self.by_token[t] = mention
+        entity.mentions += gone.mentions
+        entity.aliases += [a for a in [gone.label, *gone.aliases] if a not in entity.aliases and a != entity.label]
+
     def named_before(self, token, types: set[str]) -> str | None:
         """"X, la branche…", "X (affilié à…", "X, le chef de…": the entity of the types ending just before the
         phrase of `token`, across a comma or bracket, unless a preposition introduces it ("Selon X, le chef…")."""
@@ -82,6 +95,7 @@ class Resolver:
         self.authors = set(self.lex["perpetrator_of_nouns"])
         self.titles = set(self.lex["leader_titles"]) | set(self.lex["member_titles"])
         self.leadership = set(self.lex["leadership_words"])
+        self.naming_verbs = set(self.lex["naming_verbs"])
         self.institution_heads = self.titles | set(self.lex["regime_nouns"])  # a metonym under these is the state
         self.addressee_verbs = set(self.lex["blame_verbs"]) | set(self.lex["threat_verbs"])  # their object acts
         self.of_cases = set(self.lex["of_preps"]) | {""}  # "la base du K1", "la base K1"
@@ -106,7 +120,24 @@ class Resolver:
                  or self._led_alliance(doc, token, out) or self._anaphor(doc, token, out) or self._pronoun(doc, token, out) or self._latest(doc, token, out)
                  or self._perpetrator(doc, token, out))
         out.mentions.sort(key=lambda m: m.start)
+        self._named_perpetrator(doc, out)
         return out
+
+    def _named_perpetrator(self, doc, out: Resolution) -> None:
+        """"le tireur, Omar Mateen", "Omar Mateen, le tireur", "l'assaillant, un homme de 25 ans nommé Larossi
+        Abballa", "le suspect se dénommerait X": the one perpetrator node is that named person."""
+        key = f"{out.document.name}/perpetrator"
+        if key not in out.entities:
+            return
+        for name in [m for m in out.mentions if m.kind == "name" and out.entities[m.key].type == "Person"]:
+            sent = doc[name.start].sent
+            around = [m for m in out.mentions if m.key == key and sent.start <= m.start < sent.end]
+            before = [m for m in around if m.end <= name.start]
+            apposed = any(doc[m.end:name.start].text == "," or doc[name.end:m.start].text == "," for m in around)
+            naming = before and any(t.lemma_.lower() in self.naming_verbs for t in doc[max(sent.start, name.start - 3):name.start])
+            if apposed or naming:
+                out.merge(key, name.key)
+                return
 
     # -- names --------------------------------------------------------------------------
     def _entity(self, doc, ent, out: Resolution) -> None:
@@ -195,8 +226,9 @@ class Resolver:
         return None
 
     def _person_key(self, text: str, out: Resolution) -> str:
-        """A surname or partial name refers to the full name already seen in the document."""
-        norm = slug(text)
+        """A surname or partial name refers to the full name already seen in the document ("M. Ping": "Jean Ping")."""
+        first, _, rest = text.partition(" ")
+        norm = slug(rest if rest and first in self.lex["honorifics"] else text)
         for entity in out.entities.values():
             if entity.type == "Person" and out.slugs[entity.key].endswith("-" + norm):
                 return entity.key
@@ -329,15 +361,23 @@ class Resolver:
         return True
 
     def _perpetrator(self, doc, token, out: Resolution) -> bool:
-        """"le tireur", "l'auteur de la tuerie", "le kamikaze": one perpetrator node whatever the text calls him
-        (plural: "les assaillants", "les tireurs"); not "les terroristes de l'EI", who are the group's."""
+        """"le tireur", "l'auteur de la tuerie", "le kamikaze", "des hommes armés": one perpetrator node whatever
+        the text calls him (plural: "les assaillants", "les tireurs"); not "les terroristes de l'EI", who are the group's."""
         word = token.lemma_.lower()
+        armed = self.lex["armed_people"]
+        kind = "perpetrators" if token.morph.get("Number") == ["Plur"] else "perpetrator"
+        if word in armed["nouns"] and any(c.dep_ == "det" and c.lower_.replace("’", "'") in self.lex["anaphor_determiners"]
+                                          for c in token.children):
+            known = out.entities.get(f"{out.document.name}/{kind}")  # "L'homme a été abattu" after "un homme armé"
+            if known is not None and word in known.label.lower():
+                out.add(doc, Mention(known.key, token.i, token.i + 1, "anaphor"), known.type, known.label)
+                return True
         if token.pos_ != "NOUN" or (word not in self.perpetrators and not (word in self.authors and any(
-                c.dep_ == "nmod" and c.lemma_.lower() in self.lex["attack_nouns"] for c in token.children))):
+                c.dep_ == "nmod" and c.lemma_.lower() in self.lex["attack_nouns"] for c in token.children)) and not (
+                word in armed["nouns"] and any(c.dep_ == "amod" and c.lower_ in armed["modifiers"] for c in token.children))):
             return False
         if any(c.dep_ == "nmod" and out.mention_at(t.i) for c in token.children for t in c.subtree):
             return False
-        kind = "perpetrators" if token.morph.get("Number") == ["Plur"] else "perpetrator"
         self.nominal(doc, token, out, "Person", kind)
         return True
 
@@ -385,13 +425,16 @@ class Resolver:
         mention = out.mention_at(token.i)
         if mention is not None:
             return out.entities[mention.key]
-        for entity in out.entities.values():  # "un hôtel du centre" after "l'hôtel Dayah"
-            if not entity.from_gazetteer and out.slugs[entity.key].split("-")[0] == slug(token.lemma_):
-                return out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
-        start, end = chunk(token)
         names = [c.text for c in token.children  # "la base du K1" (a name the tagger may call a noun), not "à Londres"
                  if c.dep_ in ("nmod", "flat:name", "appos") and case_of(c) in self.of_cases
                  and (c.pos_ == "PROPN" or c.ent_type_ and c.text[:1].isupper())]
+        head = slug(token.lemma_)
+        for entity in out.entities.values():  # "un hôtel du centre" after "l'hôtel Dayah", "le marché" after "le marché de X"
+            if not entity.from_gazetteer and (out.slugs[entity.key].split("-")[0] == head or (
+                    type_ == entity.type == "Facility" and is_nominal(entity.key) and not names
+                    and entity.key.rsplit("/", 1)[-1].split("-")[0] == head)):
+                return out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
+        start, end = chunk(token)
         key = f"{out.document.name}/{slug(kind or ' '.join([token.lemma_] + names))}"  # document-scoped
         label = out.document.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
         return out.add(doc, Mention(key, start, end, "nominal"), type_, label)

@@ -678,3 +678,25 @@ def test_an_undated_event_is_dated_by_its_report(extract):
     assert dates[("rebelles", "ont")] == ("2016-09-25", "reported")
     assert dates[("soldats", "avaient")] is None  # a pluperfect incident happened earlier, when is not said
     assert dates[("armée", "a")] == ("2016-09-20", "day")
+
+
+def test_one_node_for_a_named_perpetrator_armed_men_and_a_re_mentioned_site(extract):
+    x = extract(" date 2016-06-12 Une fusillade a fait 50 morts à Orlando. Le tireur, Omar Mateen, a été abattu.")
+    assert "t.txt/perpetrator" not in {e.key for e in x.entities}
+    assert [e.roles.get("victims") for e in x.events if e.roles.get("victims")] == [["person-omar-mateen"]]
+    x = extract(" date 2016-06-14 Un policier a été tué. L'assaillant, un homme de 25 ans nommé Larossi Abballa, était connu.")
+    assert "t.txt/perpetrator" not in {e.key for e in x.entities}
+    x = extract(" date 2016-08-05 Des hommes armés ont ouvert le feu dans un marché de Balajan. Les assaillants ont tiré "
+                "sur le marché.")
+    assert [(e.roles.get("attacker"), e.roles.get("target")) for e in x.events] == [
+        (["t.txt/perpetrators"], ["t.txt/marche-balajan"])]
+    x = extract(" date 2017-10-01 Un homme armé d'un couteau a tué deux passantes. L'homme a été abattu par des militaires.")
+    assert {k for e in x.events for k in e.roles.get("attacker", []) + e.roles.get("victims", [])} >= {"t.txt/perpetrator"}
+    assert "t.txt/homme" not in {e.key for e in x.entities}
+
+
+def test_a_surname_with_an_honorific_and_the_authorities_of_a_capital(extract):
+    x = extract(" date 2016-09-01 Jean Ping a dénoncé une attaque. Selon M. Ping, ils ont bombardé son quartier général.")
+    assert [e.key for e in x.entities if e.type == "Person"] == ["jean_ping"]
+    x = extract(" date 2017-10-12 Le conflit oppose l'armée et les autorités de Kiev aux séparatistes du Donbass.")
+    assert "ukraine" in {e.key for e in x.entities}
