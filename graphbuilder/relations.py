@@ -259,13 +259,20 @@ class RelationExtractor:
         return []
 
     def _presence(self, token, resolution: Resolution, span: Span) -> list[Relation]:
-        """"le déploiement de la mission de l'Union africaine en Somalie", "la présence américaine en Syrie"."""
+        """"le déploiement de la mission de l'Union africaine en Somalie", "la présence américaine en Syrie",
+        "les forces de la coalition en Irak et en Syrie" (not a force's own name: "Forces démocratiques syriennes")."""
+        if resolution.mention_at(token.i) is not None:
+            return []
+        owners = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_cases]
+        named = [c for t in [token] + owners for c in t.children if c.dep_ == "nmod" and case_of(c) in self.place_preps]
+        places = [key for c in named + [g for c in named for g in c.children if g.dep_ == "conj"]
+                  for key in [self._entity(c, resolution, LOCATIONS)] if key]
+        if not places:
+            return []
         holder = self._of(token, resolution, GROUPS) or next(
             (s for c in token.children if c.dep_ == "amod"
              for s in [self.resolver.demonym_state(token.doc, c, resolution)] if s), None)
-        places = [key for c in token.children if c.dep_ == "nmod" and case_of(c) in self.place_preps
-                  for key in [self._entity(c, resolution, LOCATIONS)] if key]
-        return [Relation(holder, "stationedIn", place, [span]) for place in places[:1] if holder and holder != place]
+        return [Relation(holder, "stationedIn", place, [span]) for place in dict.fromkeys(places) if holder and holder != place]
 
     def _control(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         """"l'EI contrôle Raqqa", "le groupe contrôle de grandes zones rurales du pays": based there; also

@@ -96,7 +96,8 @@ class Resolver:
         self.titles = set(self.lex["leader_titles"]) | set(self.lex["member_titles"])
         self.leadership = set(self.lex["leadership_words"])
         self.naming_verbs = set(self.lex["naming_verbs"])
-        self.institution_heads = self.titles | set(self.lex["regime_nouns"])  # a metonym under these is the state
+        self.regimes = set(self.lex["regime_nouns"])  # a capital under these is the state
+        self.institution_heads = self.titles | self.regimes  # another metonym ("la Maison Blanche") under these too
         self.addressee_verbs = set(self.lex["blame_verbs"]) | set(self.lex["threat_verbs"])  # their object acts
         self.of_cases = set(self.lex["of_preps"]) | {""}  # "la base du K1", "la base K1"
         self.places = {fuzzy_key(alias): a["id"] for a in res.gazetteer if a["type"] == "Place"
@@ -144,11 +145,14 @@ class Resolver:
         if ent.ent_id_ and ent.ent_id_ in self.actors:
             actor = self.actors[ent.ent_id_]
             struck = ent.root.dep_ == "nsubj:pass" and ent.root.head.lemma_.lower() in self.lex["attack_verbs"]
+            place = self.actors.get(self.places.get(fuzzy_key(ent.text)) or self.known(ent.text) or "", {}) \
+                if ent.label_ == METONYM_LABEL else {}
+            city = place.get("type") == "Place" or fuzzy_key(ent.text) == fuzzy_key((actor.get("metonyms") or [""])[0])
+            governing = self.regimes if city else self.institution_heads  # a capital is the first metonym
             acting = (ent.root.dep_ in ACTING_DEPS or ent.start == ent.sent.start) and not struck or (
                 ent.root.dep_ in ("obj", "xcomp") and ent.root.head.lemma_.lower() in self.addressee_verbs) or (
-                ent.root.dep_ == "nmod" and ent.root.head.lemma_.lower() in self.institution_heads)  # "porte-parole de la Maison Blanche"
-            if ent.label_ == METONYM_LABEL and not acting:
-                place = self.actors.get(self.places.get(fuzzy_key(ent.text)) or self.known(ent.text) or "", {})
+                ent.root.dep_ == "nmod" and ent.root.head.lemma_.lower() in governing)  # "porte-parole de la Maison Blanche",
+            if ent.label_ == METONYM_LABEL and not acting:  # "le régime de Damas", not "le maire de Kiev"
                 if place.get("type") == "Place":
                     out.add(doc, Mention(place["id"], ent.start, ent.end, "name"), "Place", place["label"], place)
                 else:

@@ -700,3 +700,14 @@ def test_a_surname_with_an_honorific_and_the_authorities_of_a_capital(extract):
     assert [e.key for e in x.entities if e.type == "Person"] == ["jean_ping"]
     x = extract(" date 2017-10-12 Le conflit oppose l'armée et les autorités de Kiev aux séparatistes du Donbass.")
     assert "ukraine" in {e.key for e in x.entities}
+
+
+def test_forces_stationed_abroad_and_a_city_under_a_title_stays_a_city(extract):
+    x = extract(" date 2016-10-17 Les forces de la coalition internationale en Irak regroupent près de 100 000 hommes.")
+    assert ("us_led_coalition", "stationedIn", "iraq") in triples(x)
+    x = extract(" date 2016-10-17 Les Forces démocratiques syriennes en Syrie ont pris Raqqa.")
+    assert not [r for r in x.relations if r.predicate == "stationedIn"]
+    x = extract(" date 2016-09-01 Le chef de police de Libreville, Jean-Thierry Oye Zue, a parlé.")
+    assert not [r for r in x.relations if r.predicate == "ledBy"]
+    x = extract(" date 2016-09-01 Le régime de Damas a bombardé Alep.")
+    assert [e.roles.get("attacker") for e in x.events] == [["syria"]]
