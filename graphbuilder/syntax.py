@@ -88,6 +88,9 @@ def subjects(verb) -> list:
     """A verb's subjects; for a coordinated or controlled verb without its own, the governing verb's
     ("a nié … et accusé", "annonce avoir mené")."""
     own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not own and _gerund(verb):  # "L'armée a démenti … en rejetant la faute sur…": the clause's subject
+        return next(([c for c in head.children if c.dep_ == "nsubj"] for head in verb.ancestors
+                     if head.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in head.children)), [])
     if own or verb.dep_ not in ("conj", "xcomp"):
         return own
     objects = [c for c in verb.head.children if c.dep_ == "obj"]
@@ -96,6 +99,12 @@ def subjects(verb) -> list:
     if infinitive and objects:
         return []  # "a accusé les forces de Haftar d'avoir mené le bombardement": alleged, not the accuser's act
     return [c for c in verb.head.children if c.dep_ == "nsubj"]
+
+
+def _gerund(verb) -> bool:
+    """Whether a verb is a gerund ("en rejetant"): a present participle marked by a preposition."""
+    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and any(
+        c.dep_ in ("mark", "case") and c.pos_ == "ADP" for c in verb.children if c.i < verb.i)
 
 
 def in_order(words: list[str], among: list[str]) -> bool:

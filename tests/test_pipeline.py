@@ -711,3 +711,8 @@ def test_forces_stationed_abroad_and_a_city_under_a_title_stays_a_city(extract):
     assert not [r for r in x.relations if r.predicate == "ledBy"]
     x = extract(" date 2016-09-01 Le régime de Damas a bombardé Alep.")
     assert [e.roles.get("attacker") for e in x.events] == [["syria"]]
+
+
+def test_a_gerund_takes_the_subject_of_its_clause(extract):
+    x = extract(" date 2017-04-04 L'armée syrienne a démenti toute implication en accusant les rebelles.")
+    assert ("syrian_arab_army", "blamed", "t.txt/rebelle") in triples(x)
