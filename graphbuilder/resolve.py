@@ -96,6 +96,7 @@ class Resolver:
         self.titles = set(self.lex["leader_titles"]) | set(self.lex["member_titles"])
         self.leadership = set(self.lex["leadership_words"])
         self.naming_verbs = set(self.lex["naming_verbs"])
+        self.latest_starts = tuple({p.split("-")[0] for p in self.lex["latest_anaphors"]["pronouns"]})
         self.regimes = set(self.lex["regime_nouns"])  # a capital under these is the state
         self.institution_heads = self.titles | self.regimes  # another metonym ("la Maison Blanche") under these too
         self.addressee_verbs = set(self.lex["blame_verbs"]) | set(self.lex["threat_verbs"])  # their object acts
@@ -353,6 +354,8 @@ class Resolver:
     def _latest(self, doc, token, out: Resolution) -> bool:
         """"ce dernier", "cette dernière", "celui-ci": the latest actor named before it."""
         latest = self.lex["latest_anaphors"]
+        if token.lower_ not in latest["words"] and not token.lower_.startswith(self.latest_starts):
+            return False
         pronoun = "".join(t.lower_ for t in doc[token.i:token.i + 3]) in latest["pronouns"]  # "Celui | - | ci"
         if not pronoun and (token.lower_ not in latest["words"] or not any(
                 c.dep_ == "det" and c.lower_ in latest["determiners"] for c in token.children)):
@@ -367,6 +370,8 @@ class Resolver:
     def _perpetrator(self, doc, token, out: Resolution) -> bool:
         """"le tireur", "l'auteur de la tuerie", "le kamikaze", "des hommes armés": one perpetrator node whatever
         the text calls him (plural: "les assaillants", "les tireurs"); not "les terroristes de l'EI", who are the group's."""
+        if token.pos_ != "NOUN":
+            return False
         word = token.lemma_.lower()
         armed = self.lex["armed_people"]
         kind = "perpetrators" if token.morph.get("Number") == ["Plur"] else "perpetrator"

@@ -21,6 +21,7 @@ from graphbuilder.model import TimeValue
 LANG_DIR = Path(__file__).parent / "lang"
 YEAR = r"(?<!\d)(?:1[89]|20)\d\d(?!\d)"
 DAY = r"(?<!\d)(?:3[01]|[12]\d|0?[1-9])"
+CUE_SLOTS = ("weekday", "month", "day", "year", "season", "unit", "deictic")  # digits, or words of these
 
 Groups = dict[str, str | None]
 
@@ -38,6 +39,7 @@ class Lexicon:
     deictic: dict[str, int]  # offset in days from the publication day
     dayparts: tuple[str, ...]  # "matin", "nuit"
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern) in data order
+    cue: re.Pattern[str]  # found in every date expression: text without it has none (checked at load)
 
 
 @dataclass(frozen=True)
@@ -111,10 +113,16 @@ def load_lexicon(lang: str) -> Lexicon:
     unknown = {kind for kind, _ in patterns} - _RESOLVERS.keys()
     if unknown:
         raise ValueError(f"unknown template kinds in {lang}/temporal.json: {sorted(unknown)}")
+    uncued = [t for ts in data["patterns"].values() for t in ts
+              if not any("{" + slot in t for slot in CUE_SLOTS) and not any(w in t for w in data.get("cues", []))]
+    if uncued:
+        raise ValueError(f"templates of {lang}/temporal.json with no cue slot or cue word: {uncued}")
+    cue = re.compile(rf"\d|(?<!\w)(?:{'|'.join(slots[s] for s in CUE_SLOTS if s not in ('day', 'year'))}"
+                     rf"|{_alternation(data.get('cues', []))})(?!\w)", re.IGNORECASE)
     seasons = {k: (v[0], v[1]) for k, v in words["seasons"].items()}
     return Lexicon(
         weekdays, months, seasons, words["numbers"], words["units"], words["shifts"], words["deictic"],
-        tuple(_norm(w) for w in data["dayparts"]), patterns
+        tuple(_norm(w) for w in data["dayparts"]), patterns, cue
     )
 
 
@@ -287,7 +295,9 @@ _RESOLVERS: dict[str, Callable[[Groups, _Anchor | None, Lexicon], TimeValue | No
 
 
 def _matches(text: str, start: int, end: int, lex: Lexicon) -> list[_Match]:
-    """All template matches inside text[start:end], in data order."""
+    """All template matches inside text[start:end], in data order (none without a cue: one scan, not one per template)."""
+    if lex.cue.search(text, start, end) is None:
+        return []
     return [
         _Match(m.start(), m.end(), kind, m.groupdict())
         for kind, pattern in lex.patterns

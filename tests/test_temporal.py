@@ -245,3 +245,17 @@ def test_other_language_from_its_data_folder(tmp_path, monkeypatch) -> None:
 ])
 def test_dateline_with_a_place_or_an_hour(text, expected):
     assert dateline_date(text) == expected
+
+
+def test_a_template_without_a_cue_is_refused(tmp_path, monkeypatch) -> None:
+    data = json.loads((temporal.LANG_DIR / "fr" / "temporal.json").read_text(encoding="utf-8"))
+    data["patterns"]["anaphoric"].append("peu après")  # no digit, weekday, month… nor cue word: the prefilter would miss it
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "temporal.json").write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(temporal, "LANG_DIR", tmp_path)
+    temporal.load_lexicon.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="peu après"):
+            temporal.load_lexicon("xx")
+    finally:
+        temporal.load_lexicon.cache_clear()
