@@ -507,7 +507,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
             if mention is not None:
                 yield mention.key, t
             elif t.pos_ == "NOUN" and t.lower_ in self.lex["force_nouns"]:  # "la police", "les policiers"
-                kind = self.lex["force_nouns"][t.lower_]
+                kind = self.resolver.force_kind(t)
                 yield self.resolver.nominal(t.doc, t, resolution, "MilitaryForce", kind).key, t
             elif t.pos_ == "NOUN" and t.lower_ in self.member_nouns and self._group(t, resolution):
                 yield self._group(t, resolution), t  # "200 djihadistes": members of the group in focus
@@ -548,7 +548,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
     def _perpetrator(self, key: str, resolution: Resolution) -> bool:
         """Whether an entity is an unnamed perpetrator ("les assaillants", "le kamikaze")."""
         entity = resolution.entities[key]
-        return not entity.from_gazetteer and any(w.lower() in self.perpetrators for w in entity.label.split())
+        return not entity.from_gazetteer and (key.rsplit("/", 1)[-1] in ("perpetrator", "perpetrators") or any(
+            w.lower() in self.perpetrators for w in entity.label.split()))  # also "des hommes armés", the resolver's node
 
     def _named_below(self, complement, resolution: Resolution):
         """The mention one level below a complement that names nothing itself: "le chef de la police, le général X",

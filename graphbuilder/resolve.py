@@ -277,7 +277,7 @@ class Resolver:
         return None
 
     def _force(self, doc, token, out: Resolution) -> bool:
-        kind = self.lex["force_nouns"].get(token.lower_)
+        kind = self.force_kind(token)
         if kind is None:
             return False
         state = self._state_of(token, out) or self._sentence_state(token, out)
@@ -291,6 +291,14 @@ class Resolver:
         gaz = self.actors.get(key)
         out.add(doc, Mention(key, token.i, end, "force"), "MilitaryForce", label, gaz)
         return True
+
+    def force_kind(self, token) -> str | None:
+        """The kind of force a noun names ("l'armée": armed_forces, "les policiers", "les forces de l'ordre": police)."""
+        kind = self.lex["force_nouns"].get(token.lower_)
+        if kind is None:
+            return None
+        return next((self.lex["force_complements"][c.lemma_.lower()] for c in token.children
+                     if c.dep_ == "nmod" and c.lemma_.lower() in self.lex["force_complements"]), kind)
 
     def _anaphor(self, doc, token, out: Resolution) -> bool:
         types = self.lex["anaphor_nouns"].get(token.lower_)

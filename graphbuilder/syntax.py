@@ -41,8 +41,8 @@ def chain_head(token):
 
 
 def is_passive(verb) -> bool:
-    """Whether a verb is in the passive voice ("a été revendiqué", "ont été tués")."""
-    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+    """Whether a verb is in the passive voice ("a été revendiqué", "ont été tués", "…, abattus par la police")."""
+    return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in verb.children)
 
 
 def negated(token, negation_words: set[str]) -> bool:

@@ -716,3 +716,11 @@ def test_forces_stationed_abroad_and_a_city_under_a_title_stays_a_city(extract):
 def test_a_gerund_takes_the_subject_of_its_clause(extract):
     x = extract(" date 2017-04-04 L'armée syrienne a démenti toute implication en accusant les rebelles.")
     assert ("syrian_arab_army", "blamed", "t.txt/rebelle") in triples(x)
+
+
+def test_the_police_shooting_the_armed_men_and_a_participle_with_an_agent(extract):
+    x = extract(" date 2016-08-05 Des hommes armés ont ouvert le feu dans un marché, tuant au moins 12 personnes. "
+                "La police précise qu'elle a abattu un des assaillants.")
+    assert [e.roles.get("victims") for e in x.events] == [["t.txt/personne"], ["t.txt/perpetrators"]]
+    x = extract(" date 2016-12-30 Cinq personnes sont mortes, dont les quatre assaillants, abattus par les forces de l'ordre.")
+    assert [e.roles.get("attacker") for e in x.events] == [["t.txt/police"]]
