@@ -309,6 +309,8 @@ class Resolver:
             return False
         if any(out.mention_at(c.i) for c in token.children if c.dep_ in NAME_DEPS):
             return False  # "le groupe Al-Shabbaab": a name follows, not an anaphor
+        if token.lower_ in self.lex["member_nouns"] and any(c.dep_ in ("acl", "acl:relcl") for c in token.children):
+            return False  # "les rebelles soutenus par la Turquie": fighters described anew, not the group in focus
         entity = self.salient(token, out, types)
         if entity is None:
             return False

@@ -724,3 +724,10 @@ def test_the_police_shooting_the_armed_men_and_a_participle_with_an_agent(extrac
     assert [e.roles.get("victims") for e in x.events] == [["t.txt/personne"], ["t.txt/perpetrators"]]
     x = extract(" date 2016-12-30 Cinq personnes sont mortes, dont les quatre assaillants, abattus par les forces de l'ordre.")
     assert [e.roles.get("attacker") for e in x.events] == [["t.txt/police"]]
+
+
+def test_fighters_described_anew_are_not_the_group_in_focus(extract):
+    x = extract(" date 2017-02-24 L'État islamique contrôlait la ville depuis 2014. Hier, les rebelles soutenus par la Turquie "
+                "ont expulsé l'État islamique d'al-Bab.")
+    assert ("islamic_state", "supportedBy", "turkey") not in triples(x)
+    assert ("t.txt/rebelle", "supportedBy", "turkey") in triples(x)
