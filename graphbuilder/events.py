@@ -180,8 +180,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
         return bool(words & self.reflexive_pronouns) and all(c in words for c in clitics)
 
     def _attack_frames(self, sent, resolution: Resolution) -> list[Frame]:
-        threatened = {t.i for v in sent if self._threatens(v) for t in v.subtree if t != v}
-        triggers = [t for t in sent if self._is_trigger(t) and not negated(t, self.negation)
+        tokens = resolution.tokens(sent)
+        threatened = {t.i for v in tokens if self._threatens(v) for t in v.subtree if t != v}
+        triggers = [t for t in tokens if self._is_trigger(t) and not negated(t, self.negation)
                     and t.i not in threatened and not self._irrealis(t)]
         if not triggers:
             return []

@@ -63,7 +63,7 @@ class RelationExtractor:
         for sent in doc.sents:
             span = Span(sent.start_char, sent.end_char, resolution.document.text[sent.start_char:sent.end_char])
             out += self._known(sent, resolution, span)
-            for token in sent:
+            for token in resolution.tokens(sent):
                 pos = token.pos_
                 if pos not in ("NOUN", "PROPN", "VERB", "ADJ"):
                     continue

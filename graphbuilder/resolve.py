@@ -33,6 +33,7 @@ class Resolution:
     mentions: list[Mention] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)
     slugs: dict[str, str] = field(default_factory=dict)  # entity key → slug of its label, computed once
+    sentence_tokens: dict[int, list] = field(default_factory=dict, repr=False)  # sentence start → its tokens
 
     def add(self, doc, mention: Mention, type_: str, label: str, gazetteer: dict | None = None) -> Entity:
         """Record a mention, creating or extending its entity."""
@@ -52,6 +53,13 @@ class Resolution:
         for i in range(mention.start, mention.end):
             self.by_token[i] = mention
         return entity
+
+    def tokens(self, sent) -> list:
+        """A sentence's tokens, listed once per document (iterating a spaCy Span makes new Token objects each time)."""
+        listed = self.sentence_tokens.get(sent.start)
+        if listed is None:
+            listed = self.sentence_tokens[sent.start] = list(sent)
+        return listed
 
     def mention_at(self, token_index: int) -> Mention | None:
         """The mention covering a token, if any."""

@@ -21,7 +21,7 @@ class StatementFrames:
 
     def _claims(self, sent, resolution: Resolution, events: list[Event]) -> list[Relation]:
         relations = []
-        for token in sent:
+        for token in resolution.tokens(sent):
             if (token.pos_ not in ("VERB", "ADJ") or self._verb_lemma(token) not in self.lex["claim_verbs"]
                     or negated(token, self.negation)):
                 continue
@@ -55,7 +55,7 @@ class StatementFrames:
     def _blame(self, sent, resolution: Resolution, events: list[Event]) -> list[Relation]:
         relations = []
         phrases = self.lex["blame_phrases"]
-        for token in sent:
+        for token in resolution.tokens(sent):
             if token.pos_ not in ("VERB", "ADJ"):
                 continue
             word = self._verb_lemma(token)  # "frappes attribuées au régime"

@@ -12,7 +12,7 @@ class ThreatFrames:
 
     def _threat_frames(self, sent, resolution: Resolution, events: list[Event]) -> list[Frame]:
         frames = []
-        for token in sent:
+        for token in resolution.tokens(sent):
             word = lemma(token)
             if self._threatens(token) and not (token.dep_ in ("advcl", "conj", "xcomp") and self._threatens(token.head)):
                 frame = Frame(type="Threat", triggers=[token])
