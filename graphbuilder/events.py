@@ -7,10 +7,10 @@ import re
 from .frames import ACTOR_TYPES, AGGRESSOR_TYPES, ARMED_TYPES, LOCATION_TYPES, VICTIM_TYPES, Frame
 from .lang import Resources
 from .model import Event, Relation, Span, TimeValue
-from .resolve import Resolution, Resolver, is_nominal
+from .resolve import PERPETRATOR_KINDS, Resolution, Resolver, is_nominal
 from .nlp import strip_accents
 from .statements import StatementFrames
-from .syntax import case_of, is_passive, lemma, negated, subjects, subtree_range, verb_lemma
+from .syntax import case_of, has_determiner, is_passive, lemma, negated, subjects, subtree_range, verb_lemma
 from .temporal import find_dates, is_dateline, load_lexicon
 from .threats import ThreatFrames
 
@@ -75,7 +75,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.campaign_nouns = set(lex["campaign_nouns"])
         self.indefinite = set(lex["indefinite_determiners"])
         self.definite = set(lex["definite_determiners"])
-        self.group_nouns = {w for w, types in lex["anaphor_nouns"].items() if "ArmedGroup" in types}
+        self.group_nouns = resolver.group_nouns
 
     # -- entry point -------------------------------------------------------------------
     def extract(self, doc, resolution: Resolution) -> tuple[list[Event], list[Relation]]:
@@ -86,6 +86,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         meta: list[dict] = []  # per event: date expressions, title-only flag, provisional date
         relations: list[Relation] = []
         lead_end = _lead_end(doc, title_end)
+        reported = TimeValue(document.published, "reported") if document.published else None  # the report's date
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
@@ -102,9 +103,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 meta[index]["kill"] = meta[index].get("kill", False) or frame.kill
                 meta[index]["background"] = meta[index].get("background", False) or any(
                     _pluperfect(t) or _pluperfect(t.head) for t in frame.triggers)  # "avait été tué": an earlier incident
-                if events[index].date is None and document.published and not events[index].series \
+                if events[index].date is None and reported and not events[index].series \
                         and sent.start_char < lead_end:  # the news itself: what the title or lead reports
-                    events[index].date = TimeValue(document.published, "reported")
+                    events[index].date = reported
                     meta[index]["provisional"] = True  # a date the text gives later replaces it
             for frame in self._threat_frames(sent, resolution, events):
                 frame.dates = _nearest_first(frame, dates, document.text)
@@ -115,8 +116,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
             relations += self._blame(sent, resolution, events)
         for event, info in zip(events, meta):
             relations += self._attack_relations(event, info.get("kill", False), resolution)
-            if event.date is None and document.published and not event.series and not info.get("background"):
-                event.date = TimeValue(document.published, "reported")  # undated: known only to precede the report
+            if event.date is None and not event.series and not info.get("background"):
+                event.date = reported  # undated: known only to precede the report (None if the report is undated)
         return _with_participants(events), relations
 
     # -- attacks -----------------------------------------------------------------------
@@ -169,7 +170,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
 
     def _armed(self, token) -> bool:
         """Whether a nominal names an armed actor: an armed group's or force's name, "les djihadistes", "le groupe"."""
-        return token.ent_type_ in ARMED_TYPES or token.lower_ in self.member_nouns or lemma(token) in self.group_nouns
+        return token.ent_type_ in ARMED_TYPES or self.resolver.group_word(token)
 
     def _reflexive_attack(self, verb) -> bool:
         """Whether a verb is used reflexively in its 'attack' sense, with its clitics ("s'attaquer à", "s'en prendre à")."""
@@ -279,7 +280,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         if not strong and not (frame.weapon or set(frame.roles) - {"place"} or frame.fatalities):
             return None  # "les combats en Syrie", "l'opération Barkhane au Mali": no participant, no event
         head = group[0]
-        frame.definite = head.pos_ == "NOUN" and _definite(head, self.definite)
+        frame.definite = head.pos_ == "NOUN" and has_determiner(head, self.definite)
         frame.series = self._series(head, sent)
         frame.generic = frame.series and self._generic_plural(head)
         near = set(group) | {t.head for t in group} | {
@@ -514,7 +515,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 yield self._group(t, resolution), t  # "200 djihadistes": members of the group in focus
             elif t.pos_ == "NOUN" and (t.lower_ in self.person_nouns or lemma(t) in self.person_nouns):
                 yield self.resolver.nominal(t.doc, t, resolution, "Person").key, t
-            elif t.pos_ == "NOUN" and lemma(t) in self.group_nouns and not _definite(t, self.definite):
+            elif t.pos_ == "NOUN" and lemma(t) in self.group_nouns and not has_determiner(t, self.definite):
                 yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t
             elif t.pos_ == "NOUN" and t.lower_ in self.member_nouns:  # "les rebelles", no group in focus
                 yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t
@@ -549,7 +550,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
     def _perpetrator(self, key: str, resolution: Resolution) -> bool:
         """Whether an entity is an unnamed perpetrator ("les assaillants", "le kamikaze")."""
         entity = resolution.entities[key]
-        return not entity.from_gazetteer and (key.rsplit("/", 1)[-1] in ("perpetrator", "perpetrators") or any(
+        return not entity.from_gazetteer and (key.rsplit("/", 1)[-1] in PERPETRATOR_KINDS or any(
             w.lower() in self.perpetrators for w in entity.label.split()))  # also "des hommes armés", the resolver's node
 
     def _named_below(self, complement, resolution: Resolution):
@@ -829,8 +830,3 @@ def _date_window(sent) -> int:
         if len(previous) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in previous):
             return previous.start_char
     return sent.start_char
-
-
-def _definite(token, definite: set[str]) -> bool:
-    """Whether a noun has a definite or demonstrative determiner."""
-    return any(c.dep_ == "det" and c.lower_.replace("’", "'") in definite for c in token.children)

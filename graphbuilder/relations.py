@@ -53,9 +53,7 @@ class RelationExtractor:
         self.reflexive_pronouns = set(lex["reflexive_pronouns"])
         self.backing_cases = set(lex["backing"]["cases"])
         self.backing_nouns = set(lex["backing"]["nouns"]) | set(lex["attack_nouns"])
-        self.member_nouns = set(lex["member_nouns"])
         self.as_preps = set(lex["as_preps"])
-        self.group_nouns = {w for w, types in lex["anaphor_nouns"].items() if "ArmedGroup" in types}
 
     def extract(self, doc, resolution: Resolution) -> list[Relation]:
         """All structural relations of a resolved document."""
@@ -297,7 +295,7 @@ class RelationExtractor:
             return named
         return [self.resolver.nominal(c.doc, c, resolution, "ArmedGroup").key for c in verb.children
                 if c.dep_ == dep and c.pos_ == "NOUN" and resolution.mention_at(c.i) is None
-                and (c.lower_ in self.member_nouns or lemma(c) in self.group_nouns)]
+                and self.resolver.group_word(c)]
 
     def _allegiance(self, token, word: str, resolution: Resolution, span: Span) -> list[Relation]:
         """"l'assaillant était un sympathisant de l'EI", "a prêté allégeance à l'EI", "se sont réclamés de Daesh"."""
@@ -412,7 +410,7 @@ class RelationExtractor:
         if participle.dep_ not in ("acl", "amod", "acl:relcl"):
             return None
         head = chain_head(participle.head)
-        if head.pos_ == "NOUN" and (head.lower_ in self.member_nouns or lemma(head) in self.group_nouns):
+        if head.pos_ == "NOUN" and self.resolver.group_word(head):
             return head
         return None
 

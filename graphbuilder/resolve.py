@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from .lang import Resources
 from .model import ACTOR_TYPES, Document, Entity, Span
 from .nlp import METONYM_LABEL, strip_accents
-from .syntax import case_of, chain_head
+from .syntax import case_of, chain_head, has_determiner, lemma
 from .vocab import slug
 
 NAME_DEPS = {"flat:name", "flat", "appos", "nmod", "amod"}
+PERPETRATOR_KINDS = ("perpetrator", "perpetrators")  # the one perpetrator node of a document, singular or plural
 
 
 @dataclass
@@ -104,6 +105,9 @@ class Resolver:
         self.titles = set(self.lex["leader_titles"]) | set(self.lex["member_titles"])
         self.leadership = set(self.lex["leadership_words"])
         self.naming_verbs = set(self.lex["naming_verbs"])
+        self.anaphor_determiners = set(self.lex["anaphor_determiners"])
+        self.member_nouns = set(self.lex["member_nouns"])
+        self.group_nouns = {w for w, types in self.lex["anaphor_nouns"].items() if "ArmedGroup" in types}
         self.latest_starts = tuple({p.split("-")[0] for p in self.lex["latest_anaphors"]["pronouns"]})
         self.regimes = set(self.lex["regime_nouns"])  # a capital under these is the state
         self.institution_heads = self.titles | self.regimes  # another metonym ("la Maison Blanche") under these too
@@ -127,8 +131,8 @@ class Resolver:
             token = doc[i]
             if i not in out.by_token:
                 (self._force(doc, token, out) or self._state_nominal(doc, token, out) or self._capital(doc, token, out)
-                 or self._led_alliance(doc, token, out) or self._anaphor(doc, token, out) or self._pronoun(doc, token, out) or self._latest(doc, token, out)
-                 or self._perpetrator(doc, token, out))
+                 or self._led_alliance(doc, token, out) or self._anaphor(doc, token, out)
+                 or self._pronoun(doc, token, out) or self._latest(doc, token, out) or self._perpetrator(doc, token, out))
         out.mentions.sort(key=lambda m: m.start)
         self._named_perpetrator(doc, out)
         return out
@@ -136,7 +140,7 @@ class Resolver:
     def _named_perpetrator(self, doc, out: Resolution) -> None:
         """"le tireur, Omar Mateen", "Omar Mateen, le tireur", "l'assaillant, un homme de 25 ans nommé Larossi
         Abballa", "le suspect se dénommerait X": the one perpetrator node is that named person."""
-        key = f"{out.document.name}/perpetrator"
+        key = f"{out.document.name}/{PERPETRATOR_KINDS[0]}"
         if key not in out.entities:
             return
         for name in [m for m in out.mentions if m.kind == "name" and out.entities[m.key].type == "Person"]:
@@ -300,6 +304,10 @@ class Resolver:
         out.add(doc, Mention(key, token.i, end, "force"), "MilitaryForce", label, gaz)
         return True
 
+    def group_word(self, token) -> bool:
+        """Whether a noun names fighters or an armed group without naming it ("les djihadistes", "le groupe")."""
+        return token.lower_ in self.member_nouns or lemma(token) in self.group_nouns
+
     def force_kind(self, token) -> str | None:
         """The kind of force a noun names ("l'armée": armed_forces, "les policiers", "les forces de l'ordre": police)."""
         kind = self.lex["force_nouns"].get(token.lower_)
@@ -317,7 +325,7 @@ class Resolver:
             return False
         if any(out.mention_at(c.i) for c in token.children if c.dep_ in NAME_DEPS):
             return False  # "le groupe Al-Shabbaab": a name follows, not an anaphor
-        if token.lower_ in self.lex["member_nouns"] and any(c.dep_ in ("acl", "acl:relcl") for c in token.children):
+        if token.lower_ in self.member_nouns and any(c.dep_ in ("acl", "acl:relcl") for c in token.children):
             return False  # "les rebelles soutenus par la Turquie": fighters described anew, not the group in focus
         entity = self.salient(token, out, types)
         if entity is None:
@@ -392,14 +400,13 @@ class Resolver:
             return False
         word = token.lemma_.lower()
         armed = self.lex["armed_people"]
-        kind = "perpetrators" if token.morph.get("Number") == ["Plur"] else "perpetrator"
-        if word in armed["nouns"] and any(c.dep_ == "det" and c.lower_.replace("’", "'") in self.lex["anaphor_determiners"]
-                                          for c in token.children):
+        kind = PERPETRATOR_KINDS[token.morph.get("Number") == ["Plur"]]
+        if word in armed["nouns"] and has_determiner(token, self.anaphor_determiners):
             known = out.entities.get(f"{out.document.name}/{kind}")  # "L'homme a été abattu" after "un homme armé"
             if known is not None and word in known.label.lower():
                 out.add(doc, Mention(known.key, token.i, token.i + 1, "anaphor"), known.type, known.label)
                 return True
-        if token.pos_ != "NOUN" or (word not in self.perpetrators and not (word in self.authors and any(
+        if (word not in self.perpetrators and not (word in self.authors and any(
                 c.dep_ == "nmod" and c.lemma_.lower() in self.lex["attack_nouns"] for c in token.children)) and not (
                 word in armed["nouns"] and any(c.dep_ == "amod" and c.lower_ in armed["modifiers"] for c in token.children))):
             return False

@@ -61,6 +61,11 @@ def negated(token, negation_words: set[str]) -> bool:
     return False
 
 
+def has_determiner(token, words: set[str]) -> bool:
+    """Whether a noun has a determiner among `words` ("le", "ce": a definite or demonstrative one)."""
+    return any(c.dep_ == "det" and c.lower_.replace("’", "'") in words for c in token.children)
+
+
 def subtree_range(tokens) -> tuple[int, int]:
     """Smallest token range covering the given tokens."""
     indices = [t.i for t in tokens]
