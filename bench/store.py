@@ -21,12 +21,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, Store, serialize
+from pyoxigraph import Literal, Quad, RdfFormat, Store, serialize
 
 from graphbuilder.build import FLUSH_EVERY
 from graphbuilder.load import load_dump
 from graphbuilder.query import bind, run_query
-from graphbuilder.store import replace_graph, write_document
+from graphbuilder.store import META_GRAPH, META_NODE, STORE_VERSION, VERSION_PROP, replace_graph, write_document
 from graphbuilder.vocab import ACTORS_GRAPH
 from measure import RESULTS, ROOT, machine
 from synthetic import Corpus, actors_graph
@@ -51,7 +51,7 @@ def main() -> None:
 
     corpus = Corpus()
     started = time.perf_counter()
-    documents = [("", list(actors_graph()))]
+    documents = [("", [Quad(META_NODE, VERSION_PROP, Literal(STORE_VERSION), META_GRAPH), *actors_graph()])]  # stamped, as a store's dump
     total = len(documents[0][1])
     while total < args.triples:
         name, quads = next(corpus.documents(1, start=len(documents) - 1))

@@ -57,3 +57,13 @@ def test_bad_dumps_name_the_file_and_keep_the_store(examples_store, dumps, tmp_p
         with pytest.raises(StoreError, match=reason):
             load_dump(store, dump)
     assert quads(store) == before
+
+
+def test_a_dump_not_made_by_graphbuilder_is_validated(tmp_path):
+    store = open_store(tmp_path / "loaded")
+    foreign = tmp_path / "foreign.nq"
+    foreign.write_text("<http://example.org/a b> <http://example.org/p> <http://example.org/o> <http://example.org/g> .\n",
+                       encoding="utf-8")
+    with pytest.raises(StoreError, match="foreign.nq"):
+        load_dump(store, foreign)
+    assert not quads(store) - {Quad(META_NODE, VERSION_PROP, Literal("2"), META_GRAPH)}
