@@ -359,6 +359,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
             modifiers = [c for c in trigger.children if c.dep_ == "amod"]
             modifiers += [g for c in trigger.children if c.dep_ == "nmod" and lemma(c) not in self.region_nouns
                           for g in c.children if g.dep_ == "amod"]  # not "l'attaque … près de la frontière malienne"
+            modifiers += [g for c in modifiers for g in c.children if g.dep_ == "conj"]  # "les bombardements russes et syriens"
             for child in modifiers:  # "une frappe américaine", "une frappe de drone américaine"
                 state = self.resolver.demonym_state(trigger.doc, child, resolution)
                 if state:
@@ -474,7 +475,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         """Entities a dependent stands for: its mention, its conjuncts, or a nominal participant."""
         if token.pos_ == "PRON" and token.lower_ in self.lex["relative_pronouns"]:
             token = self._antecedent(token)  # "Israël, qui a riposté": the relative pronoun stands for its antecedent
-        for t in [token] + [c for c in token.children if c.dep_ == "conj" or (c.dep_ == "appos" and self._same_kind(token, c, resolution))]:
+        conjuncts = [c for c in token.children if c.dep_ == "conj" and (case_of(token) or not case_of(c))]  # not "… en Syrie"
+        for t in [token] + conjuncts + [c for c in token.children if c.dep_ == "appos" and self._same_kind(token, c, resolution)]:
             t = self._counted(t)
             mention = resolution.mention_at(t.i)
             if mention is None and t.pos_ == "NOUN" and lemma(t) in self.region_nouns:

@@ -6,11 +6,12 @@ from dataclasses import replace
 from .lang import Resources
 from .model import Relation, Span
 from .resolve import Resolution, Resolver
-from .syntax import case_of, chain_head, is_passive, lemma, negated
+from .syntax import case_of, chain_head, is_passive, lemma, negated, verb_lemma
 from .nlp import strip_accents
 
 ACTORS = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
 GROUPS = ACTORS - {"Person"}
+ARMED = {"MilitaryForce", "ArmedGroup", "Coalition"}
 LOCATIONS = {"Place", "Facility", "State"}
 UNNAMED = "\0unnamed"  # placeholder holder of a participle frame, replaced by a nominal node if a relation is read
 KNOWN_PREDICATES = ("partOf", "supportedBy", "ledBy", "memberOf", "stationedIn")  # not nationality: co-mention implies no citizenship
@@ -31,8 +32,11 @@ class RelationExtractor:
         self.alliance = set(lex["alliance_words"])
         self.stationed = set(lex["stationed_words"])
         self.integration = set(lex["integration_words"])
+        self.composed, self.composing = set(lex["composition_words"]["passive"]), set(lex["composition_words"]["active"])
+        self.endings = lex["verb_endings_tagged_adjective"]
         self.strongholds = set(lex["stronghold_words"])
         self.place_preps = set(lex["place_preps"])
+        self.based_preps = set(lex["based_preps"]["preps"])
         self.presence = set(lex["presence_nouns"])
         self.control = set(lex["control_verbs"])
         self.negation = set(lex["negation_words"])
@@ -40,7 +44,7 @@ class RelationExtractor:
         self.of_cases = set(lex["of_preps"]) | {""}  # "le chef de X", "le chef X"
         self.state_nouns = set(lex["state_nouns"])
         self.titles = self.leader_titles | self.member_titles
-        self.participles = self.support | self.leadership | self.alliance | self.stationed | self.integration
+        self.participles = self.support | self.leadership | self.alliance | self.stationed | self.integration | self.composed
         self.backing_verbs = self.support | self.leadership
         self.alliance_cases = {"à", "avec", "au", "aux"} | self.of_cases - {""}
         self.government_titles = set(lex["government_titles"])
@@ -84,14 +88,21 @@ class RelationExtractor:
                         out += self._backing(token, resolution, span)
                     if word in self.regimes:
                         out += self._regime(token, resolution, span)
+                if pos in ("NOUN", "PROPN") and any(c.dep_ == "nmod" and case_of(c) in self.based_preps for c in token.children):
+                    out += self._based(token, resolution, span)
                 if pos in ("NOUN", "PROPN") and token.dep_ == "appos" and token.text[:1].isupper():
                     out += self._demonym_apposition(token, resolution, span)
                 if pos == "VERB" and word in self.control and not negated(token, self.negation):
                     out += self._control(token, resolution, span)
                 if pos == "VERB" and word in self.declaring:
                     out += self._allegiance(token, word, resolution, span)
-                if pos in ("VERB", "ADJ") and word in self.participles:
+                if pos == "NOUN" and token.dep_ in ("acl", "amod"):
+                    word = verb_lemma(token, self.endings)  # a participle tagged as a noun: "milices, alliées à l'Iran"
+                if (pos in ("VERB", "ADJ") or token.dep_ in ("acl", "amod")) and word in self.participles \
+                        and (word not in self.composed or token.dep_ in ("acl", "amod") or is_passive(token)):
                     out += self._participle(token, word, resolution, span)
+                if pos == "VERB" and word in self.composing and not is_passive(token):
+                    out += self._composition(token, resolution, span)
         return out
 
     def _known(self, sent, resolution: Resolution, span: Span) -> list[Relation]:
@@ -263,6 +274,7 @@ class RelationExtractor:
             return []
         owners = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_cases]
         named = [c for t in [token] + owners for c in t.children if c.dep_ == "nmod" and case_of(c) in self.place_preps]
+        named += [c for c in token.children if c.dep_ == "conj" and case_of(c) in self.place_preps]  # "… en Irak et en Syrie", misattached
         places = [key for c in named + [g for c in named for g in c.children if g.dep_ == "conj"]
                   for key in [self._entity(c, resolution, LOCATIONS)] if key]
         if not places:
@@ -270,7 +282,27 @@ class RelationExtractor:
         holder = self._of(token, resolution, GROUPS) or next(
             (s for c in token.children if c.dep_ == "amod"
              for s in [self.resolver.demonym_state(token.doc, c, resolution)] if s), None)
-        return [Relation(holder, "stationedIn", place, [span]) for place in dict.fromkeys(places) if holder and holder != place]
+        if holder in places:  # "les forces de la coalition en Irak": Iraq is where, not whose
+            return []
+        return [Relation(holder, "stationedIn", place, [span]) for place in dict.fromkeys(places) if holder]
+
+    def _based(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        """"les rebelles à l'est de la ville", "des militants de l'organisation État islamique à Achin": an armed
+        actor's name or its fighters' noun with a place complement; the actor is there (a place inside its own name
+        is not read)."""
+        own = resolution.mention_at(token.i)
+        members = token.pos_ == "NOUN" and token.lower_ in self.resolver.member_nouns
+        holder = (self._entity(token, resolution, ARMED) if own and own.kind == "name" else None) or (
+            self._of(token, resolution, ARMED) if members else None)
+        if holder is None and not (members and own is None):
+            return []
+        places = [k for c in token.children if c.dep_ == "nmod" and case_of(c) in self.based_preps
+                  and not (own and own.start <= c.i < own.end)
+                  for k in [self._entity(c, resolution, LOCATIONS) or self._of(c, resolution, LOCATIONS)] if k]
+        if not places:
+            return []
+        holder = holder or self.resolver.nominal(token.doc, token, resolution, "ArmedGroup").key
+        return [Relation(holder, "stationedIn", p, [span]) for p in dict.fromkeys(places) if p != holder]
 
     def _control(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         """"l'EI contrôle Raqqa", "le groupe contrôle de grandes zones rurales du pays": based there; also
@@ -355,7 +387,10 @@ class RelationExtractor:
         if token.pos_ == "VERB" and token.dep_ not in ("acl", "amod", "advcl", "acl:relcl") and not is_passive(token) \
                 and word in self.backing_verbs:
             return self._active_backing(token, word, resolution, span)
-        holder = self._holder(token, resolution) or resolution.named_before(token, ACTORS) or next(
+        holder = self._holder(token, resolution)
+        if word in self.composed:  # only the group the participle itself describes
+            return self._composed(token, holder, resolution, span) if holder else []
+        holder = holder or resolution.named_before(token, ACTORS) or next(
             (k for c in token.children if c.dep_ in ("obl:mod", "nmod") and case_of(c) in self.alliance_cases
              for k in [self._entity(c, resolution, GROUPS)] if k), None) \
             or self._predicated(token, resolution)  # "groupes soutenus par l'Iran à/du Hashed", misattached
@@ -430,10 +465,35 @@ class RelationExtractor:
         return [Relation(o, predicate, s, [span]) for s in self._named(verb, "nsubj", resolution, ACTORS)
                 for o in self._named(verb, "obj", resolution, ACTORS) if o != s]
 
+    def _composed(self, participle, holder: str, resolution: Resolution, span: Span) -> list[Relation]:
+        """"les FDS, dominées par les milices kurdes", "une coalition composée des YPG et de groupes arabes"."""
+        parts = [k for c in participle.children if c.dep_ == "obl:agent" or case_of(c) in self.of_cases - {""}
+                 for t in [c] + [g for g in c.children if g.dep_ == "conj"] for k in self._members(t, resolution)]
+        return [Relation(p, "partOf", holder, [span]) for p in dict.fromkeys(parts) if p != holder]
+
+    def _composition(self, verb, resolution: Resolution, span: Span) -> list[Relation]:
+        """"Cette coalition regroupe les YPG et des combattants arabes": each group of the object is part of the subject."""
+        whole = self._named(verb, "nsubj", resolution, GROUPS)
+        if not whole:
+            return []
+        parts = [k for c in verb.children if c.dep_ == "obj" for t in [c] + [g for g in c.children if g.dep_ == "conj"]
+                 for k in self._members(t, resolution)]
+        return [Relation(p, "partOf", whole[0], [span]) for p in dict.fromkeys(parts) if p != whole[0]]
+
+    def _members(self, token, resolution: Resolution) -> list[str]:
+        """The group a member complement names, or the unnamed group its fighters' noun stands for ("les milices
+        kurdes"); call it only when a relation will be read (it makes that node)."""
+        key = self._entity(token, resolution, GROUPS) or self._of(token, resolution, GROUPS)
+        if key:
+            return [key]
+        if token.pos_ == "NOUN" and resolution.mention_at(token.i) is None and self.resolver.group_word(token):
+            return [self.resolver.nominal(token.doc, token, resolution, "ArmedGroup").key]
+        return []
+
     def _named(self, verb, dep: str, resolution: Resolution, types: set[str]) -> list[str]:
         """The entities of the types a verb's `dep` dependents and their conjuncts name ("la Russie et l'Iran")."""
         heads = [c for c in verb.children if c.dep_ == dep]
-        return [k for c in heads for t in [c] + [g for g in c.children if g.dep_ == "conj"]
+        return [k for c in heads for t in [c] + [g for g in c.children if g.dep_ == "conj" and (case_of(c) or not case_of(g))]
                 for k in [self._entity(t, resolution, types)] if k]
 
     def _holder(self, token, resolution: Resolution) -> str | None:

@@ -102,6 +102,7 @@ class Resolver:
         }
         self.perpetrators = set(self.lex["perpetrator_nouns"])
         self.authors = set(self.lex["perpetrator_of_nouns"])
+        self.strong_attack_verbs = set(self.lex["attack_verbs"]) - set(self.lex["weak_attack_verbs"])
         self.titles = set(self.lex["leader_titles"]) | set(self.lex["member_titles"])
         self.leadership = set(self.lex["leadership_words"])
         self.naming_verbs = set(self.lex["naming_verbs"])
@@ -408,12 +409,20 @@ class Resolver:
                 return True
         if (word not in self.perpetrators and not (word in self.authors and any(
                 c.dep_ == "nmod" and c.lemma_.lower() in self.lex["attack_nouns"] for c in token.children)) and not (
-                word in armed["nouns"] and any(c.dep_ == "amod" and c.lower_ in armed["modifiers"] for c in token.children))):
+                word in armed["nouns"] and (any(c.dep_ == "amod" and c.lower_ in armed["modifiers"] for c in token.children)
+                                            or (token.dep_ == "nsubj" and self._attacking(token.head))))):
             return False
         if any(c.dep_ == "nmod" and out.mention_at(t.i) for c in token.children for t in c.subtree):
             return False
         self.nominal(doc, token, out, "Person", kind)
         return True
+
+    def _attacking(self, verb) -> bool:
+        """Whether a verb is an unambiguous attack ("ont ouvert le feu", "ont abattu"), its subject a perpetrator."""
+        word = verb.lemma_.lower()
+        following = " ".join(t.lower_ for t in verb.doc[verb.i + 1: verb.i + 4]).replace("’", "'")
+        return verb.pos_ == "VERB" and any(entry == word or (entry.startswith(word + " ") and following.startswith(
+            entry[len(word) + 1:])) for entry in self.strong_attack_verbs)
 
     def _led_alliance(self, doc, token, out: Resolution) -> bool:
         """"la coalition (aérienne) menée par les États-Unis": the gazetteer's coalition of that word led by the

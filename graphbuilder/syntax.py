@@ -10,9 +10,10 @@ def lemma(token) -> str:
 
 
 def verb_lemma(token, endings: list[str]) -> str:
-    """A verb's lemma, also for a verb form the tagger called an adjective, whose lemma is then unreliable:
-    its -er infinitive from the form's ending ("revendiquée", "revendique" → "revendiquer")."""
-    if token.pos_ != "ADJ":
+    """A verb's lemma, also for a verb form the tagger called an adjective (or a noun modifying a noun: "milices,
+    alliées à l'Iran"), whose lemma is then unreliable: its -er infinitive from the form's ending
+    ("revendiquée", "revendique" → "revendiquer")."""
+    if token.pos_ != "ADJ" and not (token.pos_ == "NOUN" and token.dep_ in ("acl", "amod")):
         return lemma(token)
     word = token.lower_
     ending = next((e for e in sorted(endings, key=len, reverse=True) if word.endswith(e)), None)

@@ -705,7 +705,7 @@ def test_a_surname_with_an_honorific_and_the_authorities_of_a_capital(extract):
 def test_forces_stationed_abroad_and_a_city_under_a_title_stays_a_city(extract):
     x = extract(" date 2016-10-17 Les forces de la coalition internationale en Irak regroupent près de 100 000 hommes.")
     assert ("us_led_coalition", "stationedIn", "iraq") in triples(x)
-    x = extract(" date 2016-10-17 Les Forces démocratiques syriennes en Syrie ont pris Raqqa.")
+    x = extract(" date 2016-10-17 L'État islamique en Irak et au Levant a attaqué Mossoul.")  # a place inside a name
     assert not [r for r in x.relations if r.predicate == "stationedIn"]
     x = extract(" date 2016-09-01 Le chef de police de Libreville, Jean-Thierry Oye Zue, a parlé.")
     assert not [r for r in x.relations if r.predicate == "ledBy"]
@@ -731,3 +731,34 @@ def test_fighters_described_anew_are_not_the_group_in_focus(extract):
                 "ont expulsé l'État islamique d'al-Bab.")
     assert ("islamic_state", "supportedBy", "turkey") not in triples(x)
     assert ("t.txt/rebelle", "supportedBy", "turkey") in triples(x)
+
+
+def test_groups_made_of_others_and_allies_tagged_as_nouns(extract):
+    x = extract(" date 2016-02-21 Les Forces démocratiques syriennes, composées des YPG et de groupes arabes, avancent.")
+    assert {("ypg", "partOf", "syrian_democratic_forces"), ("t.txt/groupe", "partOf", "syrian_democratic_forces")} <= triples(x)
+    x = extract(" date 2016-02-21 Les Forces démocratiques syriennes dominent la région.")
+    assert not [r for r in x.relations if r.predicate == "partOf"]
+    x = extract(" date 2016-12-12 Le Hezbollah et d'autres milices chiites, alliées à l'Iran, combattent à Alep.")
+    assert ("hezbollah", "affiliatedWith", "iran") in triples(x)
+
+
+def test_an_armed_actor_with_a_place_complement_is_there(extract):
+    x = extract(" date 2017-04-13 La bombe ciblait des militants de l'organisation État islamique à Achin.")
+    assert ("islamic_state", "stationedIn", "place-achin") in triples(x)
+    x = extract(" date 2016-08-04 Abou Douaa est le chef de la branche de l'organisation État islamique dans le Sinaï.")
+    assert ("islamic_state", "stationedIn", "sinai") not in triples(x)
+
+
+def test_a_conjunct_with_a_preposition_is_a_place_not_a_second_subject(extract):
+    x = extract(" date 2016-06-12 Les forces de la coalition internationale en Irak et en Syrie ont bombardé Raqqa.")
+    assert [e.roles.get("attacker") for e in x.events] == [["us_led_coalition"]]
+    assert {("us_led_coalition", "stationedIn", "iraq"), ("us_led_coalition", "stationedIn", "syria")} <= triples(x)
+
+
+def test_people_opening_fire_are_perpetrators_and_demonyms_coordinated(extract):
+    x = extract(" date 2017-01-01 Plusieurs individus ont ouvert le feu dans la discothèque Reina à Istanbul.")
+    assert [e.roles.get("attacker") for e in x.events] == [["t.txt/perpetrators"]]
+    x = extract(" date 2017-01-01 Des hommes ont manifesté devant la discothèque Reina.")
+    assert not [e for e in x.entities if e.key == "t.txt/perpetrators"]
+    x = extract(" date 2016-12-12 Les bombardements massifs russes et syriens ont miné le moral des rebelles.")
+    assert [e.roles.get("attacker") for e in x.events] == [["russia", "syria"]]
