@@ -143,9 +143,15 @@ class PrepositionalSubjectRepair:
         for verb in doc:
             if verb.pos_ not in PREDICATE_TAGS or any(c.dep_.startswith("nsubj") for c in verb.children):
                 continue
-            counted = next((c for c in verb.lefts if c.dep_ == "obl:mod" and any(k.dep_ == "nummod" for k in c.children)
-                            and [self._partitive(k) for k in c.lefts if k.dep_ == "case"] == [True]), None)
+            under = [g for c in verb.lefts if c.dep_ == "advmod" for g in c.children]  # "Près | de 163 djihadistes"
+            counted = next((c for c in [*verb.lefts, *under] if c.dep_ in ("obl:mod", "dep", "nmod")
+                            and any(k.dep_ == "nummod" for k in c.children)
+                            and [self._partitive(k) for k in c.lefts if k.pos_ == "ADP"] == [True]), None)
             if counted is not None:
+                if counted.head != verb:
+                    adverb = counted.head
+                    counted.head = verb
+                    adverb.head = counted
                 counted.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
         return doc
 

@@ -79,6 +79,9 @@ def test_a_subject_with_a_preposition_gives_way_to_its_apposition(nlp):
 def test_a_counted_partitive_subject_read_as_an_oblique_is_the_subject(nlp):
     doc = nlp("Malgré quelques frappes, près de cinquante combattants de l'EI auraient été tués dans la seule journée du 21 février.")
     assert arc(doc, "combattants") == ("nsubj:pass", "tués")
+    doc = nlp("Les Forces démocratiques syriennes ont lancé une offensive. Près de 163 djihadistes auraient été tués "
+              "dans l'offensive.")  # the noun hung on the adverb
+    assert arc(doc, "djihadistes") == ("nsubj:pass", "tués") and arc(doc, "Près") == ("advmod", "djihadistes")
 
 
 def test_paragraphs_and_signatures_are_sentences_of_their_own(nlp):
