@@ -37,7 +37,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.reflexive_pronouns = set(lex["reflexive_pronouns"])
         self.conquest_verbs = self.seize_verbs | self.removal_verbs
         self.against_verbs = set(lex["against_verbs"]["verbs"])
-        self.sense_verbs = (self.conquest_verbs | self.reflexive_seize | self.against_verbs
+        self.opposing = set(lex["opposing_verbs"]["verbs"])
+        self.conflict_nouns = set(lex["opposing_verbs"]["subjects"])
+        self.sense_verbs = (self.conquest_verbs | self.reflexive_seize | self.against_verbs | self.opposing
                             | set(self.reflexive_attacks))  # verbs that are attacks in one construction only
         self.weak = set(lex["weak_attack_nouns"]) | set(lex["weak_attack_verbs"])
         self.phrases: dict[str, list[tuple[str, list[str]]]] = {}  # first word → (entry, next words)
@@ -142,10 +144,16 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 if entry in table and len(following) >= len(rest) and all(
                         w in (t.lower_.replace("’", "'"), lemma(t)) for w, t in zip(rest, following)):
                     return entry
-        if pos == "VERB" and word in self.sense_verbs and (self._reflexive_attack(token) or self._conquest(token) or (
+        if pos == "VERB" and word in self.sense_verbs and (
+                self._reflexive_attack(token) or self._conquest(token) or self._opposes(token) or (
                 word in self.against_verbs and any(case_of(c) in self.lex["against_preps"] for c in token.children))):
-            return word  # "s'en prendre à", "a repris Ramadi", "ont expulsé l'EI", "intervenus contre"
+            return word  # "s'en prendre à", "a repris Ramadi", "ont expulsé l'EI", "intervenus contre", "le conflit oppose"
         return word if word in table else None
+
+    def _opposes(self, verb) -> bool:
+        """"Le conflit oppose l'armée aux séparatistes", "la guerre qui oppose…": a conflict noun's verb of opposing two sides."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] + ([verb.head] if verb.dep_ == "acl:relcl" else [])
+        return lemma(verb) in self.opposing and any(lemma(c) in self.conflict_nouns for c in subjects)
 
     def _conquest(self, verb) -> bool:
         """Whether a verb of taking ground or driving out is used of places and armed actors ("a repris Ramadi",
@@ -338,6 +346,12 @@ class EventExtractor(ThreatFrames, StatementFrames):
     def _roles(self, trigger, frame: Frame, resolution: Resolution) -> None:
         """Fill roles from the trigger's dependents (voice-aware) and from demonyms on the trigger."""
         passive = trigger.pos_ == "VERB" and is_passive(trigger) and not self._reflexive_attack(trigger)  # "s'en sont pris"
+        if trigger.pos_ == "VERB" and self._opposes(trigger):  # the object fights the 'à' complement (or the
+            sides = [*trigger.children, *(g for c in trigger.children if c.dep_ == "obj" for g in c.children)]  # object's)
+            for child in sides:
+                if child.dep_ == "obj" or (child.dep_ != "case" and case_of(child) in self.lex["dative_preps"]):
+                    self._role_from(child, trigger, False, frame, resolution, force="attacker" if child.dep_ == "obj" else "target")
+            return
         for child in trigger.children:
             self._role_from(child, trigger, passive, frame, resolution)
             if child.dep_ in ("nmod", "obj") and lemma(child) in self.weapons:

@@ -762,3 +762,15 @@ def test_people_opening_fire_are_perpetrators_and_demonyms_coordinated(extract):
     assert not [e for e in x.entities if e.key == "t.txt/perpetrators"]
     x = extract(" date 2016-12-12 Les bombardements massifs russes et syriens ont miné le moral des rebelles.")
     assert [e.roles.get("attacker") for e in x.events] == [["russia", "syria"]]
+
+
+def test_a_conflict_opposing_two_sides_and_new_attack_words(extract):
+    x = extract(" date 2017-10-12 Le conflit oppose depuis 2014 l'armée ukrainienne aux séparatistes du Donbass.")
+    assert [(e.roles.get("attacker"), e.roles.get("target")) for e in x.events] == [
+        (["ukrainian_armed_forces"], ["t.txt/separatiste-donbass"])]
+    x = extract(" date 2017-10-12 Les deux candidats opposent leurs programmes à Kiev.")
+    assert not x.events
+    x = extract(" date 2017-11-13 Israël a intercepté un drone syrien dans le Golan.")
+    assert ("israel", "attacked", "syria") in triples(x)
+    x = extract(" date 2016-09-25 Une contre-offensive de l'armée syrienne a repoussé les rebelles.")
+    assert [e.roles.get("attacker") for e in x.events] == [["syrian_arab_army"]]
