@@ -72,6 +72,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.saying_verbs = self.statement_verbs | set(lex["speech_verbs"])
         self.agent_preps = set(lex["agent_preps"])
         self.blame_heads = set(lex["blame_verbs"]) | {p[0] for p in lex["blame_phrases"]}  # words an accusation starts with
+        self.blame_on = set(lex["blame_on_preps"]["preps"])
         self.perpetrators = set(lex["perpetrator_nouns"])
         self.suspects = set(lex["suspect_nouns"])
         self.campaign_nouns = set(lex["campaign_nouns"])

@@ -69,11 +69,13 @@ class StatementFrames:
                 continue  # "tient pour responsable", "a désigné les talibans comme responsables"
             passive = is_passive(token)
             accusers, accused = [], []
-            for child in token.children:
+            on = [g for c in token.children if c.dep_ == "obj" for g in c.children] if word not in self.lex["blame_verbs"] else []
+            for child in [*token.children, *on]:  # "rejetant la faute sur les rebelles": the phrase's noun's complement
                 if (child.dep_ == "nsubj" and not passive) or child.dep_ == "obl:agent":
                     accusers += [k for k, _ in self._fillers(child, resolution)]
                 elif child.dep_ in ("obj", "nsubj:pass", "iobj") or (child.dep_ == "xcomp" and child.pos_ in ("PROPN", "NOUN")) or (
-                        child.dep_ in ("obl:arg", "obl") and case_of(child) in ("à", "au", "aux")):
+                        child.dep_ in ("obl:arg", "obl") and case_of(child) in ("à", "au", "aux")) or (
+                        child.dep_ in ("obl:arg", "obl", "obl:mod", "nmod") and case_of(child) in self.blame_on):
                     accused += self._accused(child, resolution)
             if passive and not accused and token.dep_ in ("acl", "advcl", "amod"):
                 accused += self._accused(token.head, resolution)

@@ -774,3 +774,10 @@ def test_a_conflict_opposing_two_sides_and_new_attack_words(extract):
     assert ("israel", "attacked", "syria") in triples(x)
     x = extract(" date 2016-09-25 Une contre-offensive de l'armée syrienne a repoussé les rebelles.")
     assert [e.roles.get("attacker") for e in x.events] == [["syrian_arab_army"]]
+
+
+def test_laying_the_blame_on_someone_is_an_accusation(extract):
+    x = extract(" date 2017-04-07 L'armée syrienne a démenti toute implication en rejetant la faute sur les rebelles.")
+    assert ("syrian_arab_army", "blamed", "t.txt/rebelle") in triples(x)
+    x = extract(" date 2017-04-07 Damas rejette les accusations sur sa responsabilité.")
+    assert not [r for r in x.relations if r.predicate == "blamed"]
