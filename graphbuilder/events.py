@@ -452,6 +452,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 role = "place"  # "à Bagdad", "dans la gare", "en Irak"
             else:
                 continue
+            if role in ("target", "victims") and key in frame.roles.get("attacker", []) and self.resolver.group_word(token) \
+                    and resolution.mention_at(token.i) is None:  # "les Imbonerakure ont battu des militants": not their own
+                key = self.resolver.nominal(token.doc, token, resolution, "ArmedGroup").key
             if role in ("target", "victims") and type_ != "Person" and self._title(token, resolution):
                 key, type_ = self._titled(token, resolution), "Person"  # "le chef de l'EI a été tué": the chief, not the group
             if role == "attacker" and type_ in LOCATION_TYPES:
@@ -491,7 +494,12 @@ class EventExtractor(ThreatFrames, StatementFrames):
         if token.pos_ == "PRON" and token.lower_ in self.lex["relative_pronouns"]:
             token = self._antecedent(token)  # "Israël, qui a riposté": the relative pronoun stands for its antecedent
         conjuncts = [c for c in token.children if c.dep_ == "conj" and (case_of(token) or not case_of(c))]  # not "… en Syrie"
-        for t in [token] + conjuncts + [c for c in token.children if c.dep_ == "appos" and self._same_kind(token, c, resolution)]:
+        if not any(g.dep_ == "cc" for c in conjuncts for g in c.children):
+            conjuncts = []  # "Les Imbonerakure, mouvement de jeunesse du parti, ont…": an apposition read as a conjunct
+        apposed = [c for c in token.children if (c.dep_ == "appos" or (
+                   c.dep_ == "conj" and not conjuncts and not case_of(c))) and self._same_kind(token, c, resolution)
+                   and (resolution.mention_at(c.i) or not resolution.mention_at(token.i))]  # a description of a name adds no one
+        for t in [token] + conjuncts + apposed:
             t = self._counted(t)
             mention = resolution.mention_at(t.i)
             if mention is None and t.pos_ == "NOUN" and lemma(t) in self.region_nouns:
@@ -508,7 +516,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 yield self.resolver.nominal(t.doc, t, resolution, "Facility").key, t
                 yield from owners  # "un convoi de l'armée", "une base des rebelles": the force it belongs to
                 continue
-            if mention is None:
+            if mention is None and t.lower_ not in self.lex["capital_nouns"]:  # "la capitale du pays" is no participant
                 ordered = sorted(t.children, key=lambda c: c.dep_ != "appos")
                 for c in ordered:  # "militaires de l'Opération Sentinelle", "le général iranien Qassem Soleimani"
                     inner = resolution.mention_at(c.i) or self._named_below(c, resolution)

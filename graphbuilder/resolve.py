@@ -107,6 +107,7 @@ class Resolver:
         self.leadership = set(self.lex["leadership_words"])
         self.naming_verbs = set(self.lex["naming_verbs"])
         self.anaphor_determiners = set(self.lex["anaphor_determiners"])
+        self.contracted = set(self.lex["contracted_definites"]["words"])
         self.member_nouns = set(self.lex["member_nouns"])
         self.group_nouns = {w for w, types in self.lex["anaphor_nouns"].items() if "ArmedGroup" in types}
         self.latest_starts = tuple({p.split("-")[0] for p in self.lex["latest_anaphors"]["pronouns"]})
@@ -322,10 +323,13 @@ class Resolver:
         if not types or token.pos_ not in ("NOUN", "PROPN"):
             return False
         dets = [c for c in token.children if c.dep_ == "det"]
-        if not dets or dets[0].lower_.replace("’", "'") not in self.lex["anaphor_determiners"]:
+        fused = [c for c in token.children if c.dep_ == "case" and c.lower_ in self.contracted]  # "du pays"
+        if not (fused if not dets else dets[0].lower_.replace("’", "'") in self.anaphor_determiners):
             return False
-        if any(out.mention_at(c.i) for c in token.children if c.dep_ in NAME_DEPS):
-            return False  # "le groupe Al-Shabbaab": a name follows, not an anaphor
+        after = next((t for t in doc[token.i + 1: token.i + 4] if t.pos_ != "ADJ"), None)  # "du réseau terroriste Al-Qaïda"
+        named = [c for c in token.children if c.dep_ in NAME_DEPS] + ([after] if after is not None else [])
+        if any(m and out.entities[m.key].type in types for c in named for m in [out.mention_at(c.i)]):
+            return False  # "le groupe Al-Shabbaab": a name follows, not an anaphor (a person's is misattached: "du pays, X")
         if token.lower_ in self.member_nouns and any(c.dep_ in ("acl", "acl:relcl") for c in token.children):
             return False  # "les rebelles soutenus par la Turquie": fighters described anew, not the group in focus
         entity = self.salient(token, out, types)

@@ -781,3 +781,17 @@ def test_laying_the_blame_on_someone_is_an_accusation(extract):
     assert ("syrian_arab_army", "blamed", "t.txt/rebelle") in triples(x)
     x = extract(" date 2017-04-07 Damas rejette les accusations sur sa responsabilité.")
     assert not [r for r in x.relations if r.predicate == "blamed"]
+
+
+def test_the_country_after_a_fused_article_and_a_name_misattached_to_it(extract):
+    x = extract(" date 2017-01-12 La Turquie a été frappée. Le ministre de la justice du pays, Bekir Bozdag, a réagi.")
+    assert ("person-bekir-bozdag", "memberOf", "turkey") in triples(x)
+    x = extract(" date 2017-01-12 Le Front al-Nosra est la branche syrienne du réseau terroriste Al-Qaïda.")
+    assert ("al_qaeda", "partOf", "al_nusra_front") not in triples(x)
+    x = extract(" date 2017-01-25 En Somalie, un attentat a été perpétré contre un hôtel de Mogadiscio, la capitale du pays.")
+    assert [e.roles.get("target") for e in x.events] == [["t.txt/hotel-mogadiscio"]]
+
+
+def test_a_description_beside_a_name_is_no_second_participant_nor_its_members_its_victims(extract):
+    x = extract(" date 2016-11-02 Les Imbonerakure, mouvement de jeunesse du parti au pouvoir, ont battu des militants.")
+    assert [(e.roles.get("attacker"), e.roles.get("target")) for e in x.events] == [(["imbonerakure"], ["t.txt/militant"])]
