@@ -559,9 +559,14 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 or self.resolver.nominal(title.doc, title, resolution, "Person").key)
 
     def _counted(self, token):
-        """What a quantity noun counts: "une centaine de civils" → "civils"."""
+        """What a quantity or collective noun counts: "une centaine de civils" → "civils", "un groupe de militaires"."""
         if token.pos_ == "NOUN" and token.lower_ in self.lex["quantity_nouns"]:
             counted = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_preps]
+            if counted:
+                return counted[0]
+        if token.pos_ == "NOUN" and token.lower_ in self.lex["collective_nouns"]["words"]:
+            counted = [c for c in token.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and case_of(c) in self.of_preps
+                       and not any(d.dep_ == "det" for d in c.children)]  # bare: "de militaires", not "de la ville"
             if counted:
                 return counted[0]
         return token

@@ -475,14 +475,15 @@ class Resolver:
         names = [c.text for c in token.children  # "la base du K1" (a name the tagger may call a noun), not "à Londres"
                  if c.dep_ in ("nmod", "flat:name", "appos") and case_of(c) in self.of_cases
                  and (c.pos_ == "PROPN" or c.ent_type_ and c.text[:1].isupper())]
-        head = slug(token.lemma_)
+        members = [c for c in token.children if c.dep_ == "amod" and c.lower_ in self.member_nouns]
+        head = slug(members[0].lemma_ if members and token.lemma_.lower() in self.group_nouns else token.lemma_)  # "groupes rebelles"
         for entity in out.entities.values():  # "un hôtel du centre" after "l'hôtel Dayah", "le marché" after "le marché de X"
             if not entity.from_gazetteer and (out.slugs[entity.key].split("-")[0] == head or (
                     type_ == entity.type == "Facility" and is_nominal(entity.key) and not names
                     and entity.key.rsplit("/", 1)[-1].split("-")[0] == head)):
                 return out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
         start, end = chunk(token)
-        key = f"{out.document.name}/{slug(kind or ' '.join([token.lemma_] + names))}"  # document-scoped
+        key = f"{out.document.name}/{slug(kind or ' '.join([head] + names))}"  # document-scoped
         label = out.document.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
         return out.add(doc, Mention(key, start, end, "nominal"), type_, label)
 

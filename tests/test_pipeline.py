@@ -651,7 +651,7 @@ def test_a_murder_is_an_attack(extract):
 
 def test_unnamed_groups_described_by_their_backers(extract):
     x = extract(" date 2016-09-25 Les groupes rebelles soutenus par la Turquie sont liés à l'Armée syrienne libre.")
-    assert {("t.txt/groupe", "supportedBy", "turkey"), ("t.txt/groupe", "affiliatedWith", "free_syrian_army")} <= triples(x)
+    assert {("t.txt/rebelle", "supportedBy", "turkey"), ("t.txt/rebelle", "affiliatedWith", "free_syrian_army")} <= triples(x)
     x = extract(" date 2017-10-12 Les régions de Donetsk et de Lougansk contrôlées par les séparatistes sont dévastées.")
     assert {("t.txt/separatiste", "stationedIn", "donetsk"), ("t.txt/separatiste", "stationedIn", "luhansk")} <= triples(x)
     x = extract(" date 2020-01-05 Les États-Unis ont tenu pour responsables les groupes soutenus par l'Iran à Hashed al-Shaabi.")
@@ -795,3 +795,10 @@ def test_the_country_after_a_fused_article_and_a_name_misattached_to_it(extract)
 def test_a_description_beside_a_name_is_no_second_participant_nor_its_members_its_victims(extract):
     x = extract(" date 2016-11-02 Les Imbonerakure, mouvement de jeunesse du parti au pouvoir, ont battu des militants.")
     assert [(e.roles.get("attacker"), e.roles.get("target")) for e in x.events] == [(["imbonerakure"], ["t.txt/militant"])]
+
+
+def test_rebel_groups_are_the_rebels_and_a_group_of_soldiers_the_soldiers(extract):
+    x = extract(" date 2016-09-25 Les groupes rebelles ont attaqué la ville. Les rebelles ont tué trois soldats.")
+    assert [e.key for e in x.entities if e.type == "ArmedGroup"] == ["t.txt/rebelle"]
+    x = extract(" date 2017-01-08 Un groupe de militaires a été attaqué. Quatre soldats ont été tués.")
+    assert [e.key for e in x.entities] == ["t.txt/armed-forces"]
