@@ -73,6 +73,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.agent_preps = set(lex["agent_preps"])
         self.blame_heads = set(lex["blame_verbs"]) | {p[0] for p in lex["blame_phrases"]}  # words an accusation starts with
         self.blame_on = set(lex["blame_on_preps"]["preps"])
+        self.launch_cases = set(lex["dative_preps"]) | set(lex["agent_preps"])
         self.perpetrators = set(lex["perpetrator_nouns"])
         self.suspects = set(lex["suspect_nouns"])
         self.campaign_nouns = set(lex["campaign_nouns"])
@@ -276,7 +277,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
             lemma(t) in self.perpetrators or lemma(t) in self.suspects for t in frame.victim_words)  # "l'auteur de la tuerie"
         root = sent.root
         if not frame.roles.get("attacker") and lemma(root) in self.launch_verbs and root not in group \
-                and not self._answered(group[0]):  # the answered event is not the responder's
+                and not self._answered(group[0]) and self._launched(group[0], root):  # the answered event is not the responder's
             for child in root.children:  # "X a mené dimanche des frappes…" with the frappes misattached
                 if child.dep_ == "nsubj":
                     self._role_from(child, root, False, frame, resolution, force="attacker")
@@ -386,7 +387,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 for child in verb.children:  # "le groupe subit des bombardements", "fait face aux frappes"
                     if child.dep_ in ("nsubj", "nsubj:pass"):
                         self._role_from(child, trigger.head, False, frame, resolution, force="target")
-            elif trigger.dep_ in ("obj", "obl:arg", "obl") and lemma(trigger.head) in self.launch_verbs:
+            elif trigger.dep_ in ("obj", "obl:arg", "obl") and lemma(trigger.head) in self.launch_verbs and (
+                    trigger.dep_ == "obj" or case_of(trigger) in self.launch_cases):  # "procéder à", not "sur l'attaque"
                 verb = trigger.head  # "l'armée a lancé l'offensive", "a mené dimanche des frappes", "annonce avoir mené"
                 agents = [c for c in verb.children if c.dep_ == "obl:agent"]
                 for child in ([] if is_passive(verb) else subjects(verb)) + agents:
@@ -409,6 +411,19 @@ class EventExtractor(ThreatFrames, StatementFrames):
                         self._role_from(child, verb, False, frame, resolution)
                 if lemma(verb) in self.kill_verbs:
                     frame.kill = True
+
+    def _launched(self, trigger, verb) -> bool:
+        """Whether an attack noun can be what a launch verb carries out, though attached elsewhere ("a mené dimanche
+        des frappes"): not a complement of another noun ("une enquête sur l'attaque") nor of time ("après l'attaque")."""
+        if case_of(trigger) not in self.launch_cases | self.of_preps | {""}:  # "une vague de frappes"
+            return False
+        head = trigger.head
+        while head != verb and head.head != head:
+            if head.pos_ == "NOUN" and head.lower_ not in self.day_words and lemma(head) not in self.lex["series_words"] \
+                    and head.lower_ not in self.lex["quantity_nouns"] and not self._is_trigger(head):  # "une vague de frappes"
+                return False
+            head = head.head
+        return True
 
     def _suffered(self, trigger) -> bool:
         """"subit des bombardements", "fait face aux frappes", "est la cible de raids"."""
@@ -564,6 +579,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
             counted = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_preps]
             if counted:
                 return counted[0]
+        if token.pos_ in ("DET", "PRON", "NUM") and not any(c.dep_ == "appos" for c in token.children):
+            # "un de ses gardes du corps", "deux des otages" (not "une des factions…, Harakat al-Nujaba": named)
+            counted = [c for c in token.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and case_of(c) in self.of_preps]
+            if counted:
+                return counted[0]
         if token.pos_ == "NOUN" and token.lower_ in self.lex["collective_nouns"]["words"]:
             counted = [c for c in token.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and case_of(c) in self.of_preps
                        and not any(d.dep_ == "det" for d in c.children)]  # bare: "de militaires", not "de la ville"
@@ -591,8 +611,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
         for g in complement.children:
             m = resolution.mention_at(g.i)
             if m and g.dep_ in ("appos", "flat:name", "nmod") and not case_of(g) and (
-                    complement.dep_ == "appos" or resolution.entities[m.key].type != "Person"):
-                return m
+                    complement.dep_ == "appos" or resolution.entities[m.key].type != "Person"
+                    or (complement.lower_ in self.person_nouns and not self._participant_noun(complement.head))):
+                return m  # "la voiture du ministre Willy Nyamitwe" (not "l'armée du président Bachar al-Assad")
         for g in complement.children:
             m = resolution.mention_at(g.i)
             if m and g.dep_ == "nmod" and case_of(g) in self.of_preps and resolution.entities[m.key].type in ARMED_TYPES:

@@ -411,7 +411,7 @@ class Resolver:
             if known is not None and word in known.label.lower():
                 out.add(doc, Mention(known.key, token.i, token.i + 1, "anaphor"), known.type, known.label)
                 return True
-        if (word not in self.perpetrators and not (word in self.authors and any(
+        if (not _starts(token, self.perpetrators) and not (word in self.authors and any(
                 c.dep_ == "nmod" and c.lemma_.lower() in self.lex["attack_nouns"] for c in token.children)) and not (
                 word in armed["nouns"] and (any(c.dep_ == "amod" and c.lower_ in armed["modifiers"] for c in token.children)
                                             or (token.dep_ == "nsubj" and self._attacking(token.head))))):
@@ -423,10 +423,7 @@ class Resolver:
 
     def _attacking(self, verb) -> bool:
         """Whether a verb is an unambiguous attack ("ont ouvert le feu", "ont abattu"), its subject a perpetrator."""
-        word = verb.lemma_.lower()
-        following = " ".join(t.lower_ for t in verb.doc[verb.i + 1: verb.i + 4]).replace("’", "'")
-        return verb.pos_ == "VERB" and any(entry == word or (entry.startswith(word + " ") and following.startswith(
-            entry[len(word) + 1:])) for entry in self.strong_attack_verbs)
+        return verb.pos_ == "VERB" and _starts(verb, self.strong_attack_verbs)
 
     def _led_alliance(self, doc, token, out: Resolution) -> bool:
         """"la coalition (aérienne) menée par les États-Unis": the gazetteer's coalition of that word led by the
@@ -483,6 +480,8 @@ class Resolver:
                     and entity.key.rsplit("/", 1)[-1].split("-")[0] == head)):
                 return out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
         start, end = chunk(token)
+        if start < token.i and "Yes" in doc[start].morph.get("Poss"):
+            start += 1  # "ses gardes du corps" is labelled "gardes du corps": whose they are is the text's context
         key = f"{out.document.name}/{slug(kind or ' '.join([head] + names))}"  # document-scoped
         label = out.document.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
         return out.add(doc, Mention(key, start, end, "nominal"), type_, label)
@@ -490,6 +489,15 @@ class Resolver:
 
 ACTING_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
 NOMINAL_TAGS = ("NOUN", "PROPN", "PRON", "ADJ")  # what the anaphor, force and nominal rules can resolve
+
+
+def _starts(token, entries: set[str]) -> bool:
+    """Whether a word's lemma is one of the entries or starts a multiword one the next words complete
+    ("ouvrir | le feu", "preneur | d'otages")."""
+    word = token.lemma_.lower()
+    following = " ".join(t.lower_ for t in token.doc[token.i + 1: token.i + 4]).replace("’", "'").replace("' ", "'")
+    return any(entry == word or (entry.startswith(word + " ") and following.startswith(entry[len(word) + 1:]))
+               for entry in entries)
 
 
 def _nominal_indices(doc) -> list[int]:

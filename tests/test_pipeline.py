@@ -802,3 +802,19 @@ def test_rebel_groups_are_the_rebels_and_a_group_of_soldiers_the_soldiers(extrac
     assert [e.key for e in x.entities if e.type == "ArmedGroup"] == ["t.txt/rebelle"]
     x = extract(" date 2017-01-08 Un groupe de militaires a été attaqué. Quatre soldats ont été tués.")
     assert [e.key for e in x.entities] == ["t.txt/armed-forces"]
+
+
+def test_one_of_the_bodyguards_killed_in_the_attack_on_the_ministers_car(extract):
+    x = extract(" date 2016-12-02 Des hommes armés ont attaqué la voiture du ministre Willy Nyamitwe. "
+                "Un de ses gardes du corps a été tué dans l'attaque.")
+    assert [(e.roles.get("target"), e.roles.get("victims")) for e in x.events] == [(["person-willy-nyamitwe"], ["t.txt/garde"])]
+    assert [e.label for e in x.entities if e.key == "t.txt/garde"] == ["gardes du corps"]
+    x = extract(" date 2016-07-29 Le groupe se bat contre l'armée du président Bachar el-Assad.")
+    assert "bashar_al_assad" not in {k for e in x.events for k in e.roles.get("target", [])}
+
+
+def test_storming_and_shooting_the_hostage_taker_and_no_attacker_from_an_interview(extract):
+    x = extract(" date 2016-06-12 La police a donné l'assaut vers minuit et a abattu le preneur d'otages.")
+    assert ("t.txt/police", "killed", "t.txt/perpetrator") in triples(x)
+    for text in ("La police a mené une enquête sur l'attaque.", "La police a conduit des recherches après l'attaque."):
+        assert not [e for e in extract(f" date 2016-06-12 {text}").events if e.roles.get("attacker")]
