@@ -818,3 +818,14 @@ def test_storming_and_shooting_the_hostage_taker_and_no_attacker_from_an_intervi
     assert ("t.txt/police", "killed", "t.txt/perpetrator") in triples(x)
     for text in ("La police a mené une enquête sur l'attaque.", "La police a conduit des recherches après l'attaque."):
         assert not [e for e in extract(f" date 2016-06-12 {text}").events if e.roles.get("attacker")]
+
+
+def test_claims_said_with_a_phrase_and_not_someone_elses(extract):
+    x = extract(" date 2017-03-30 Un bombardement a détruit des immeubles à Mossoul. "
+                "Les États-Unis ont confirmé être à l'origine de ce bombardement.")
+    assert [e.roles.get("claimed_by") for e in x.events] == [["united_states"]]
+    x = extract(" date 2017-03-30 Un bombardement a détruit des immeubles à Mossoul. "
+                "Les États-Unis ont confirmé que l'EI est à l'origine de ce bombardement.")
+    assert not [e for e in x.events if e.roles.get("claimed_by")]
+    x = extract(" date 2017-03-30 Un attentat a frappé Kaboul. Les talibans ont assumé la responsabilité de l'attaque.")
+    assert ("taliban", "claimedResponsibility", "kabul") in triples(x)
