@@ -98,7 +98,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
             window = _date_window(sent)
             dates = [d for d in find_dates(document.text, window, sent.end_char, document.published, self.lang)
                      if not is_dateline(document.text, d[1])]
-            for frame in self._attack_frames(sent, resolution):
+            vows = [v for v in resolution.tokens(sent) if self._threatens(v)]  # read by both the attack and threat frames
+            for frame in self._attack_frames(sent, resolution, vows):
                 frame.title = is_title
                 frame.dates = _nearest_first(frame, dates, document.text)
                 frame.own_date = any(c.left_edge.idx <= start <= c.right_edge.idx for t in frame.triggers if t.pos_ == "NOUN"
@@ -111,7 +112,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                         and sent.start_char < lead_end:  # the news itself: what the title or lead reports
                     events[index].date = reported
                     meta[index]["provisional"] = True  # a date the text gives later replaces it
-            for frame in self._threat_frames(sent, resolution, events):
+            for frame in self._threat_frames(sent, resolution, events, vows):
                 frame.dates = _nearest_first(frame, dates, document.text)
                 events.append(self._new_event(frame, resolution))
                 meta.append({"exprs": set(), "title": False})
@@ -190,9 +191,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
         words = {c.lower_ for c in verb.children if c.i < verb.i}
         return bool(words & self.reflexive_pronouns) and all(c in words for c in clitics)
 
-    def _attack_frames(self, sent, resolution: Resolution) -> list[Frame]:
+    def _attack_frames(self, sent, resolution: Resolution, vows: list) -> list[Frame]:
         tokens = resolution.tokens(sent)
-        threatened = {t.i for v in tokens if self._threatens(v) for t in v.subtree if t != v}
+        threatened = {t.i for v in vows for t in v.subtree if t != v}  # "a promis de frapper": no attack yet
         triggers = [t for t in tokens if self._is_trigger(t) and not negated(t, self.negation)
                     and t.i not in threatened and not self._irrealis(t)]
         if not triggers:

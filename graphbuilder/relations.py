@@ -88,7 +88,8 @@ class RelationExtractor:
                         out += self._backing(token, resolution, span)
                     if word in self.regimes:
                         out += self._regime(token, resolution, span)
-                if pos in ("NOUN", "PROPN") and any(c.dep_ == "nmod" and case_of(c) in self.based_preps for c in token.children):
+                if pos in ("NOUN", "PROPN") and token.n_rights and any(
+                        c.dep_ == "nmod" and case_of(c) in self.based_preps for c in token.rights):
                     out += self._based(token, resolution, span)
                 if pos in ("NOUN", "PROPN") and token.dep_ == "appos" and token.text[:1].isupper():
                     out += self._demonym_apposition(token, resolution, span)

@@ -22,16 +22,19 @@ class StatementFrames:
     def _claim_phrase(self, token, sent) -> bool:
         """"a assumé la responsabilité de l'attaque", "a confirmé être à l'origine du bombardement" (not "a confirmé
         que l'EI est à l'origine…", which reports someone else's)."""
-        following = sent[token.i - sent.start + 1: token.i - sent.start + 9]
-        return any(p[0] == lemma(token) and in_order(p[1:], [lemma(t) for t in following])
-                   and not any(t.dep_ == "mark" or t.dep_.startswith("nsubj") for t in following[:[lemma(t) for t in following].index(p[-1])])
-                   for p in self.lex["claim_phrases"]["phrases"])
+        phrases = [p for p in self.lex["claim_phrases"]["phrases"] if p[0] == lemma(token)]
+        if not phrases:
+            return False
+        following = list(sent[token.i - sent.start + 1: token.i - sent.start + 9])
+        words = [lemma(t) for t in following]
+        return any(in_order(p[1:], words) and not any(
+            t.dep_ == "mark" or t.dep_.startswith("nsubj") for t in following[:words.index(p[-1])]) for p in phrases)
 
     def _claims(self, sent, resolution: Resolution, events: list[Event]) -> list[Relation]:
         relations = []
         for token in resolution.tokens(sent):
-            if token.pos_ not in ("VERB", "ADJ") or negated(token, self.negation) or (
-                    self._verb_lemma(token) not in self.lex["claim_verbs"] and not self._claim_phrase(token, sent)):
+            if token.pos_ not in ("VERB", "ADJ") or (self._verb_lemma(token) not in self.lex["claim_verbs"]
+                                                      and not self._claim_phrase(token, sent)) or negated(token, self.negation):
                 continue
             passive = is_passive(token)
             claimants, objects = [], []

@@ -10,11 +10,14 @@ from .syntax import case_of, lemma, negated, past_clause, perfect_infinitive, su
 class ThreatFrames:
     """Threat extraction, mixed into EventExtractor (it reads the extractor's lexicon and helpers)."""
 
-    def _threat_frames(self, sent, resolution: Resolution, events: list[Event]) -> list[Frame]:
+    def _threat_frames(self, sent, resolution: Resolution, events: list[Event], vows: list) -> list[Frame]:
+        """Threat frames: one per threatening verb (`vows`, computed once per sentence) not part of another, and
+        threat predicates ("le groupe restera une cible de l'aviation russe")."""
         frames = []
+        vowing = {v.i for v in vows}
         for token in resolution.tokens(sent):
             word = lemma(token)
-            if self._threatens(token) and not (token.dep_ in ("advcl", "conj", "xcomp") and self._threatens(token.head)):
+            if token.i in vowing and not (token.dep_ in ("advcl", "conj", "xcomp") and token.head.i in vowing):
                 frame = Frame(type="Threat", triggers=[token])
                 for child in subjects(token):  # also "Le Kremlin a accusé Kiev … et promis une réponse"
                     for key, t in self._fillers(child, resolution):
