@@ -43,6 +43,7 @@ class RelationExtractor:
         self.indefinite = set(lex["indefinite_determiners"])
         self.of_cases = set(lex["of_preps"]) | {""}  # "le chef de X", "le chef X"
         self.state_nouns = set(lex["state_nouns"])
+        self.offices, self.office_cases = set(lex["office_nouns"]["nouns"]), set(lex["office_nouns"]["cases"])
         self.titles = self.leader_titles | self.member_titles
         self.participles = self.support | self.leadership | self.alliance | self.stationed | self.integration | self.composed
         self.backing_verbs = self.support | self.leadership
@@ -88,6 +89,8 @@ class RelationExtractor:
                         out += self._backing(token, resolution, span)
                     if word in self.regimes:
                         out += self._regime(token, resolution, span)
+                    if word in self.offices and case_of(token) in self.office_cases:
+                        out += self._office(token, resolution, span)
                 if pos in ("NOUN", "PROPN") and token.n_rights and any(
                         c.dep_ == "nmod" and case_of(c) in self.based_preps for c in token.rights):
                     out += self._based(token, resolution, span)
@@ -258,6 +261,20 @@ class RelationExtractor:
             return []
         state = self._demonym(token) or self.resolver.actor_state(leader, via=("affiliatedWith",))
         return [Relation(state, "ledBy", leader, [span])] if state else []
+
+    def _office(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        """"la réélection d'Ali Bongo à la présidence du Gabon", "al-Baghdadi, à la tête de l'EI": who holds the office
+        (the word it completes, or that word's subject or complement) leads the state or group."""
+        org = self._of(token, resolution, GROUPS)
+        head = token.head
+        holders = [head] + [c for c in head.children if c != token and c.dep_ in ("nmod", "nsubj", "nsubj:pass", "appos")]
+        person = next((k for c in holders for k in [self._entity(c, resolution, {"Person"})] if k), None)
+        if org is None or person is None:
+            return []
+        out = [Relation(org, "ledBy", person, [span])]
+        if resolution.entities[org].type == "State":
+            out.append(Relation(person, "affiliatedWith", org, [span]))
+        return out
 
     def _stronghold(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         """"Hawija, l'un des derniers bastions de l'État islamique": the group is based in the place."""

@@ -829,3 +829,12 @@ def test_claims_said_with_a_phrase_and_not_someone_elses(extract):
     assert not [e for e in x.events if e.roles.get("claimed_by")]
     x = extract(" date 2017-03-30 Un attentat a frappé Kaboul. Les talibans ont assumé la responsabilité de l'attaque.")
     assert ("taliban", "claimedResponsibility", "kabul") in triples(x)
+
+
+def test_who_holds_the_office_at_the_head_of_a_state_or_group(extract):
+    x = extract(" date 2016-09-01 La réélection d'Ali Bongo Ondimba à la présidence du Gabon est contestée.")
+    assert {("gabon", "ledBy", "ali_bongo"), ("ali_bongo", "affiliatedWith", "gabon")} <= triples(x)
+    x = extract(" date 2016-09-01 Muhammadu Buhari a été élu à la présidence du Nigeria en 2015.")
+    assert ("nigeria", "ledBy", "muhammadu_buhari") in triples(x)
+    x = extract(" date 2016-09-01 Le convoi s'est dirigé à la tête du cortège de l'armée.")
+    assert not x.relations
