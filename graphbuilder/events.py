@@ -73,6 +73,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.agent_preps = set(lex["agent_preps"])
         self.blame_heads = set(lex["blame_verbs"]) | {p[0] for p in lex["blame_phrases"]}  # words an accusation starts with
         self.blame_on = set(lex["blame_on_preps"]["preps"])
+        self.condemning, self.condemned_acts = set(lex["condemnation"]["verbs"]), set(lex["condemnation"]["nouns"])
         self.launch_cases = set(lex["dative_preps"]) | set(lex["agent_preps"])
         self.perpetrators = set(lex["perpetrator_nouns"])
         self.suspects = set(lex["suspect_nouns"])

@@ -70,12 +70,13 @@ class StatementFrames:
             if token.pos_ not in ("VERB", "ADJ"):
                 continue
             word = self._verb_lemma(token)  # "frappes attribuées au régime"
-            if word not in self.blame_heads or (token.pos_ == "ADJ" and word not in self.lex["blame_verbs"]) \
+            condemning = word in self.condemning and self._authored(token, resolution)  # "a dénoncé un acte du régime"
+            if (word not in self.blame_heads and not condemning) or (token.pos_ == "ADJ" and word not in self.lex["blame_verbs"]) \
                     or negated(token, self.negation):
                 continue
             if token.morph.get("VerbForm") == ["Inf"] and lemma(token.head) in self.lex["intention_verbs"]:
                 continue  # "chercher à imputer l'attentat à l'EI": an intention, not an accusation
-            if word not in self.lex["blame_verbs"] and not any(p[0] == word and in_order(
+            if word not in self.lex["blame_verbs"] and not condemning and not any(p[0] == word and in_order(
                     p[1:], [lemma(t) for t in sent[token.i - sent.start + 1: token.i - sent.start + 9]]) for p in phrases):
                 continue  # "tient pour responsable", "a désigné les talibans comme responsables"
             passive = is_passive(token)
@@ -98,7 +99,7 @@ class StatementFrames:
             if not accusers:  # "…, a annoncé le gouvernement", "selon la police": who reports the accusation
                 accusers += self._reporters(token, sent, resolution)
             accusers = list(dict.fromkeys(k for k in accusers if resolution.entities[k].type in ACTOR_TYPES))
-            accused = [k for k in accused if resolution.entities[k].type in ACTOR_TYPES and k not in accusers]
+            accused = list(dict.fromkeys(k for k in accused if resolution.entities[k].type in ACTOR_TYPES and k not in accusers))
             if not accused:
                 continue
             span = sentence_span(sent, resolution)
@@ -126,6 +127,14 @@ class StatementFrames:
                 if found:
                     return found
         return [k for t in sent if case_of(t) in self.lex["according_to"] for k, _ in self._fillers(t, resolution)]
+
+    def _authored(self, verb, resolution: Resolution) -> bool:
+        """Whether a verb's object is an act said to be someone's: an attack or act noun whose 'de' complement
+        (or that complement's own) names an armed actor, a state or a person, not a place ("l'attaque de Kaboul")."""
+        acts = [c for c in verb.children if c.dep_ == "obj" and (lemma(c) in self.condemned_acts or self._is_trigger(c))]
+        owners = [g for c in acts for g in c.children if g.dep_ == "nmod" and case_of(g) in self.of_preps]
+        return any(m and resolution.entities[m.key].type in AGGRESSOR_TYPES
+                   for g in owners for t in [g, *g.children] for m in [resolution.mention_at(t.i)])
 
     def _accused(self, token, resolution: Resolution) -> list[str]:
         """Who is held responsible: the mention, or the first group named inside the noun phrase."""

@@ -838,3 +838,11 @@ def test_who_holds_the_office_at_the_head_of_a_state_or_group(extract):
     assert ("nigeria", "ledBy", "muhammadu_buhari") in triples(x)
     x = extract(" date 2016-09-01 Le convoi s'est dirigé à la tête du cortège de l'armée.")
     assert not x.relations
+
+
+def test_condemning_an_act_said_to_be_someones_blames_them(extract):
+    x = extract(" date 2017-04-04 Une attaque a frappé Kaboul. Le président a condamné l'attaque des talibans.")
+    assert ("t.txt/president", "blamed", "taliban") in triples(x)
+    for text in ("Le président a condamné l'attaque de Kaboul.", "Le président a condamné l'attaque."):
+        x = extract(f" date 2017-04-04 Une attaque a frappé Kaboul. {text}")
+        assert not [r for r in x.relations if r.predicate == "blamed"]
