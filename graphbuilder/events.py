@@ -277,6 +277,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
             frame.roles["attacker"] = [k for k in frame.roles["attacker"] if k not in struck]
         frame.counter = any(self._perpetrator(k, resolution) for k in frame.roles.get("victims", [])) or any(
             lemma(t) in self.perpetrators or lemma(t) in self.suspects for t in frame.victim_words)  # "l'auteur de la tuerie"
+        if frame.kill and not frame.roles.get("attacker") and frame.roles.get("victims") and all(
+                resolution.entities[k].type == "ArmedGroup" for k in frame.roles["victims"]):
+            for key in self._reporters(group[0], sent, resolution):  # "L'armée affirme que 45 terroristes ont été
+                if resolution.entities[key].type == "MilitaryForce":  # tués": a force's communiqué of its enemies' losses
+                    frame.add_role("attacker", key, group[0])
         root = sent.root
         if not frame.roles.get("attacker") and lemma(root) in self.launch_verbs and root not in group \
                 and not self._answered(group[0]) and self._launched(group[0], root):  # the answered event is not the responder's

@@ -846,3 +846,11 @@ def test_condemning_an_act_said_to_be_someones_blames_them(extract):
     for text in ("Le président a condamné l'attaque de Kaboul.", "Le président a condamné l'attaque."):
         x = extract(f" date 2017-04-04 Une attaque a frappé Kaboul. {text}")
         assert not [r for r in x.relations if r.predicate == "blamed"]
+
+
+def test_a_forces_communique_of_its_enemies_losses_names_it_the_killer(extract):
+    x = extract(" date 2016-08-04 L'armée égyptienne affirme que 45 djihadistes de l'État islamique ont été tués.")
+    assert [e.roles.get("attacker") for e in x.events] == [["egyptian_armed_forces"]]
+    assert ("egyptian_armed_forces", "killed", "islamic_state") in triples(x)
+    x = extract(" date 2016-08-04 L'armée égyptienne affirme que trois soldats ont été tués.")
+    assert not [e for e in x.events if e.roles.get("attacker")]
