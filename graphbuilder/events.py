@@ -749,12 +749,21 @@ class EventExtractor(ThreatFrames, StatementFrames):
         mine, theirs = self._countries(frame.roles.get("place", [])), self._countries(event.roles.get("place", []))
         if mine and theirs and not mine & theirs:
             return False  # a city of another country: another incident
+        if self._same_side(frame.roles.get("attacker", []), event.roles.get("target", []) + event.roles.get("victims", []), resolution) \
+                or self._same_side(event.roles.get("attacker", []), frame.roles.get("target", []) + frame.roles.get("victims", []), resolution):
+            return False  # the army's strike on the group is not the group's attack on the security forces
         if any(t.pos_ == "NOUN" and self._introduces(t) for t in frame.triggers) and (
                 date or frame.roles.get("victims")) and not frame.title:
             return False  # "une attaque ... a tué X", "Fin décembre, une attaque", "… tués dans une attaque": a new incident
         if not frame.definite and any(_pluperfect(t) for t in frame.triggers):
             return False  # "quatre civils avaient été tués": an earlier incident, told in the background
         return True
+
+    def _same_side(self, attackers: list[str], struck: list[str], resolution: Resolution) -> bool:
+        """Whether an attacker would strike itself or a force of its own state (two forces of one state)."""
+        def state(key: str) -> str | None:
+            return self.resolver.actor_state(key) if resolution.entities[key].type == "MilitaryForce" else None
+        return any(a == s or (state(a) is not None and state(a) == state(s)) for a in attackers for s in struck)
 
     def _countries(self, places: list[str]) -> set[str]:
         """The countries of the gazetteer places among `places` (a state is its own country)."""

@@ -854,3 +854,10 @@ def test_a_forces_communique_of_its_enemies_losses_names_it_the_killer(extract):
     assert ("egyptian_armed_forces", "killed", "islamic_state") in triples(x)
     x = extract(" date 2016-08-04 L'armée égyptienne affirme que trois soldats ont été tués.")
     assert not [e for e in x.events if e.roles.get("attacker")]
+
+
+def test_an_attacker_striking_its_own_states_forces_is_another_incident(extract):
+    x = extract(" date 2016-08-04 Des attentats ont visé les forces de sécurité égyptiennes dans le Sinaï. "
+                "L'armée égyptienne a tué 45 djihadistes lors de l'attaque.")
+    assert [(e.roles.get("attacker"), e.roles.get("target")) for e in x.events] == [
+        (None, ["egyptian_armed_forces"]), (["egyptian_armed_forces"], None)]
