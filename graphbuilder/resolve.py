@@ -149,7 +149,9 @@ class Resolver:
         for name in [m for m in out.mentions if m.kind == "name" and out.entities[m.key].type == "Person"]:
             sent = doc[name.start].sent
             around = [m for m in out.mentions if m.key == key and sent.start <= m.start < sent.end]
-            before = [m for m in around if m.end <= name.start]
+            suspect = any(t.lemma_.lower() in self.lex["suspect_nouns"] and t.morph.get("Number") != ["Plur"]
+                          for t in doc[sent.start:name.start])  # "le suspect se dénommerait Omar Mateen"
+            before = [m for m in around if m.end <= name.start] or suspect
             apposed = any(doc[m.end:name.start].text == "," or doc[name.end:m.start].text == "," for m in around)
             naming = before and any(t.lemma_.lower() in self.naming_verbs for t in doc[max(sent.start, name.start - 3):name.start])
             if apposed or naming:

@@ -861,3 +861,10 @@ def test_an_attacker_striking_its_own_states_forces_is_another_incident(extract)
                 "L'armée égyptienne a tué 45 djihadistes lors de l'attaque.")
     assert [(e.roles.get("attacker"), e.roles.get("target")) for e in x.events] == [
         (None, ["egyptian_armed_forces"]), (["egyptian_armed_forces"], None)]
+
+
+def test_the_suspect_named_is_the_one_perpetrator(extract):
+    x = extract(" date 2016-06-12 Le tireur a tué 49 personnes dans une discothèque d'Orlando. Selon les médias, "
+                "le suspect se dénommerait Omar Mateen. Les forces de l'ordre ont abattu l'auteur de la tuerie.")
+    assert [e.roles.get("attacker") for e in x.events] == [["person-omar-mateen"], ["t.txt/police"]]
+    assert not [e for e in x.entities if e.key == "t.txt/perpetrator"]
