@@ -515,6 +515,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
         """Entities a dependent stands for: its mention, its conjuncts, or a nominal participant."""
         if token.pos_ == "PRON" and token.lower_ in self.lex["relative_pronouns"]:
             token = self._antecedent(token)  # "Israël, qui a riposté": the relative pronoun stands for its antecedent
+        elif token.pos_ == "PRON" and token.lower_ in self.lex["subject_pronouns"] and resolution.mention_at(token.i) is None \
+                and token.head.dep_ == "ccomp" and lemma(token.head.head) in self.lex["speech_verbs"]:
+            speakers = [c for c in token.head.head.children if c.dep_ == "nsubj"]  # "La police précise qu'elle a
+            if speakers:  # abattu un des assaillants": the speaker, when the pronoun was left unresolved
+                token = speakers[0]
         conjuncts = [c for c in token.children if c.dep_ == "conj" and (case_of(token) or not case_of(c))]  # not "… en Syrie"
         if not any(g.dep_ == "cc" for c in conjuncts for g in c.children):
             conjuncts = []  # "Les Imbonerakure, mouvement de jeunesse du parti, ont…": an apposition read as a conjunct

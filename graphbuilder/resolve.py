@@ -362,6 +362,10 @@ class Resolver:
         types = self.lex["subject_pronouns"].get(token.lower_)
         if not types or token.dep_ not in ("nsubj", "nsubj:pass") or token.pos_ != "PRON":
             return False
+        speech = token.head.head if token.head.dep_ == "ccomp" else None
+        if speech is not None and speech.lemma_.lower() in self.lex["speech_verbs"] and any(
+                c.dep_ == "nsubj" and c.pos_ == "NOUN" and out.mention_at(c.i) is None for c in speech.children):
+            return False  # "La police précise qu'elle a abattu…": the speaker, whom the events read, not an earlier actor
         plural = "Plur" in token.morph.get("Number")
         entity = self._previous_subject(token, out, types, plural) or self._antecedent(token, out, types, plural)
         if entity is None:

@@ -722,6 +722,7 @@ def test_the_police_shooting_the_armed_men_and_a_participle_with_an_agent(extrac
     x = extract(" date 2016-08-05 Des hommes armés ont ouvert le feu dans un marché, tuant au moins 12 personnes. "
                 "La police précise qu'elle a abattu un des assaillants.")
     assert [e.roles.get("victims") for e in x.events] == [["t.txt/personne"], ["t.txt/perpetrators"]]
+    assert ("t.txt/police", "killed", "t.txt/perpetrators") in triples(x)  # "elle" is the police speaking
     x = extract(" date 2016-12-30 Cinq personnes sont mortes, dont les quatre assaillants, abattus par les forces de l'ordre.")
     assert [e.roles.get("attacker") for e in x.events] == [["t.txt/police"]]
 
