@@ -73,6 +73,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.agent_preps = set(lex["agent_preps"])
         self.blame_heads = set(lex["blame_verbs"]) | {p[0] for p in lex["blame_phrases"]}  # words an accusation starts with
         self.blame_on = set(lex["blame_on_preps"]["preps"])
+        self.linked = set(lex["linked_participles"]["verbs"])
         self.condemning, self.condemned_acts = set(lex["condemnation"]["verbs"]), set(lex["condemnation"]["nouns"])
         self.launch_cases = set(lex["dative_preps"]) | set(lex["agent_preps"])
         self.perpetrators = set(lex["perpetrator_nouns"])
@@ -408,7 +409,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
             for child in trigger.children:
                 if child.dep_ == "acl" and self._verb_lemma(child) not in self.statement_verbs:
                     for agent in child.children:  # "raids menés par les autorités turques", not "revendiqué par"
-                        if agent.dep_ == "obl:agent":
+                        if agent.dep_ == "obl:agent" or (self._verb_lemma(child) in self.linked and case_of(agent)
+                                                         in self.lex["dative_preps"]):  # "attentats liés à l'EI"
                             self._role_from(agent, child, True, frame, resolution, force="attacker")
             if trigger.dep_ in ("nsubj", "nsubj:pass") and trigger.head.pos_ == "VERB" \
                     and self._verb_lemma(trigger.head) not in self.statement_verbs:  # not "attribuée aux shebab"

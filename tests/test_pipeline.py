@@ -869,3 +869,10 @@ def test_the_suspect_named_is_the_one_perpetrator(extract):
                 "le suspect se dénommerait Omar Mateen. Les forces de l'ordre ont abattu l'auteur de la tuerie.")
     assert [e.roles.get("attacker") for e in x.events] == [["person-omar-mateen"], ["t.txt/police"]]
     assert not [e for e in x.entities if e.key == "t.txt/perpetrator"]
+
+
+def test_attacks_linked_to_a_group_are_its_own(extract):
+    x = extract(" date 2017-02-18 Des attentats liés à l'État islamique ont frappé Istanbul en janvier.")
+    assert [e.roles.get("attacker") for e in x.events] == [["islamic_state"]]
+    x = extract(" date 2017-02-18 Les attaques liées au conflit ont fait 200 morts.")
+    assert not [e for e in x.events if e.roles.get("attacker")]
