@@ -2,7 +2,6 @@
 (threats.py) and claims and blame (statements.py) are mixed in."""
 from __future__ import annotations
 
-import re
 
 from .frames import ACTOR_TYPES, AGGRESSOR_TYPES, ARMED_TYPES, LOCATION_TYPES, VICTIM_TYPES, Frame
 from .lang import Resources
@@ -10,12 +9,12 @@ from .model import Event, Relation, Span, TimeValue
 from .resolve import PERPETRATOR_KINDS, Resolution, Resolver, is_nominal
 from .nlp import strip_accents
 from .statements import StatementFrames
-from .syntax import case_of, has_determiner, is_passive, lemma, negated, subjects, subtree_range, verb_lemma
+from .syntax import (by_first_word, case_of, has_determiner, is_passive, lemma, negated, phrases_at, subjects,
+                     subtree_range, verb_lemma)
 from .temporal import find_dates, is_dateline, load_lexicon
 from .threats import ThreatFrames
 
 GRANULARITY_RANK = {"day": 0, "range": 1, "month": 2, "year": 3, "reported": 4}
-MAX_PHRASE_WORDS = 4  # words after the first of a multiword trigger ("prise d'otage", "ouvrir le feu")
 
 
 class EventExtractor(ThreatFrames, StatementFrames):
@@ -42,11 +41,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.sense_verbs = (self.conquest_verbs | self.reflexive_seize | self.against_verbs | self.opposing
                             | set(self.reflexive_attacks))  # verbs that are attacks in one construction only
         self.weak = set(lex["weak_attack_nouns"]) | set(lex["weak_attack_verbs"])
-        self.phrases: dict[str, list[tuple[str, list[str]]]] = {}  # first word → (entry, next words)
-        for entry in [*self.attack_nouns, *self.attack_verbs]:
-            first, *rest = re.findall(r"[^\s']+'?", entry)
-            if rest:
-                self.phrases.setdefault(first, []).append((entry, rest))
+        self.phrases = by_first_word([*self.attack_nouns, *self.attack_verbs])
         self.kill_verbs = set(lex["kill_verbs"])
         self.death_nouns = set(lex["death_nouns"])
         self.weapons = lex["weapon_words"]
@@ -142,13 +137,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
             return None
         table = self.attack_nouns if pos == "NOUN" else self.attack_verbs
         word = lemma(token)
-        phrases = self.phrases.get(word)
-        if phrases:
-            following = token.doc[token.i + 1: token.i + 1 + MAX_PHRASE_WORDS]
-            for entry, rest in phrases:
-                if entry in table and len(following) >= len(rest) and all(
-                        w in (t.lower_.replace("’", "'"), lemma(t)) for w, t in zip(rest, following)):
-                    return entry
+        entry = next((e for e in phrases_at(token, self.phrases) if e in table and e != word), None)
+        if entry is not None:
+            return entry  # a multiword entry before the word's own
         if pos == "VERB" and word in self.sense_verbs and (
                 self._reflexive_attack(token) or self._conquest(token) or self._opposes(token) or (
                 word in self.against_verbs and any(case_of(c) in self.lex["against_preps"] for c in token.children))):

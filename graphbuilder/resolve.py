@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .lang import Resources
 from .model import ACTOR_TYPES, Document, Entity, Span
 from .nlp import METONYM_LABEL, strip_accents
-from .syntax import case_of, chain_head, has_determiner, lemma
+from .syntax import by_first_word, case_of, chain_head, has_determiner, lemma, phrases_at
 from .vocab import slug
 
 NAME_DEPS = {"flat:name", "flat", "appos", "nmod", "amod"}
@@ -102,8 +102,8 @@ class Resolver:
         }
         self.perpetrators = set(self.lex["perpetrator_nouns"])
         self.authors = set(self.lex["perpetrator_of_nouns"])
-        self.strong_attack_verbs = _by_first_word(set(self.lex["attack_verbs"]) - set(self.lex["weak_attack_verbs"]))
-        self.perpetrator_words = _by_first_word(self.perpetrators)
+        self.strong_attack_verbs = by_first_word(set(self.lex["attack_verbs"]) - set(self.lex["weak_attack_verbs"]))
+        self.perpetrator_words = by_first_word(self.perpetrators)
         self.titles = set(self.lex["leader_titles"]) | set(self.lex["member_titles"])
         self.leadership = set(self.lex["leadership_words"])
         self.naming_verbs = set(self.lex["naming_verbs"])
@@ -418,7 +418,7 @@ class Resolver:
             if known is not None and word in known.label.lower():
                 out.add(doc, Mention(known.key, token.i, token.i + 1, "anaphor"), known.type, known.label)
                 return True
-        if (not _starts(token, self.perpetrator_words) and not (word in self.authors and any(
+        if (not phrases_at(token, self.perpetrator_words) and not (word in self.authors and any(
                 c.dep_ == "nmod" and c.lemma_.lower() in self.lex["attack_nouns"] for c in token.children)) and not (
                 word in armed["nouns"] and (any(c.dep_ == "amod" and c.lower_ in armed["modifiers"] for c in token.children)
                                             or (token.dep_ == "nsubj" and self._attacking(token.head))))):
@@ -430,7 +430,7 @@ class Resolver:
 
     def _attacking(self, verb) -> bool:
         """Whether a verb is an unambiguous attack ("ont ouvert le feu", "ont abattu"), its subject a perpetrator."""
-        return verb.pos_ == "VERB" and _starts(verb, self.strong_attack_verbs)
+        return verb.pos_ == "VERB" and bool(phrases_at(verb, self.strong_attack_verbs))
 
     def _led_alliance(self, doc, token, out: Resolution) -> bool:
         """"la coalition (aérienne) menée par les États-Unis": the gazetteer's coalition of that word led by the
@@ -496,25 +496,6 @@ class Resolver:
 
 ACTING_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
 NOMINAL_TAGS = ("NOUN", "PROPN", "PRON", "ADJ")  # what the anaphor, force and nominal rules can resolve
-
-
-def _by_first_word(entries) -> dict[str, list[str]]:
-    """Entries grouped by their first word, each as the words after it ('' for a one-word entry)."""
-    grouped: dict[str, list[str]] = {}
-    for entry in entries:
-        first, _, rest = entry.partition(" ")
-        grouped.setdefault(first, []).append(rest)
-    return grouped
-
-
-def _starts(token, entries: dict[str, list[str]]) -> bool:
-    """Whether a word's lemma is one of the entries (grouped by `_by_first_word`) or starts a multiword one the
-    next words complete ("ouvrir | le feu", "preneur | d'otages")."""
-    rests = entries.get(token.lemma_.lower())
-    if rests is None:
-        return False
-    following = " ".join(t.lower_ for t in token.doc[token.i + 1: token.i + 4]).replace("’", "'").replace("' ", "'")
-    return any(not rest or following.startswith(rest) for rest in rests)
 
 
 def _nominal_indices(doc) -> list[int]:

@@ -1,6 +1,8 @@
 """Small dependency-parse helpers shared by the event and relation frames (language-neutral)."""
 from __future__ import annotations
 
+import re
+
 CHAIN_DEPS = {"appos", "conj", "flat:name", "flat", "fixed"}
 
 
@@ -117,3 +119,24 @@ def in_order(words: list[str], among: list[str]) -> bool:
     """Whether `words` occur in `among` in this order, other words allowed between them."""
     rest = iter(among)
     return all(word in rest for word in words)
+
+
+def by_first_word(entries) -> dict[str, list[tuple[str, list[str]]]]:
+    """Lexicon entries grouped by their first word, each with the words after it ("prise d'otage" →
+    "prise": ("prise d'otage", ["d'", "otage"]); a one-word entry has none)."""
+    grouped: dict[str, list[tuple[str, list[str]]]] = {}
+    for entry in entries:
+        first, *rest = re.findall(r"[^\s']+'?", entry)
+        grouped.setdefault(first, []).append((entry, rest))
+    return grouped
+
+
+def phrases_at(token, grouped: dict[str, list[tuple[str, list[str]]]]) -> list[str]:
+    """The entries (grouped by `by_first_word`) a word starts: its lemma, or a multiword entry the next words
+    complete, each read as written or as its lemma ("ouvrir | le feu", "preneur | d'otages")."""
+    candidates = grouped.get(lemma(token))
+    if not candidates:
+        return []
+    following = token.doc[token.i + 1: token.i + 1 + max(len(rest) for _, rest in candidates)]
+    return [entry for entry, rest in candidates if len(following) >= len(rest) and all(
+        w in (t.lower_.replace("’", "'"), lemma(t)) for w, t in zip(rest, following))]
