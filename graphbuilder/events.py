@@ -579,22 +579,18 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 or self.resolver.nominal(title.doc, title, resolution, "Person").key)
 
     def _counted(self, token):
-        """What a quantity or collective noun counts: "une centaine de civils" → "civils", "un groupe de militaires"."""
+        """What a quantity or collective noun, or a counting pronoun, counts: "une centaine de civils" → "civils",
+        "un groupe de militaires", "un de ses gardes du corps" (not "une des factions…, Harakat al-Nujaba": named)."""
+        of = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_preps]
         if token.pos_ == "NOUN" and token.lower_ in self.lex["quantity_nouns"]:
-            counted = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_preps]
-            if counted:
-                return counted[0]
-        if token.pos_ in ("DET", "PRON", "NUM") and not any(c.dep_ == "appos" for c in token.children):
-            # "un de ses gardes du corps", "deux des otages" (not "une des factions…, Harakat al-Nujaba": named)
-            counted = [c for c in token.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and case_of(c) in self.of_preps]
-            if counted:
-                return counted[0]
-        if token.pos_ == "NOUN" and token.lower_ in self.lex["collective_nouns"]["words"]:
-            counted = [c for c in token.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and case_of(c) in self.of_preps
-                       and not any(d.dep_ == "det" for d in c.children)]  # bare: "de militaires", not "de la ville"
-            if counted:
-                return counted[0]
-        return token
+            counted = of
+        elif token.pos_ in ("DET", "PRON", "NUM") and not any(c.dep_ == "appos" for c in token.children):
+            counted = [c for c in of if c.pos_ == "NOUN"]
+        elif token.pos_ == "NOUN" and token.lower_ in self.lex["collective_nouns"]["words"]:
+            counted = [c for c in of if c.pos_ == "NOUN" and not any(d.dep_ == "det" for d in c.children)]  # "de militaires"
+        else:
+            counted = []
+        return counted[0] if counted else token
 
     def _participant_noun(self, token) -> bool:
         """Whether a noun names a participant of its own (a person, force, facility or group noun)."""

@@ -340,12 +340,8 @@ class RelationExtractor:
     def _holders(self, verb, dep: str, resolution: Resolution) -> list[str]:
         """The groups a verb's `dep` dependents name, or the unnamed group its fighters' noun stands for
         ("contrôlées par les séparatistes"); call it only when a relation will be read (it makes that node)."""
-        named = self._named(verb, dep, resolution, GROUPS)
-        if named:
-            return named
-        return [self.resolver.nominal(c.doc, c, resolution, "ArmedGroup").key for c in verb.children
-                if c.dep_ == dep and c.pos_ == "NOUN" and resolution.mention_at(c.i) is None
-                and self.resolver.group_word(c)]
+        return self._named(verb, dep, resolution, GROUPS) or [
+            k for c in verb.children if c.dep_ == dep for k in self._unnamed(c, resolution)]
 
     def _allegiance(self, token, word: str, resolution: Resolution, span: Span) -> list[Relation]:
         """"l'assaillant était un sympathisant de l'EI", "a prêté allégeance à l'EI", "se sont réclamés de Daesh"."""
@@ -502,8 +498,10 @@ class RelationExtractor:
         """The group a member complement names, or the unnamed group its fighters' noun stands for ("les milices
         kurdes"); call it only when a relation will be read (it makes that node)."""
         key = self._entity(token, resolution, GROUPS) or self._of(token, resolution, GROUPS)
-        if key:
-            return [key]
+        return [key] if key else self._unnamed(token, resolution)
+
+    def _unnamed(self, token, resolution: Resolution) -> list[str]:
+        """The unnamed group node a fighters' or group noun without a name stands for ("les séparatistes"), if it is one."""
         if token.pos_ == "NOUN" and resolution.mention_at(token.i) is None and self.resolver.group_word(token):
             return [self.resolver.nominal(token.doc, token, resolution, "ArmedGroup").key]
         return []

@@ -19,22 +19,25 @@ class StatementFrames:
         attacks = [i for i, e in enumerate(events) if e.type != "Threat" and not e.series]
         return attacks[0] if attacks else None  # "a revendiqué l'attentat": the article's main incident
 
-    def _claim_phrase(self, token, sent) -> bool:
-        """"a assumé la responsabilité de l'attaque", "a confirmé être à l'origine du bombardement" (not "a confirmé
-        que l'EI est à l'origine…", which reports someone else's)."""
-        phrases = [p for p in self.lex["claim_phrases"]["phrases"] if p[0] == lemma(token)]
+    @staticmethod
+    def _phrase(word: str, token, sent, phrases: list[list[str]], own_clause: bool = False) -> bool:
+        """Whether a verb (read as `word`) starts one of `phrases`: the verb, then words following it in order within
+        eight words ("tient pour responsable"); with `own_clause`, no 'que' clause or other subject comes before the
+        phrase's last word ("a confirmé être à l'origine", not "a confirmé que l'EI est à l'origine")."""
+        phrases = [p for p in phrases if p[0] == word]
         if not phrases:
             return False
         following = list(sent[token.i - sent.start + 1: token.i - sent.start + 9])
         words = [lemma(t) for t in following]
-        return any(in_order(p[1:], words) and not any(
-            t.dep_ == "mark" or t.dep_.startswith("nsubj") for t in following[:words.index(p[-1])]) for p in phrases)
+        return any(in_order(p[1:], words) and not (own_clause and any(
+            t.dep_ == "mark" or t.dep_.startswith("nsubj") for t in following[:words.index(p[-1])])) for p in phrases)
 
     def _claims(self, sent, resolution: Resolution, events: list[Event]) -> list[Relation]:
         relations = []
         for token in resolution.tokens(sent):
-            if token.pos_ not in ("VERB", "ADJ") or (self._verb_lemma(token) not in self.lex["claim_verbs"]
-                                                      and not self._claim_phrase(token, sent)) or negated(token, self.negation):
+            if token.pos_ not in ("VERB", "ADJ") or (self._verb_lemma(token) not in self.lex["claim_verbs"] and not self._phrase(
+                    lemma(token), token, sent, self.lex["claim_phrases"]["phrases"], own_clause=True)) \
+                    or negated(token, self.negation):
                 continue
             passive = is_passive(token)
             claimants, objects = [], []
@@ -76,8 +79,7 @@ class StatementFrames:
                 continue
             if token.morph.get("VerbForm") == ["Inf"] and lemma(token.head) in self.lex["intention_verbs"]:
                 continue  # "chercher à imputer l'attentat à l'EI": an intention, not an accusation
-            if word not in self.lex["blame_verbs"] and not condemning and not any(p[0] == word and in_order(
-                    p[1:], [lemma(t) for t in sent[token.i - sent.start + 1: token.i - sent.start + 9]]) for p in phrases):
+            if word not in self.lex["blame_verbs"] and not condemning and not self._phrase(word, token, sent, phrases):
                 continue  # "tient pour responsable", "a désigné les talibans comme responsables"
             passive = is_passive(token)
             accusers, accused = [], []
@@ -86,7 +88,7 @@ class StatementFrames:
                 if (child.dep_ == "nsubj" and not passive) or child.dep_ == "obl:agent":
                     accusers += [k for k, _ in self._fillers(child, resolution)]
                 elif child.dep_ in ("obj", "nsubj:pass", "iobj") or (child.dep_ == "xcomp" and child.pos_ in ("PROPN", "NOUN")) or (
-                        child.dep_ in ("obl:arg", "obl") and case_of(child) in ("à", "au", "aux")) or (
+                        child.dep_ in ("obl:arg", "obl") and case_of(child) in self.lex["dative_preps"]) or (
                         child.dep_ in ("obl:arg", "obl", "obl:mod", "nmod") and case_of(child) in self.blame_on):
                     accused += self._accused(child, resolution)
             if passive and not accused and token.dep_ in ("acl", "advcl", "amod"):
