@@ -403,6 +403,10 @@ class EventExtractor(ThreatFrames, StatementFrames):
                         if agent.dep_ == "obl:agent" or (self._verb_lemma(child) in self.linked and case_of(agent)
                                                          in self.lex["dative_preps"]):  # "attentats liés à l'EI"
                             self._role_from(agent, child, True, frame, resolution, force="attacker")
+            carrier = self._carried_out_by(trigger)  # "l'attaque, commise par deux Palestiniens", "a été menée par"
+            for agent in carrier.children if carrier is not None else []:
+                if agent.dep_ == "obl:agent" or (agent.dep_ in ("obl", "obl:mod", "nmod") and case_of(agent) in self.agent_preps):
+                    self._role_from(agent, carrier, True, frame, resolution, force="attacker")
             if trigger.dep_ in ("nsubj", "nsubj:pass") and trigger.head.pos_ == "VERB" \
                     and self._verb_lemma(trigger.head) not in self.statement_verbs:  # not "attribuée aux shebab"
                 verb = trigger.head
@@ -411,6 +415,26 @@ class EventExtractor(ThreatFrames, StatementFrames):
                         self._role_from(child, verb, False, frame, resolution)
                 if lemma(verb) in self.kill_verbs:
                     frame.kill = True
+
+    def _carried_out_by(self, trigger):
+        """The passive launch verb that says who carried out an attack noun, when the parser did not make it the noun's
+        modifier: the participle right after the noun and its complements ("une attaque à l'arme à feu, commise par",
+        unless it modifies another attack word), or the passive verb the noun is subject of, itself or through a conjunct ("l'opération a duré … et a été
+        menée par"). None if there is none."""
+        for token in trigger.doc[trigger.i + 1: trigger.sent.end]:
+            if token.pos_ == "VERB":
+                if "Part" in token.morph.get("VerbForm") and lemma(token) in self.launch_verbs and token.head != trigger \
+                        and (token.dep_ not in ("acl", "amod") or (  # hung on the noun's complement: "l'attaque contre
+                            trigger.is_ancestor(token.head) and not self._is_trigger(token.head))):  # la caserne, menée par"
+                    return token
+                break
+            if token.pos_ != "PUNCT" and not trigger.is_ancestor(token):
+                break
+        if trigger.dep_ in ("nsubj", "nsubj:pass") and trigger.head.pos_ == "VERB":
+            verbs = [trigger.head] + [c for c in trigger.head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                                      and not any(g.dep_.startswith("nsubj") for g in c.children)]
+            return next((v for v in verbs if lemma(v) in self.launch_verbs and is_passive(v)), None)
+        return None
 
     def _launched(self, trigger, verb) -> bool:
         """Whether an attack noun can be what a launch verb carries out, though attached elsewhere ("a mené dimanche
@@ -667,11 +691,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 for obj in (c for c in token.children  # "vingt soldats ont été tués", "a tué mardi au moins 51 civils"
                             if c.dep_ in (("obj", "nsubj:pass") if killing else ("nsubj",))
                             or (killing and c.dep_.startswith("obl") and not case_of(c))):
-                    counts = [c for c in obj.children if c.dep_ == "nummod" and c.like_num]
-                    if counts:
-                        return _number(counts[0], self.numbers)
                     if quantities.get(obj.lower_):  # "une centaine de civils"
                         return quantities[obj.lower_]
+                    counts = [c for c in obj.children if c.dep_ in ("nummod", "det") and c.like_num]  # "2 | 700", "un"
+                    if counts:
+                        return _number(counts[0], self.numbers)
             if lemma(token) in self.death_nouns or token.lower_ in self.death_nouns:
                 for child in token.children:
                     if child.dep_ == "nummod" and child.like_num:
@@ -865,9 +889,16 @@ def _best_date(dates: list[tuple[str, TimeValue]]) -> TimeValue | None:
 
 
 def _number(token, words: dict[str, int]) -> int | None:
-    """A cardinal written in digits ("25", "5 200") or in words ("dix")."""
+    """A cardinal written in digits ("25", "5 200", also when the tokenizer split it: "2 | 700") or in words ("dix")."""
     text = token.text.replace(" ", "").replace("\u202f", "")
-    return int(text) if text.isdigit() else words.get(token.lower_)
+    if not text.isdigit():
+        return words.get(token.lower_)
+    doc, i = token.doc, token.i
+    while len(token.text) <= 3 and i + 1 < len(doc) and doc[i].whitespace_ \
+            and len(doc[i + 1].text) == 3 and doc[i + 1].text.isdigit():  # groups of three digits after a short head
+        i += 1
+        text += doc[i].text
+    return int(text)
 
 
 def _pluperfect(verb) -> bool:

@@ -876,3 +876,22 @@ def test_attacks_linked_to_a_group_are_its_own(extract):
     assert [e.roles.get("attacker") for e in x.events] == [["islamic_state"]]
     x = extract(" date 2017-02-18 Les attaques liées au conflit ont fait 200 morts.")
     assert not [e for e in x.events if e.roles.get("attacker")]
+
+
+def test_who_carried_out_an_attack_when_the_participle_is_not_the_nouns_modifier(extract):
+    x = extract(" date 2016-06-09 Quatre civils ont été tués dans une attaque à l'arme à feu, commise par deux "
+                "Palestiniens à Tel Aviv.")  # the parser hangs "commise" on "tués"
+    assert [e.roles.get("attacker") for e in x.events] == [["t.txt/palestinien"]]
+    x = extract(" date 2016-02-20 L'attaque contre la caserne, menée par des djihadistes, a fait 5 morts.")
+    assert [e.roles.get("attacker") for e in x.events] == [["t.txt/djihadiste"]]  # hung on "caserne"
+    x = extract(" date 2016-04-12 L'opération a duré dix jours et a été menée par l'armée nigériane contre Boko Haram.")
+    assert ("nigerian_army", "attacked", "boko_haram") in triples(x)
+    x = extract(" date 2016-04-12 L'attaque contre la caserne, revendiquée par l'État islamique, a fait 5 morts.")
+    assert [e.roles.get("attacker") for e in x.events] == [None]  # a claim, not the carrying out
+
+
+def test_a_toll_written_with_a_space_between_thousands(extract):
+    x = extract(" date 2017-03-17 Plus de 2 700 civils auraient été tués par les bombardements.")
+    assert [e.fatalities for e in x.events] == [2700]
+    x = extract(" date 2017-03-17 En 2016 200 personnes ont été tuées dans des attentats.")
+    assert [e.fatalities for e in x.events] == [200]
