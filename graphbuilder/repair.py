@@ -1,6 +1,6 @@
 """Parser repairs, spaCy components that correct the parse before graphbuilder's stages read it (the
-day-word and prepositional-subject repairs right after the parser, the voice repair after the lemmatizer,
-whose lemmas it reads, the split-subject repair last, after the entity rulers, whose names it reads).
+day-word and prepositional-subject repairs right after the parser, the verb-lemma and voice repairs after the
+lemmatizer, whose lemmas they read, the split-subject repair last, after the entity rulers, whose names it reads).
 
 Day words: complements hung on a day word go back to the verb.
 
@@ -10,6 +10,9 @@ reattaches such complements to the verb the day word depends on, once, so that e
 the parse a human would draw. Day words come from the language's temporal lexicon, the partitive
 articles (read as prepositions in that misparse: "a mené dimanche des frappes", "de violentes
 frappes") from its lexicon.
+
+Verb lemmas: a verb form the lemmatizer also lists as a noun keeps that form as its lemma ("frappe", "reste");
+it gets the infinitive of its ending.
 
 Voice: a subject labelled passive on a verb whose only auxiliary is the active one ("l'armée … avaient
 repris Ramadi": avoir, no "été"), or on a verb whose perfect takes "être" ("sont intervenus"), is active.
@@ -117,6 +120,34 @@ class VoiceRepair:
 def make_voice_repair(nlp: Language, name: str, lang: str) -> VoiceRepair:
     """spaCy factory of the voice repair for the language `lang`."""
     return VoiceRepair(lang)
+
+
+class VerbLemmaRepair:
+    """Give a verb whose lemma is no infinitive ("L'EI frappe la Turquie": lemma "frappe") the infinitive of its
+    present-tense ending ("frapper"), as the language's lexicon spells the endings."""
+
+    def __init__(self, lang: str):
+        data = resources(lang).lexicon["verb_lemma_repair"]
+        self.infinitives = tuple(data["infinitive_endings"])
+        self.endings = sorted(data["present_endings"].items(), key=lambda e: -len(e[0]))
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Repair `doc`'s verb lemmas in place."""
+        for token in doc:
+            if token.pos_ != "VERB" or token.lemma_.endswith(self.infinitives):
+                continue
+            form = token.lower_
+            for ending, infinitive in self.endings:
+                if form.endswith(ending) and len(form) > len(ending) + 1:
+                    token.lemma_ = form[: -len(ending)] + infinitive
+                    break
+        return doc
+
+
+@Language.factory("verb_lemma_repair", default_config={"lang": "fr"})
+def make_verb_lemma_repair(nlp: Language, name: str, lang: str) -> VerbLemmaRepair:
+    """spaCy factory of the verb-lemma repair for the language `lang`."""
+    return VerbLemmaRepair(lang)
 
 
 class PrepositionalSubjectRepair:

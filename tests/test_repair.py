@@ -89,3 +89,10 @@ def test_paragraphs_and_signatures_are_sentences_of_their_own(nlp):
     assert [s.text.strip() for s in doc.sents] == [
         "— François Hollande", "L'assaillant, un homme de 25 ans, était connu des services.",
         "Les talibans ont\nrevendiqué l'attaque."]
+
+
+def test_a_verb_lemmatized_as_its_own_form_gets_its_infinitive(nlp, extract):
+    doc = nlp("L'État islamique frappe la Turquie et entame une offensive.")
+    assert [(t.text, t.lemma_) for t in doc if t.pos_ == "VERB"] == [("frappe", "frapper"), ("entame", "entamer")]
+    x = extract(" date 2016-12-12 L'État islamique frappe la Turquie.")
+    assert [(e.roles.get("attacker"), e.roles.get("target")) for e in x.events] == [(["islamic_state"], ["turkey"])]
