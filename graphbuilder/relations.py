@@ -41,7 +41,9 @@ class RelationExtractor:
         self.control = set(lex["control_verbs"])
         self.negation = set(lex["negation_words"])
         self.indefinite = set(lex["indefinite_determiners"])
-        self.of_cases = set(lex["of_preps"]) | {""}  # "le chef de X", "le chef X"
+        self.of_preps = set(lex["of_preps"])
+        self.of_cases = self.of_preps | {""}  # "le chef de X", "le chef X"
+        self.based_or_of = self.based_preps | self.of_preps
         self.state_nouns = set(lex["state_nouns"])
         self.offices, self.office_cases = set(lex["office_nouns"]["nouns"]), set(lex["office_nouns"]["cases"])
         self.titles = self.leader_titles | self.member_titles
@@ -92,7 +94,7 @@ class RelationExtractor:
                     if word in self.offices and case_of(token) in self.office_cases:
                         out += self._office(token, resolution, span)
                 if pos in ("NOUN", "PROPN") and token.n_rights and any(
-                        c.dep_ == "nmod" and case_of(c) in self.based_preps for c in token.rights):
+                        c.dep_ == "nmod" and case_of(c) in self.based_or_of for c in token.rights):
                     out += self._based(token, resolution, span)
                 if pos in ("NOUN", "PROPN") and token.dep_ == "appos" and token.text[:1].isupper():
                     out += self._demonym_apposition(token, resolution, span)
@@ -306,20 +308,28 @@ class RelationExtractor:
 
     def _based(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         """"les rebelles à l'est de la ville", "des militants de l'organisation État islamique à Achin": an armed
-        actor's name or its fighters' noun with a place complement; the actor is there (a place inside its own name
-        is not read)."""
+        actor's name or its fighters' noun with a place complement, or unnamed fighters of a place ("les séparatistes
+        du Donbass"); the actor is there (a place inside its own name is not read)."""
         own = resolution.mention_at(token.i)
         members = token.pos_ == "NOUN" and token.lower_ in self.resolver.member_nouns
         holder = (self._entity(token, resolution, ARMED) if own and own.kind == "name" else None) or (
             self._of(token, resolution, ARMED) if members else None)
-        if holder is None and not (members and own is None):
+        if own and own.kind != "name" and holder == own.key:
+            holder = None  # the fighters' own node, read through its complement
+        unnamed = holder is None and members and (own is None or own.kind != "name") and not any(
+            c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in token.children)  # "ses combattants": someone's
+        if holder is None and not unnamed:
             return []
         places = [k for c in token.children if c.dep_ == "nmod" and case_of(c) in self.based_preps
                   and not (own and own.start <= c.i < own.end)
                   for k in [self._entity(c, resolution, LOCATIONS) or self._of(c, resolution, LOCATIONS)] if k]
+        if unnamed:  # "les séparatistes du Donbass", "les combattants d'Idleb": fighters of a place, named inside
+            places += [m.key for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_preps  # their node's
+                       for m in resolution.mentions if m.start <= c.i < m.end and m.kind == "name"  # own mention
+                       and resolution.entities[m.key].type in LOCATIONS]
         if not places:
             return []
-        holder = holder or self.resolver.nominal(token.doc, token, resolution, "ArmedGroup").key
+        holder = holder or (own.key if own else self.resolver.nominal(token.doc, token, resolution, "ArmedGroup").key)
         return [Relation(holder, "stationedIn", p, [span]) for p in dict.fromkeys(places) if p != holder]
 
     def _control(self, token, resolution: Resolution, span: Span) -> list[Relation]:

@@ -748,6 +748,10 @@ def test_an_armed_actor_with_a_place_complement_is_there(extract):
     assert ("islamic_state", "stationedIn", "place-achin") in triples(x)
     x = extract(" date 2016-08-04 Abou Douaa est le chef de la branche de l'organisation État islamique dans le Sinaï.")
     assert ("islamic_state", "stationedIn", "sinai") not in triples(x)
+    x = extract(" date 2016-12-12 Les séparatistes du Donbass ont bombardé Marioupol.")
+    assert ("t.txt/separatiste-donbass", "stationedIn", "donbas") in triples(x)  # unnamed fighters of a place
+    x = extract(" date 2016-12-12 L'EI évacue les familles de ses combattants d'al-Bab.")
+    assert not [r for r in x.relations if r.predicate == "stationedIn"]  # someone's fighters: no new group
 
 
 def test_a_conjunct_with_a_preposition_is_a_place_not_a_second_subject(extract):
