@@ -196,11 +196,15 @@ class EventExtractor(ThreatFrames, StatementFrames):
         for token in triggers:  # a trigger joins the nearest earlier group unless it introduces an event
             subject_trigger = [c for c in token.children if c.dep_.startswith("nsubj") and c in triggers]
             owner = next((g for g in groups if subject_trigger and subject_trigger[0] in g), None)
+            by = self._struck_by(token)  # "la Turquie est frappée par une série d'attentats": the strikes that hit it
+            owner = owner or next((g for g in groups if by is not None and by in g), None)
             answered = next((o for o in origins if token in o[0].subtree), None)
             if self._answered(token):
                 origins.append([token])
             elif answered is not None:  # "en représailles à une attaque … qui a tué un sous-traitant"
                 answered.append(token)
+            elif owner is not None and by is not None and by in owner and self._series(token, sent):
+                owner.insert(0, token)  # "frappée par une série d'attentats": the verb tells the series, which leads
             elif owner is not None:
                 owner.append(token)
             elif self._series(token, sent):
@@ -223,6 +227,15 @@ class EventExtractor(ThreatFrames, StatementFrames):
                     for key in other.roles.get("target", []):
                         frame.add_role("target", key, head)
         return frames
+
+    def _struck_by(self, trigger):
+        """The attack verb whose agent an attack noun, or the series it counts, is ("frappée par des frappes", "touché
+        par une vague d'attentats"): one incident told twice. None otherwise."""
+        def agent_of_verb(token) -> bool:  # "par X" on a passive verb, whatever the parser called it
+            return token.head.pos_ == "VERB" and (token.dep_ == "obl:agent" or (
+                token.dep_.startswith("obl") and case_of(token) in self.agent_preps and is_passive(token.head)))
+        agent = trigger.head if lemma(trigger.head) in self.series_words and agent_of_verb(trigger.head) else trigger
+        return agent.head if trigger.pos_ == "NOUN" and agent_of_verb(agent) else None
 
     def _verb_lemma(self, token) -> str:
         """A verb's lemma, also when the tagger calls it an adjective ("revendiquée", "attribuées")."""
@@ -824,7 +837,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
 
     def _attack_relations(self, event: Event, kill: bool, resolution: Resolution) -> list[Relation]:
         """attacked / retaliatedAgainst / killed between the fillers of one merged event."""
-        if event.type == "Threat" or event.series:
+        if event.type == "Threat":
             return []
         pairs = [("attacker", "target", "attacked")]
         if event.type == "Retaliation":

@@ -899,3 +899,11 @@ def test_a_toll_written_with_a_space_between_thousands(extract):
     assert [e.fatalities for e in x.events] == [2700]
     x = extract(" date 2017-03-17 En 2016 200 personnes ont été tuées dans des attentats.")
     assert [e.fatalities for e in x.events] == [200]
+
+
+def test_a_series_that_strikes_a_country_is_one_event_and_says_who_attacked_it(extract):
+    x = extract(" date 2017-02-18 Un attentat à la voiture piégée a fait un mort vendredi à Viranşehir. La Turquie est "
+                "frappée depuis plus d'un an par une série d'attentats meurtriers liés à l'État islamique.")
+    series = [e for e in x.events if e.series]
+    assert [(e.roles.get("attacker"), e.roles.get("target")) for e in series] == [(["islamic_state"], ["turkey"])]
+    assert len(x.events) == 2 and ("islamic_state", "attacked", "turkey") in triples(x)
