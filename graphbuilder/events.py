@@ -118,6 +118,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
             relations += self._blame(sent, resolution, events)
         for event, info in zip(events, meta):
             relations += self._attack_relations(event, info.get("kill", False), resolution)
+            struck = [k for k in event.roles.get("target", []) if resolution.entities[k].type == "State"]
+            if event.type != "Threat" and struck and not event.roles.get("place"):
+                event.roles["place"] = struck[:1]  # "la Turquie est frappée par des attentats": where, too
             if event.date is None and not event.series and not info.get("background"):
                 event.date = reported  # undated: known only to precede the report (None if the report is undated)
         return _with_participants(events), relations
@@ -280,6 +283,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         struck = set(frame.roles.get("target", [])) | set(frame.roles.get("victims", []))
         if struck & set(frame.roles.get("attacker", [])):  # one actor on both sides: an inferred attacker is wrong
             frame.roles["attacker"] = [k for k in frame.roles["attacker"] if k not in struck]
+            if not frame.roles["attacker"]:
+                del frame.roles["attacker"]
         frame.counter = any(self._perpetrator(k, resolution) for k in frame.roles.get("victims", [])) or any(
             lemma(t) in self.perpetrators or lemma(t) in self.suspects for t in frame.victim_words)  # "l'auteur de la tuerie"
         if frame.kill and not frame.roles.get("attacker") and frame.roles.get("victims") and all(

@@ -907,3 +907,10 @@ def test_a_series_that_strikes_a_country_is_one_event_and_says_who_attacked_it(e
     series = [e for e in x.events if e.series]
     assert [(e.roles.get("attacker"), e.roles.get("target")) for e in series] == [(["islamic_state"], ["turkey"])]
     assert len(x.events) == 2 and ("islamic_state", "attacked", "turkey") in triples(x)
+
+
+def test_a_state_struck_is_where_the_attack_took_place(extract):
+    x = extract(" date 2023-10-07 Le Hamas a lancé samedi une attaque sans précédent contre Israël.")
+    assert [(e.roles.get("target"), e.roles.get("place")) for e in x.events] == [(["israel"], ["israel"])]
+    x = extract(" date 2023-10-07 Le Hamas a lancé samedi une attaque contre Israël à Sdérot.")
+    assert "israel" not in x.events[0].roles.get("place", [])
