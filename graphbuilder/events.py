@@ -165,8 +165,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
             return False
         objects = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") or (
             c.dep_.startswith("obl") and not case_of(c) and self._object_position(verb, c))]  # "a repris Ramadi", misparsed
-        if word in self.removal_verbs:
-            return any(self._armed(c) for c in objects)
+        if word in self.removal_verbs:  # "ont expulsé les djihadistes", "elle a été expulsée par Daech"
+            return any(self._armed(c) for c in objects + [c for c in verb.children if c.dep_ == "obl:agent"])
         dative = [c for c in verb.children if c.dep_.startswith("obl") and case_of(c) in self.lex["dative_preps"]]
         return any(c.ent_type_ in self.place_labels or lemma(c) in self.region_nouns for c in objects) \
             or any(self._armed(c) for c in dative)
@@ -324,11 +324,19 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 token = sent.doc[mention.start:mention.end].root
                 if type_ == "State" and case_of(token) not in self.lex["country_preps"]:
                     continue
-                if _distance(token, others) < _distance(token, frame.triggers):
+                if _distance(token, others) < _distance(token, frame.triggers) or not self._same_clause(token, frame.triggers):
                     continue
                 if case_of(token) in self.place_preps and mention.key not in frame.roles.get("target", []):
                     frame.add_role("place", mention.key, token)
                     return
+
+    @staticmethod
+    def _same_clause(token, triggers) -> bool:
+        """Whether a word stands outside any subordinate clause that holds none of the triggers ("Alors qu'elle
+        remporte une victoire à Alep, l'armée a été expulsée de Palmyre": not Alep)."""
+        return not any(any(c.dep_ == "mark" for c in head.children) and not any(head.is_ancestor(t) or head == t
+                                                                              for t in triggers)
+                       for head in token.ancestors)
 
     def _target_fallback(self, sent, frame: Frame, resolution: Resolution, others: list) -> None:
         """"… contre un hôtel", "se bat … contre l'armée": a `contre` phrase nearer this frame than any other."""
@@ -813,9 +821,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
         return event
 
     def _absorb(self, event: Event, frame: Frame, resolution: Resolution) -> None:
+        sides = {"attacker": ("target", "victims"), "target": ("attacker",), "victims": ("attacker",)}
         for role, keys in frame.roles.items():
-            fillers = event.roles.setdefault(role, [])
-            fillers += [k for k in keys if k not in fillers]
+            opposed = {k for other in sides.get(role, ()) for k in event.roles.get(other, [])}
+            fillers = event.roles.setdefault(role, [])  # an actor already on the other side is a misread mention
+            fillers += [k for k in keys if k not in fillers and k not in opposed]
         places = event.roles.get("place", [])
         if any(resolution.entities[k].type != "State" for k in places):  # a city or site beats its country
             event.roles["place"] = [k for k in places if resolution.entities[k].type != "State"]

@@ -15,7 +15,8 @@ Verb lemmas: a verb form the lemmatizer also lists as a noun keeps that form as 
 it gets the infinitive of its ending.
 
 Voice: a subject labelled passive on a verb whose only auxiliary is the active one ("l'armée … avaient
-repris Ramadi": avoir, no "été"), or on a verb whose perfect takes "être" ("sont intervenus"), is active.
+repris Ramadi": avoir, no "été"), or on a verb whose perfect takes "être" ("sont intervenus"), is active; "être"
+labelled a copula of a verb ("elle a été expulsée par Daech") is its passive auxiliary.
 
 Prepositional subjects: a subject never has a preposition; in "Selon Donald Trump, le chef de l'EI a été
 tué" the model makes "Donald Trump" the subject and "le chef" its apposition. Such a subject is an oblique,
@@ -105,7 +106,11 @@ class VoiceRepair:
             children = list(verb.children)
             if verb.lemma_.lower() in self.unaccusative:  # "sont intervenus": être is their perfect auxiliary
                 for child in children:
-                    child.dep_ = {"aux:pass": "aux:tense", "nsubj:pass": "nsubj"}.get(child.dep_, child.dep_)
+                    child.dep_ = {"aux:pass": "aux:tense", "nsubj:pass": "nsubj", "cop": "aux:tense"}.get(child.dep_, child.dep_)
+                continue
+            if verb.pos_ == "VERB" and any(c.dep_ == "cop" for c in children):  # "elle a été expulsée" with "été" as
+                for child in children:  # a copula: a verb has no copula, it is the passive auxiliary
+                    child.dep_ = {"cop": "aux:pass", "nsubj": "nsubj:pass"}.get(child.dep_, child.dep_)
                 continue
             if any(c.dep_ == "aux:pass" for c in children) or not any(
                     c.dep_ == "aux:tense" and c.lemma_.lower() in self.active for c in children):

@@ -914,3 +914,16 @@ def test_a_state_struck_is_where_the_attack_took_place(extract):
     assert [(e.roles.get("target"), e.roles.get("place")) for e in x.events] == [(["israel"], ["israel"])]
     x = extract(" date 2023-10-07 Le Hamas a lancé samedi une attaque contre Israël à Sdérot.")
     assert "israel" not in x.events[0].roles.get("place", [])
+
+
+def test_driven_out_by_an_armed_group_in_a_sentence_that_names_another_place_in_a_subordinate_clause(extract):
+    x = extract(" date 2016-12-12 Alors que l'armée syrienne est en passe de remporter une victoire à Alep face aux "
+                "rebelles, elle a été de nouveau expulsée par Daech le 11 décembre de Palmyre dans le désert.")
+    assert [(e.roles.get("attacker"), e.roles.get("target")) for e in x.events] == [(["islamic_state"], ["syrian_arab_army"])]
+    assert "aleppo" not in x.events[0].roles.get("place", [])  # Alep is where the other clause's victory is
+
+
+def test_an_actor_already_attacking_is_not_also_the_struck_one_of_a_later_mention(extract):
+    x = extract(" date 2016-11-02 Samedi, les Imbonerakure ont attaqué des militants du FNL. Samedi, ils ont été "
+                "violemment battus.")  # "ils" misread as the Imbonerakure
+    assert [e.roles.get("target") for e in x.events] == [["fnl_burundi"]]

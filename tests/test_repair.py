@@ -96,3 +96,10 @@ def test_a_verb_lemmatized_as_its_own_form_gets_its_infinitive(nlp, extract):
     assert [(t.text, t.lemma_) for t in doc if t.pos_ == "VERB"] == [("frappe", "frapper"), ("entame", "entamer")]
     x = extract(" date 2016-12-12 L'État islamique frappe la Turquie.")
     assert [(e.roles.get("attacker"), e.roles.get("target")) for e in x.events] == [(["islamic_state"], ["turkey"])]
+
+
+def test_etre_read_as_a_copula_of_a_verb_is_the_passive_auxiliary(nlp):
+    doc = nlp("Alors que l'armée syrienne est en passe de remporter une victoire à Alep face aux rebelles, elle a été "
+              "de nouveau expulsée par Daech le 11 décembre de Palmyre dans le désert.")
+    assert arc(doc, "été") == ("aux:pass", "expulsée") and arc(doc, "elle") == ("nsubj:pass", "expulsée")
+    assert arc(nlp("L'acteur britannique Alan Rickman est mort."), "est")[0] != "aux:pass"  # mourir: perfect, active
