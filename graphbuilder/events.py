@@ -504,6 +504,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 role = "victims"  # "l'assassinat du gouverneur"
             elif case in self.of_preps and not verb and type_ == "Place":
                 role = "place"  # "l'attentat de Nice", "les explosions de Dortmund"
+            elif case in self.of_preps and not verb and type_ == "Facility" and has_determiner(token, self.definite):
+                role = "target"  # "le bombardement de l'hôpital de Kunduz", "l'attaque de la caserne", not "d'avions"
             elif case in self.of_preps and not verb and type_ in AGGRESSOR_TYPES - {"Person"}:
                 role = "attacker"
             elif not verb and case in self.agent_preps and type_ in AGGRESSOR_TYPES:

@@ -927,3 +927,10 @@ def test_an_actor_already_attacking_is_not_also_the_struck_one_of_a_later_mentio
     x = extract(" date 2016-11-02 Samedi, les Imbonerakure ont attaqué des militants du FNL. Samedi, ils ont été "
                 "violemment battus.")  # "ils" misread as the Imbonerakure
     assert [e.roles.get("target") for e in x.events] == [["fnl_burundi"]]
+
+
+def test_the_site_an_attack_noun_is_of_is_its_target(extract):
+    x = extract(" date 2015-10-03 Le bombardement de l'hôpital de Kunduz a fait 42 morts.")
+    assert [(e.roles.get("target"), e.roles.get("place")) for e in x.events] == [(["t.txt/hopital-kunduz"], ["kunduz"])]
+    x = extract(" date 2020-02-16 Les habitants ont entendu des explosions suivies d'avions volant en cercle.")
+    assert not [e for e in x.events if e.roles.get("target")]  # a bare "d'avions" is no site struck
