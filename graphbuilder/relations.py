@@ -371,9 +371,15 @@ class RelationExtractor:
         return [Relation(holder, "affiliatedWith", leader, [span])] if holder and leader and holder != leader else []
 
     def _demonym_apposition(self, token, resolution: Resolution, span: Span) -> list[Relation]:
-        """"Omar Mateen, un Américain d'origine afghane": a person's nationality named in apposition."""
+        """A person's nationality named in apposition: "Omar Mateen, un Américain d'origine afghane", and the other
+        way round, "l'Américain James Foley", "le journaliste américain James Foley"."""
         state = self.resolver.demonyms.get(strip_accents(token.lower_))
         person = self._entity(token.head, resolution, {"Person"})
+        if not (state and person):
+            head = token.head
+            person = self._entity(token, resolution, {"Person"})
+            state = (self.resolver.demonyms.get(strip_accents(head.lower_)) if head.text[:1].isupper() else None) or (
+                self._demonym(head) if head.pos_ == "NOUN" else None)
         return [Relation(person, "affiliatedWith", state, [span])] if state and person else []
 
     def _under_control(self, token, sent, resolution: Resolution, span: Span) -> list[Relation]:

@@ -934,3 +934,10 @@ def test_the_site_an_attack_noun_is_of_is_its_target(extract):
     assert [(e.roles.get("target"), e.roles.get("place")) for e in x.events] == [(["t.txt/hopital-kunduz"], ["kunduz"])]
     x = extract(" date 2020-02-16 Les habitants ont entendu des explosions suivies d'avions volant en cercle.")
     assert not [e for e in x.events if e.roles.get("target")]  # a bare "d'avions" is no site struck
+
+
+def test_a_nationality_before_the_name(extract):
+    x = extract(" date 2014-08-20 Le journaliste américain James Foley a été exécuté par l'État islamique.")
+    assert ("person-james-foley", "affiliatedWith", "united_states") in triples(x)
+    x = extract(" date 2014-08-20 L'Américain James Foley a été exécuté par l'État islamique.")
+    assert ("person-james-foley", "affiliatedWith", "united_states") in triples(x)
