@@ -111,8 +111,8 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
 
     nlp.add_pipe("day_word_repair", after="parser", config={"lang": lang})
     nlp.add_pipe("prepositional_subject_repair", after="day_word_repair", config={"lang": lang})
-    nlp.add_pipe("verb_lemma_repair", after="lemmatizer", config={"lang": lang})
-    nlp.add_pipe("voice_repair", after="verb_lemma_repair", config={"lang": lang})  # reads the auxiliaries' lemmas
+    nlp.add_pipe("verb_repair", after="lemmatizer", config={"lang": lang})
+    nlp.add_pipe("voice_repair", after="verb_repair", config={"lang": lang})  # reads the auxiliaries' lemmas
     patterns = list(gazetteer_patterns(res))
     # Two phrase matchers (token patterns would cost a Matcher pass per acronym): acronyms with their
     # exact case, then every other alias case-insensitively, whose longer matches win on overlap.

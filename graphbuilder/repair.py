@@ -1,5 +1,5 @@
 """Parser repairs, spaCy components that correct the parse before graphbuilder's stages read it (the
-day-word and prepositional-subject repairs right after the parser, the verb-lemma and voice repairs after the
+day-word and prepositional-subject repairs right after the parser, the verb and voice repairs after the
 lemmatizer, whose lemmas they read, the split-subject repair last, after the entity rulers, whose names it reads).
 
 Day words: complements hung on a day word go back to the verb.
@@ -11,8 +11,9 @@ the parse a human would draw. Day words come from the language's temporal lexico
 articles (read as prepositions in that misparse: "a mené dimanche des frappes", "de violentes
 frappes") from its lexicon.
 
-Verb lemmas: a verb form the lemmatizer also lists as a noun keeps that form as its lemma ("frappe", "reste");
-it gets the infinitive of its ending.
+Verbs: a noun heading a clause of its own (a subject and no copula: "L'EI contrôle la ville") is a verb; a verb
+form the lemmatizer also lists as a noun keeps that form as its lemma ("frappe", "reste"); both get the
+infinitive of their ending.
 
 Voice: a subject labelled passive on a verb whose only auxiliary is the active one ("l'armée … avaient
 repris Ramadi": avoir, no "été"), or on a verb whose perfect takes "être" ("sont intervenus"), is active; "être"
@@ -127,32 +128,38 @@ def make_voice_repair(nlp: Language, name: str, lang: str) -> VoiceRepair:
     return VoiceRepair(lang)
 
 
-class VerbLemmaRepair:
-    """Give a verb whose lemma is no infinitive ("L'EI frappe la Turquie": lemma "frappe") the infinitive of its
-    present-tense ending ("frapper"), as the language's lexicon spells the endings."""
+class VerbRepair:
+    """Make a noun that heads a clause of its own (a subject, no copula, a present-tense ending: "L'EI contrôle la
+    ville", "l'ASL bénéficie du soutien de") a verb, and give a verb whose lemma is no infinitive ("L'EI frappe la
+    Turquie": lemma "frappe") the infinitive of its present-tense ending ("frapper"), as the lexicon spells them."""
 
     def __init__(self, lang: str):
-        data = resources(lang).lexicon["verb_lemma_repair"]
+        data = resources(lang).lexicon["verb_repair"]
         self.infinitives = tuple(data["infinitive_endings"])
         self.endings = sorted(data["present_endings"].items(), key=lambda e: -len(e[0]))
 
     def __call__(self, doc: Doc) -> Doc:
-        """Repair `doc`'s verb lemmas in place."""
+        """Repair `doc`'s verb tags and lemmas in place."""
         for token in doc:
-            if token.pos_ != "VERB" or token.lemma_.endswith(self.infinitives):
-                continue
-            form = token.lower_
-            for ending, infinitive in self.endings:
-                if form.endswith(ending) and len(form) > len(ending) + 1:
-                    token.lemma_ = form[: -len(ending)] + infinitive
-                    break
+            if token.pos_ == "NOUN" and token.n_lefts and self._infinitive(token) and any(
+                    c.dep_ == "nsubj" for c in token.lefts) and not any(c.dep_ == "cop" for c in token.children):
+                token.pos_ = "VERB"
+                token.lemma_ = self._infinitive(token)
+            elif token.pos_ == "VERB" and not token.lemma_.endswith(self.infinitives):
+                token.lemma_ = self._infinitive(token) or token.lemma_
         return doc
 
+    def _infinitive(self, token) -> str | None:
+        """The infinitive a present-tense form's ending gives, None if it has none."""
+        form = token.lower_
+        return next((form[: -len(ending)] + infinitive for ending, infinitive in self.endings
+                     if form.endswith(ending) and len(form) > len(ending) + 1), None)
 
-@Language.factory("verb_lemma_repair", default_config={"lang": "fr"})
-def make_verb_lemma_repair(nlp: Language, name: str, lang: str) -> VerbLemmaRepair:
-    """spaCy factory of the verb-lemma repair for the language `lang`."""
-    return VerbLemmaRepair(lang)
+
+@Language.factory("verb_repair", default_config={"lang": "fr"})
+def make_verb_repair(nlp: Language, name: str, lang: str) -> VerbRepair:
+    """spaCy factory of the verb repair for the language `lang`."""
+    return VerbRepair(lang)
 
 
 class PrepositionalSubjectRepair:

@@ -103,3 +103,10 @@ def test_etre_read_as_a_copula_of_a_verb_is_the_passive_auxiliary(nlp):
               "de nouveau expulsée par Daech le 11 décembre de Palmyre dans le désert.")
     assert arc(doc, "été") == ("aux:pass", "expulsée") and arc(doc, "elle") == ("nsubj:pass", "expulsée")
     assert arc(nlp("L'acteur britannique Alan Rickman est mort."), "est")[0] != "aux:pass"  # mourir: perfect, active
+
+
+def test_a_noun_heading_a_clause_of_its_own_is_a_verb(nlp):
+    doc = nlp("L'Armée syrienne libre bénéficie du soutien de la Turquie.")
+    assert [(t.text, t.pos_, t.lemma_) for t in doc if t.text == "bénéficie"] == [("bénéficie", "VERB", "bénéficier")]
+    doc = nlp("L'EI est la menace principale.")  # a noun predicate with its copula stays a noun
+    assert [t.pos_ for t in doc if t.text == "menace"] == ["NOUN"]
