@@ -476,6 +476,9 @@ class Resolver:
         mention = out.mention_at(token.i)
         if mention is not None:
             return out.entities[mention.key]
+        holder = self._title_holder(doc, token, out) if type_ == "Person" else None
+        if holder is not None:  # "le président turc" after "le président turc Recep Tayyip Erdogan"
+            return out.add(doc, Mention(holder, token.i, token.i + 1, "anaphor"), type_, out.entities[holder].label)
         names = [c.text for c in token.children  # "la base du K1" (a name the tagger may call a noun), not "à Londres"
                  if c.dep_ in ("nmod", "flat:name", "appos") and case_of(c) in self.of_cases
                  and (c.pos_ == "PROPN" or c.ent_type_ and c.text[:1].isupper())]
@@ -492,6 +495,28 @@ class Resolver:
         key = f"{out.document.name}/{slug(kind or ' '.join([head] + names))}"  # document-scoped
         label = out.document.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
         return out.add(doc, Mention(key, start, end, "nominal"), type_, label)
+
+    def _title_holder(self, doc, title, out: Resolution) -> str | None:
+        """The person an earlier mention named with the same title and the same modifiers ("le président turc
+        Recep Tayyip Erdogan … le président turc"), if the title is one."""
+        word = title.lemma_.lower()
+        if word not in self.titles:
+            return None
+
+        def modifiers(token) -> set[str]:
+            return {c.lower_ for c in token.children if c.dep_ in ("amod", "nmod") and not c.ent_type_ == "PER"
+                    and (c.dep_ == "amod" or case_of(c))}
+
+        wanted = modifiers(title)
+        for earlier in reversed(doc[:title.i]):
+            if earlier.lemma_.lower() != word or not wanted <= modifiers(earlier):
+                continue
+            for child in earlier.children:
+                mention = out.mention_at(child.i)
+                if child.dep_ in ("appos", "flat:name", "nmod") and not case_of(child) and mention \
+                        and out.entities[mention.key].type == "Person":
+                    return mention.key
+        return None
 
 
 ACTING_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}

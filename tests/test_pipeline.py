@@ -941,3 +941,13 @@ def test_a_nationality_before_the_name(extract):
     assert ("person-james-foley", "affiliatedWith", "united_states") in triples(x)
     x = extract(" date 2014-08-20 L'Américain James Foley a été exécuté par l'État islamique.")
     assert ("person-james-foley", "affiliatedWith", "united_states") in triples(x)
+
+
+def test_a_title_repeated_without_the_name_is_the_person_it_named(extract):
+    x = extract(" date 2016-12-12 Le président turc Recep Tayyip Erdogan a condamné l'attentat. Le président turc a "
+                "menacé le PKK de représailles.")
+    assert ("recep_tayyip_erdogan", "threatened", "pkk") in triples(x)
+    assert not [e for e in x.entities if e.key == "t.txt/president"]
+    x = extract(" date 2016-12-12 Le président russe Vladimir Poutine a condamné l'attentat. Le président turc a "
+                "menacé le PKK de représailles.")
+    assert ("vladimir_putin", "threatened", "pkk") not in triples(x)  # another president
