@@ -234,11 +234,15 @@ class EventExtractor(ThreatFrames, StatementFrames):
     def _struck_by(self, trigger):
         """The attack verb whose agent an attack noun, or the series it counts, is ("frappée par des frappes", "touché
         par une vague d'attentats"): one incident told twice. None otherwise."""
-        def agent_of_verb(token) -> bool:  # "par X" on a passive verb, whatever the parser called it
-            return token.head.pos_ == "VERB" and (token.dep_ == "obl:agent" or (
-                token.dep_.startswith("obl") and case_of(token) in self.agent_preps and is_passive(token.head)))
+        def agent_of_verb(token) -> bool:
+            return token.head.pos_ == "VERB" and self._agent(token) and (token.dep_ == "obl:agent" or is_passive(token.head))
         agent = trigger.head if lemma(trigger.head) in self.series_words and agent_of_verb(trigger.head) else trigger
         return agent.head if trigger.pos_ == "NOUN" and agent_of_verb(agent) else None
+
+    def _agent(self, token) -> bool:
+        """Whether a complement says who acts: the agent, or "par X" whatever else the parser called it."""
+        return token.dep_ == "obl:agent" or (token.dep_ in ("obl", "obl:arg", "obl:mod", "nmod")
+                                             and case_of(token) in self.agent_preps)
 
     def _verb_lemma(self, token) -> str:
         """A verb's lemma, also when the tagger calls it an adjective ("revendiquée", "attribuées")."""
@@ -431,7 +435,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                             self._role_from(agent, child, True, frame, resolution, force="attacker")
             carrier = self._carried_out_by(trigger)  # "l'attaque, commise par deux Palestiniens", "a été menée par"
             for agent in carrier.children if carrier is not None else []:
-                if agent.dep_ == "obl:agent" or (agent.dep_ in ("obl", "obl:mod", "nmod") and case_of(agent) in self.agent_preps):
+                if self._agent(agent):
                     self._role_from(agent, carrier, True, frame, resolution, force="attacker")
             if trigger.dep_ in ("nsubj", "nsubj:pass") and trigger.head.pos_ == "VERB" \
                     and self._verb_lemma(trigger.head) not in self.statement_verbs:  # not "attribuée aux shebab"
@@ -445,8 +449,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
     def _carried_out_by(self, trigger):
         """The passive launch verb that says who carried out an attack noun, when the parser did not make it the noun's
         modifier: the participle right after the noun and its complements ("une attaque à l'arme à feu, commise par",
-        unless it modifies another attack word), or the passive verb the noun is subject of, itself or through a conjunct ("l'opération a duré … et a été
-        menée par"). None if there is none."""
+        unless it modifies another attack word), or the passive verb the noun is subject of, itself or through a
+        conjunct ("l'opération a duré … et a été menée par"). None if there is none."""
         for token in trigger.doc[trigger.i + 1: trigger.sent.end]:
             if token.pos_ == "VERB":
                 if "Part" in token.morph.get("VerbForm") and lemma(token) in self.launch_verbs and token.head != trigger \

@@ -504,7 +504,7 @@ class Resolver:
             return None
 
         def modifiers(token) -> set[str]:
-            return {c.lower_ for c in token.children if c.dep_ in ("amod", "nmod") and not c.ent_type_ == "PER"
+            return {c.lower_ for c in token.children if c.dep_ in ("amod", "nmod") and c.ent_type_ != "PER"
                     and (c.dep_ == "amod" or case_of(c))}
 
         wanted = modifiers(title)
