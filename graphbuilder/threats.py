@@ -101,7 +101,8 @@ class ThreatFrames:
                     and self.resolver.actor_state(mention.key) not in sides:  # not "promis de riposter après la mort de soldats français"
                 found.append((mention.key, t))
         forces = [(k, t) for k, t in found if resolution.entities[k].type in ("MilitaryForce", "ArmedGroup", "Coalition")]
-        states = [(k, t) for k, t in found if resolution.entities[k].type == "State" and t.dep_ in ("obj", "nmod", "obl")
+        states = [(k, t) for k, t in found if resolution.entities[k].type == "State"  # "se venger d'Israël": obl:arg
+                  and (t.dep_ in ("obj", "nmod") or t.dep_.startswith("obl"))
                   and (case_of(t) not in self.place_preps or (case_of(t) in self.lex["dative_preps"]
                                                               and (t.head.pos_ == "VERB" or lemma(t.head)
                                                                    in self.lex["threat_complements"])))]  # "promis … aux États-Unis"

@@ -951,3 +951,8 @@ def test_a_title_repeated_without_the_name_is_the_person_it_named(extract):
     x = extract(" date 2016-12-12 Le président russe Vladimir Poutine a condamné l'attentat. Le président turc a "
                 "menacé le PKK de représailles.")
     assert ("vladimir_putin", "threatened", "pkk") not in triples(x)  # another president
+
+
+def test_a_vow_of_revenge_on_a_state(extract):
+    x = extract(" date 2016-12-12 Le Hamas a juré de se venger d'Israël.")
+    assert ("hamas", "threatened", "israel") in triples(x)
