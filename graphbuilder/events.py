@@ -57,6 +57,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.series_words = set(lex["series_words"])
         self.near_preps = set(lex["near_preps"])
         self.launch_verbs = set(lex["launch_verbs"])
+        self.start_nouns, self.starting = set(lex["start_nouns"]["nouns"]), self.launch_verbs | set(lex["start_nouns"]["verbs"])
         self.threat_verbs = set(lex["threat_verbs"])
         self.member_nouns = set(lex["member_nouns"])
         self.of_preps = set(lex["of_preps"])
@@ -416,6 +417,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 for child in verb.children:  # "le groupe subit des bombardements", "fait face aux frappes"
                     if child.dep_ in ("nsubj", "nsubj:pass"):
                         self._role_from(child, trigger.head, False, frame, resolution, force="target")
+            elif self._started(trigger) is not None:  # "l'armée a annoncé le lancement d'une offensive"
+                for child in subjects(self._started(trigger)):
+                    self._role_from(child, self._started(trigger), False, frame, resolution, force="attacker")
             elif trigger.dep_ in ("obj", "obl:arg", "obl") and lemma(trigger.head) in self.launch_verbs and (
                     trigger.dep_ == "obj" or case_of(trigger) in self.launch_cases):  # "procéder à", not "sur l'attaque"
                 verb = trigger.head  # "l'armée a lancé l'offensive", "a mené dimanche des frappes", "annonce avoir mené"
@@ -465,6 +469,14 @@ class EventExtractor(ThreatFrames, StatementFrames):
                                       and not any(g.dep_.startswith("nsubj") for g in c.children)]
             return next((v for v in verbs if lemma(v) in self.launch_verbs and is_passive(v)), None)
         return None
+
+    def _started(self, trigger):
+        """The verb whose object is the start of an attack noun ("a annoncé le début de l'offensive"), if any."""
+        start = trigger.head
+        if trigger.dep_ != "nmod" or case_of(trigger) not in self.of_preps or lemma(start) not in self.start_nouns:
+            return None
+        verb = start.head
+        return verb if start.dep_ == "obj" and verb.pos_ == "VERB" and lemma(verb) in self.starting else None
 
     def _launched(self, trigger, verb) -> bool:
         """Whether an attack noun can be what a launch verb carries out, though attached elsewhere ("a mené dimanche

@@ -956,3 +956,10 @@ def test_a_title_repeated_without_the_name_is_the_person_it_named(extract):
 def test_a_vow_of_revenge_on_a_state(extract):
     x = extract(" date 2016-12-12 Le Hamas a juré de se venger d'Israël.")
     assert ("hamas", "threatened", "israel") in triples(x)
+
+
+def test_who_announces_the_start_of_an_offensive_launches_it(extract):
+    x = extract(" date 2016-10-17 L'armée irakienne a annoncé le lancement d'une offensive contre l'État islamique.")
+    assert ("iraqi_armed_forces", "attacked", "islamic_state") in triples(x)
+    x = extract(" date 2016-10-17 L'ONU a annoncé une enquête sur l'offensive contre l'État islamique.")
+    assert not [e for e in x.events if e.roles.get("attacker")]
