@@ -104,6 +104,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                                      for c in t.children if c.dep_ == "nmod" for start, _, _ in dates)
                 index = self._merge(frame, events, meta, resolution)
                 meta[index]["kill"] = meta[index].get("kill", False) or frame.kill
+                meta[index]["lead"] = meta[index].get("lead", False) or sent.start_char < lead_end
                 meta[index]["background"] = meta[index].get("background", False) or any(
                     _pluperfect(t) or _pluperfect(t.head) for t in frame.triggers)  # "avait été tué": an earlier incident
                 if events[index].date is None and reported and not events[index].series \
@@ -117,11 +118,16 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 relations += self._pairs(frame, "attacker", "target", "threatened", resolution)
             relations += self._claims(sent, resolution, events)
             relations += self._blame(sent, resolution, events)
+        lead_places = [m.key for m in resolution.mentions if m.kind == "name" and doc[m.start].idx < lead_end
+                       and resolution.entities[m.key].type == "Place"]
         for event, info in zip(events, meta):
             relations += self._attack_relations(event, info.get("kill", False), resolution)
             struck = [k for k in event.roles.get("target", []) if resolution.entities[k].type == "State"]
             if event.type != "Threat" and struck and not event.roles.get("place"):
                 event.roles["place"] = struck[:1]  # "la Turquie est frappée par des attentats": where, too
+            if event.type != "Threat" and info.get("lead") and (event.roles or event.fatalities) \
+                    and not event.roles.get("place") and lead_places:
+                event.roles["place"] = lead_places[:1]  # the news itself: where the lead sets it
             if event.date is None and not event.series and not info.get("background"):
                 event.date = reported  # undated: known only to precede the report (None if the report is undated)
         return _with_participants(events), relations

@@ -963,3 +963,11 @@ def test_who_announces_the_start_of_an_offensive_launches_it(extract):
     assert ("iraqi_armed_forces", "attacked", "islamic_state") in triples(x)
     x = extract(" date 2016-10-17 L'ONU a annoncé une enquête sur l'offensive contre l'État islamique.")
     assert not [e for e in x.events if e.roles.get("attacker")]
+
+
+def test_the_news_takes_the_place_its_title_or_lead_sets(extract):
+    x = extract(" date 2018-12-12 Strasbourg : trois morts\n\nTrois personnes ont été tuées mardi soir par un homme armé.")
+    assert [e.roles.get("place") for e in x.events] == [["strasbourg"]]
+    x = extract(" date 2018-12-12 Strasbourg : trois morts\n\nTrois personnes ont été tuées mardi soir par un homme armé. "
+                "En 2015, des attentats avaient frappé Paris.")
+    assert "strasbourg" not in (x.events[-1].roles.get("place") or [])  # a later, background incident keeps its own
