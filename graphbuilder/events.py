@@ -119,7 +119,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
             relations += self._claims(sent, resolution, events)
             relations += self._blame(sent, resolution, events)
         lead_places = [m.key for m in resolution.mentions if m.kind == "name" and doc[m.start].idx < lead_end
-                       and resolution.entities[m.key].type == "Place"]
+                       and resolution.entities[m.key].type == "Place" and self._same_clause(doc[m.start], [])]
         for event, info in zip(events, meta):
             relations += self._attack_relations(event, info.get("kill", False), resolution)
             struck = [k for k in event.roles.get("target", []) if resolution.entities[k].type == "State"]
@@ -343,8 +343,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
 
     @staticmethod
     def _same_clause(token, triggers) -> bool:
-        """Whether a word stands outside any subordinate clause that holds none of the triggers ("Alors qu'elle
-        remporte une victoire à Alep, l'armée a été expulsée de Palmyre": not Alep)."""
+        """Whether a word stands outside any subordinate clause that holds none of the triggers (of any clause if
+        none are given): "Alors qu'elle remporte une victoire à Alep, l'armée a été expulsée de Palmyre": not Alep."""
         return not any(any(c.dep_ == "mark" for c in head.children) and not any(head.is_ancestor(t) or head == t
                                                                               for t in triggers)
                        for head in token.ancestors)
