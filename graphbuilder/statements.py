@@ -120,7 +120,8 @@ class StatementFrames:
         return relations
 
     def _reporters(self, token, sent, resolution: Resolution) -> list[str]:
-        """Who reports what a clause says: the subject of a reporting verb above it, or "selon X" in the sentence."""
+        """Who reports what a clause says: the subject of a reporting verb above it or after it with its subject
+        inverted ("…, a annoncé le gouvernement"), or "selon X" in the sentence."""
         for head in token.ancestors:
             if lemma(head) in self.lex["speech_verbs"]:
                 speakers = [c for c in head.children if c.dep_ == "nsubj"] or [  # "…, a annoncé le gouvernement"
@@ -128,7 +129,11 @@ class StatementFrames:
                 found = [k for c in speakers for k, _ in self._fillers(c, resolution)]
                 if found:
                     return found
-        return [k for t in sent if case_of(t) in self.lex["according_to"] for k, _ in self._fillers(t, resolution)]
+        inverted = [c for v in sent if v.i > token.i and lemma(v) in self.lex["speech_verbs"]  # "…, a annoncé le
+                    for c in v.children if c.i > v.i and (c.dep_ == "nsubj" or (  # gouvernement malien" parsed apart
+                        c.dep_ == "obj" and not any(g.dep_.startswith("nsubj") for g in v.children)))]
+        found = [k for c in inverted for k, _ in self._fillers(c, resolution)]
+        return found or [k for t in sent if case_of(t) in self.lex["according_to"] for k, _ in self._fillers(t, resolution)]
 
     def _authored(self, verb, resolution: Resolution) -> bool:
         """Whether a verb's object is an act said to be someone's: an attack or act noun whose 'de' complement

@@ -971,3 +971,9 @@ def test_the_news_takes_the_place_its_title_or_lead_sets(extract):
     x = extract(" date 2018-12-12 Strasbourg : trois morts\n\nTrois personnes ont été tuées mardi soir par un homme armé. "
                 "En 2015, des attentats avaient frappé Paris.")
     assert "strasbourg" not in (x.events[-1].roles.get("place") or [])  # a later, background incident keeps its own
+
+
+def test_who_reports_an_attribution_after_it_attributes_it(extract):
+    x = extract(" date 2022-08-09 Au moins 42 soldats maliens ont été tués dimanche dans une attaque attribuée à l'État "
+                "islamique au Grand Sahara près de Tessit, dans la région de Gao, a annoncé le gouvernement malien.")
+    assert ("mali", "blamed", "islamic_state_greater_sahara") in triples(x)
