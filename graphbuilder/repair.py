@@ -141,10 +141,11 @@ class VerbRepair:
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s verb tags and lemmas in place."""
         for token in doc:
-            if token.pos_ == "NOUN" and token.n_lefts and self._infinitive(token) and any(
-                    c.dep_ == "nsubj" for c in token.lefts) and not any(c.dep_ == "cop" for c in token.children):
-                token.pos_ = "VERB"
-                token.lemma_ = self._infinitive(token)
+            if token.pos_ == "NOUN" and token.n_lefts and any(c.dep_ == "nsubj" for c in token.lefts) \
+                    and not any(c.dep_ == "cop" for c in token.children):
+                infinitive = self._infinitive(token)
+                if infinitive:
+                    token.pos_, token.lemma_ = "VERB", infinitive
             elif token.pos_ == "VERB" and not token.lemma_.endswith(self.infinitives):
                 token.lemma_ = self._infinitive(token) or token.lemma_
         return doc
