@@ -416,6 +416,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 state = self.resolver.demonym_state(trigger.doc, child, resolution)
                 if state:
                     frame.add_role("attacker", state, child)
+            started = self._started(trigger)
             if trigger.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nmod") and self._suffered(trigger):
                 verb = trigger.head
                 while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
@@ -423,9 +424,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 for child in verb.children:  # "le groupe subit des bombardements", "fait face aux frappes"
                     if child.dep_ in ("nsubj", "nsubj:pass"):
                         self._role_from(child, trigger.head, False, frame, resolution, force="target")
-            elif self._started(trigger) is not None:  # "l'armée a annoncé le lancement d'une offensive"
-                for child in subjects(self._started(trigger)):
-                    self._role_from(child, self._started(trigger), False, frame, resolution, force="attacker")
+            elif started is not None:  # "l'armée a annoncé le lancement d'une offensive"
+                for child in subjects(started):
+                    self._role_from(child, started, False, frame, resolution, force="attacker")
             elif trigger.dep_ in ("obj", "obl:arg", "obl") and lemma(trigger.head) in self.launch_verbs and (
                     trigger.dep_ == "obj" or case_of(trigger) in self.launch_cases):  # "procéder à", not "sur l'attaque"
                 verb = trigger.head  # "l'armée a lancé l'offensive", "a mené dimanche des frappes", "annonce avoir mené"
@@ -647,9 +648,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
 
     def _titled(self, title, resolution: Resolution) -> str:
         """The person a leader's title stands for: the one named with it, else an unnamed person node."""
-        named = [m.key for c in title.children if c.dep_ in ("appos", "flat:name", "nmod") and not case_of(c)
-                 for m in [resolution.mention_at(c.i)] if m and resolution.entities[m.key].type == "Person"]
-        return (named[0] if named else resolution.named_before(title, {"Person"})
+        return (self.resolver.named_with(title, resolution) or resolution.named_before(title, {"Person"})
                 or self.resolver.nominal(title.doc, title, resolution, "Person").key)
 
     def _counted(self, token):

@@ -496,10 +496,16 @@ class Resolver:
         label = out.document.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
         return out.add(doc, Mention(key, start, end, "nominal"), type_, label)
 
+    def named_with(self, title, out: Resolution) -> str | None:
+        """The person named right with a title, in apposition or as its name ("le président turc Recep Tayyip
+        Erdogan"), if any."""
+        return next((m.key for c in title.children if c.dep_ in ("appos", "flat:name", "nmod") and not case_of(c)
+                     for m in [out.mention_at(c.i)] if m and out.entities[m.key].type == "Person"), None)
+
     def _title_holder(self, doc, title, out: Resolution) -> str | None:
         """The person an earlier mention named with the same title and the same modifiers ("le président turc
         Recep Tayyip Erdogan … le président turc"), if the title is one."""
-        word = title.lemma_.lower()
+        word = lemma(title)
         if word not in self.titles:
             return None
 
@@ -508,15 +514,8 @@ class Resolver:
                     and (c.dep_ == "amod" or case_of(c))}
 
         wanted = modifiers(title)
-        for earlier in reversed(doc[:title.i]):
-            if earlier.lemma_.lower() != word or not wanted <= modifiers(earlier):
-                continue
-            for child in earlier.children:
-                mention = out.mention_at(child.i)
-                if child.dep_ in ("appos", "flat:name", "nmod") and not case_of(child) and mention \
-                        and out.entities[mention.key].type == "Person":
-                    return mention.key
-        return None
+        earlier = (t for t in reversed(doc[:title.i]) if lemma(t) == word and wanted <= modifiers(t))
+        return next((holder for t in earlier for holder in [self.named_with(t, out)] if holder), None)
 
 
 ACTING_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
