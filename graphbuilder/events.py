@@ -2,6 +2,8 @@
 (threats.py) and claims and blame (statements.py) are mixed in."""
 from __future__ import annotations
 
+import re
+
 
 from .frames import ACTOR_TYPES, AGGRESSOR_TYPES, ARMED_TYPES, LOCATION_TYPES, VICTIM_TYPES, Frame
 from .lang import Resources
@@ -155,6 +157,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 word in self.against_verbs and any(case_of(c) in self.lex["against_preps"] for c in token.children))):
             return word  # "s'en prendre à", "a repris Ramadi", "ont expulsé l'EI", "intervenus contre", "le conflit oppose"
         return word if word in table else None
+
+    def _phrase_words(self, trigger) -> range:
+        """Indices of the words after the trigger that belong to its multiword entry ("le feu" of "ouvrir le feu")."""
+        key = self._trigger_key(trigger) or ""
+        return range(trigger.i + 1, trigger.i + len(re.findall(r"[^\s']+'?", key)))
 
     def _opposes(self, verb) -> bool:
         """"Le conflit oppose l'armée aux séparatistes", "la guerre qui oppose…": a conflict noun's verb of opposing two sides."""
@@ -390,11 +397,12 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 if child.dep_ == "obj" or (child.dep_ != "case" and case_of(child) in self.lex["dative_preps"]):
                     self._role_from(child, trigger, False, frame, resolution, force="attacker" if child.dep_ == "obj" else "target")
             return
+        phrase = self._phrase_words(trigger)
         for child in trigger.children:
             self._role_from(child, trigger, passive, frame, resolution)
-            if child.dep_ in ("nmod", "obj") and lemma(child) in self.weapons:
-                for grandchild in child.children:  # "une attaque à la roquette sur la base", "a tiré des missiles sur"
-                    if grandchild.dep_ == "nmod":
+            if (child.dep_ in ("nmod", "obj") and lemma(self._counted(child)) in self.weapons) or child.i in phrase:
+                for grandchild in child.children:  # "une attaque à la roquette sur la base", "a tiré des missiles sur",
+                    if grandchild.dep_ == "nmod":  # "ont ouvert le feu sur la foule"
                         self._role_from(grandchild, trigger, passive, frame, resolution)
         if trigger.pos_ == "VERB" and trigger.dep_ in ("conj", "advcl", "xcomp") and not any(
                 c.dep_.startswith("nsubj") for c in trigger.children) \
@@ -433,6 +441,10 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 agents = [c for c in verb.children if c.dep_ == "obl:agent"]
                 for child in ([] if is_passive(verb) else subjects(verb)) + agents:
                     self._role_from(child, verb, False, frame, resolution, force="attacker")
+                for child in verb.children:  # "ont tendu une embuscade à un convoi", "mené une offensive contre la ville"
+                    if child != trigger and child.dep_.startswith("obl") and child.dep_ != "obl:agent" \
+                            and case_of(child) in self.target_preps | set(self.lex["dative_preps"]):
+                        self._role_from(child, verb, False, frame, resolution, force="target")
             elif trigger.dep_ in ("obj", "obl:arg", "obl") and trigger.head.pos_ == "VERB" and not is_passive(trigger.head) \
                     and any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in trigger.children) \
                     and self._verb_lemma(trigger.head) not in self.saying_verbs:
@@ -633,7 +645,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 yield self.resolver.nominal(t.doc, t, resolution, "MilitaryForce", kind).key, t
             elif t.pos_ == "NOUN" and t.lower_ in self.member_nouns and self._group(t, resolution):
                 yield self._group(t, resolution), t  # "200 djihadistes": members of the group in focus
-            elif t.pos_ == "NOUN" and (t.lower_ in self.person_nouns or lemma(t) in self.person_nouns):
+            elif (t.pos_ == "NOUN" or _adjective_noun(t)) and (t.lower_ in self.person_nouns or lemma(t) in self.person_nouns):
                 yield self.resolver.nominal(t.doc, t, resolution, "Person").key, t
             elif t.pos_ == "NOUN" and lemma(t) in self.group_nouns and not has_determiner(t, self.definite):
                 yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t
@@ -973,3 +985,9 @@ def _date_window(sent) -> int:
         if len(previous) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in previous):
             return previous.start_char
     return sent.start_char
+
+
+def _adjective_noun(token) -> bool:
+    """An adjective the tagger gave a noun's place: counted or determined, as a subject or object ("200 lycéennes")."""
+    return token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubj:pass", "obj") and any(
+        c.dep_ in ("det", "nummod") for c in token.children)

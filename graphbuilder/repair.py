@@ -98,6 +98,7 @@ class VoiceRepair:
         lexicon = resources(lang).lexicon
         self.active = set(lexicon["active_auxiliaries"])
         self.unaccusative = set(lexicon["unaccusative_verbs"])
+        self.agent_preps = set(lexicon["agent_preps"])
 
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s voice labels in place."""
@@ -112,6 +113,8 @@ class VoiceRepair:
             if verb.pos_ == "VERB" and any(c.dep_ == "cop" for c in children):  # "elle a été expulsée" with "été" as
                 for child in children:  # a copula: a verb has no copula, it is the passive auxiliary
                     child.dep_ = {"cop": "aux:pass", "nsubj": "nsubj:pass"}.get(child.dep_, child.dep_)
+            if any(c.dep_ == "aux:pass" for c in children):
+                self._agent(children)
                 continue
             if any(c.dep_ == "aux:pass" for c in children) or not any(
                     c.dep_ == "aux:tense" and c.lemma_.lower() in self.active for c in children):
@@ -120,6 +123,15 @@ class VoiceRepair:
                 if child.dep_ == "nsubj:pass":
                     child.dep_ = "nsubj"
         return doc
+
+    def _agent(self, children: list) -> None:
+        """A passive verb's first oblique introduced by the agent preposition is its agent ("a été revendiqué par
+        l'État islamique", the model reading "État" as a common noun and the phrase as a modifier)."""
+        if any(c.dep_ == "obl:agent" for c in children):
+            return
+        agent = next((c for c in children if c.dep_ in ("obl", "obl:mod", "obl:arg") and case_of(c) in self.agent_preps), None)
+        if agent is not None:
+            agent.dep_ = "obl:agent"
 
 
 @Language.factory("voice_repair", default_config={"lang": "fr"})

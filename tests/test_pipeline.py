@@ -977,3 +977,34 @@ def test_who_reports_an_attribution_after_it_attributes_it(extract):
     x = extract(" date 2022-08-09 Au moins 42 soldats maliens ont été tués dimanche dans une attaque attribuée à l'État "
                 "islamique au Grand Sahara près de Tessit, dans la région de Gao, a annoncé le gouvernement malien.")
     assert ("mali", "blamed", "islamic_state_greater_sahara") in triples(x)
+
+
+def test_a_passive_claim_after_the_attack(extract):
+    x = extract(" date 2020-03-02 Un kamikaze s'est fait exploser dans une mosquée de Kaboul. "
+                "L'attentat a été revendiqué par l'État islamique.")
+    assert [e.roles.get("claimed_by") for e in x.events] == [["islamic_state"]]
+
+
+def test_the_complement_of_a_multiword_attack_verbs_noun(extract):
+    x = extract("Dans la nuit, plusieurs individus déguisés en père Noël ont ouvert le feu sur la foule dans une boîte de nuit d'Istanbul.")
+    assert [e.roles.get("victims") for e in x.events] == [["t.txt/foule"]]
+
+
+def test_the_target_of_a_counted_weapon(extract):
+    x = extract("Le Hezbollah a tiré des dizaines de roquettes sur le nord d'Israël.")
+    assert ("hezbollah", "attacked", "israel") in triples(x)
+
+
+def test_an_ambush_set_for_a_convoy(extract):
+    x = extract("Des insurgés ont tendu une embuscade à un convoi de l'armée nigériane près de Maiduguri.")
+    assert ("t.txt/insurge", "attacked", "nigerian_army") in triples(x)
+
+
+def test_who_repels_an_attack_is_its_target(extract):
+    x = extract("L'armée malienne a repoussé une attaque des jihadistes du JNIM contre Boulkessi.")
+    assert ("jnim", "attacked", "malian_armed_forces") in triples(x)
+
+
+def test_people_the_tagger_calls_adjectives_are_victims(extract):
+    x = extract("Boko Haram a enlevé plus de 200 lycéennes à Chibok.")
+    assert [e.roles.get("victims") for e in x.events] == [["t.txt/lyceen"]]

@@ -63,6 +63,13 @@ def test_the_subject_of_a_verb_conjugated_with_etre_is_active(nlp):
     assert arc(doc, "États-Unis") == ("nsubj", "intervenus")
 
 
+def test_a_passive_verbs_par_complement_is_its_agent(nlp):
+    doc = nlp("L'attentat a été revendiqué par l'État islamique.")  # "État" read as a noun, "par l'État" as a modifier
+    assert arc(doc, "État") == ("obl:agent", "revendiqué")
+    doc = nlp("L'attentat a été commis dimanche à Kaboul.")
+    assert "obl:agent" not in {t.dep_ for t in doc}
+
+
 def test_a_partitive_object_hung_on_a_part_of_the_day_goes_back_to_the_verb(nlp):
     doc = nlp("L'aviation israélienne a frappé dans la nuit des positions du Hezbollah.")
     assert arc(doc, "positions") == ("obj", "frappé")
