@@ -152,11 +152,19 @@ class EventExtractor(ThreatFrames, StatementFrames):
         entry = next((e for e in phrases_at(token, self.phrases) if e in table and e != word), None)
         if entry is not None:
             return entry  # a multiword entry before the word's own
+        if pos == "VERB" and word in self.launch_verbs and self._fires_at(token):
+            return word  # "ont lancé des drones contre l'aéroport"
         if pos == "VERB" and word in self.sense_verbs and (
                 self._reflexive_attack(token) or self._conquest(token) or self._opposes(token) or (
                 word in self.against_verbs and any(case_of(c) in self.lex["against_preps"] for c in token.children))):
             return word  # "s'en prendre à", "a repris Ramadi", "ont expulsé l'EI", "intervenus contre", "le conflit oppose"
         return word if word in table else None
+
+    def _fires_at(self, verb) -> bool:
+        """Whether a launch verb's object is a weapon sent at someone or somewhere ("ont largué des bombes sur la ville",
+        "ont lancé des drones contre l'aéroport"), not "a lancé des drones de surveillance"."""
+        weapons = [c for c in verb.children if c.dep_ == "obj" and lemma(self._counted(c)) in self.weapons]
+        return any(case_of(c) in self.target_preps for w in weapons for c in [*verb.children, *w.children])
 
     def _phrase_words(self, trigger) -> range:
         """Indices of the words after the trigger that belong to its multiword entry ("le feu" of "ouvrir le feu")."""
@@ -406,8 +414,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                         self._role_from(grandchild, trigger, passive, frame, resolution)
         if trigger.pos_ == "VERB" and trigger.dep_ in ("conj", "advcl", "xcomp") and not any(
                 c.dep_.startswith("nsubj") for c in trigger.children) \
-                and lemma(trigger.head) not in self.lex["speech_verbs"] \
-                and self._verb_lemma(trigger.head) not in self.statement_verbs:  # not "…, a affirmé le ministère",
+                and (self._says_it_did(trigger) or (lemma(trigger.head) not in self.lex["speech_verbs"]
+                     and self._verb_lemma(trigger.head) not in self.statement_verbs)):  # not "…, a affirmé le ministère",
             for child in trigger.head.children:  # not "Kiev accuse Moscou d'avoir visé"; "ont abandonné … et poignardé"
                 if child.dep_ in ("nsubj", "nsubj:pass"):
                     inherited = "nsubj:pass" if passive else child.dep_
@@ -468,6 +476,14 @@ class EventExtractor(ThreatFrames, StatementFrames):
                         self._role_from(child, verb, False, frame, resolution)
                 if lemma(verb) in self.kill_verbs:
                     frame.kill = True
+
+    def _says_it_did(self, verb) -> bool:
+        """Whether a verb is the infinitive a speech verb without object governs, its subject the speaker's ("L'armée
+        a annoncé avoir frappé 130 cibles"), unlike "Kiev accuse Moscou d'avoir visé"."""
+        head = verb.head
+        infinitive = any("Inf" in t.morph.get("VerbForm") for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))])
+        return verb.dep_ == "xcomp" and infinitive and lemma(head) in self.lex["speech_verbs"] \
+            and not any(c.dep_ == "obj" for c in head.children)
 
     def _carried_out_by(self, trigger):
         """The passive launch verb that says who carried out an attack noun, when the parser did not make it the noun's

@@ -1008,3 +1008,17 @@ def test_who_repels_an_attack_is_its_target(extract):
 def test_people_the_tagger_calls_adjectives_are_victims(extract):
     x = extract("Boko Haram a enlevé plus de 200 lycéennes à Chibok.")
     assert [e.roles.get("victims") for e in x.events] == [["t.txt/lyceen"]]
+
+
+def test_who_says_they_struck_is_the_attacker(extract):
+    x = extract("L'armée israélienne a annoncé avoir frappé 130 cibles du Hamas dans la bande de Gaza.")
+    assert ("israel_defense_forces", "attacked", "hamas") in triples(x)
+    x = extract("Kiev accuse Moscou d'avoir visé des civils.")  # the object, not the speaker, is said to have struck
+    assert not any(e.roles.get("attacker") == ["ukraine"] for e in x.events)
+
+
+def test_weapons_launched_at_a_target(extract):
+    x = extract("L'aviation syrienne a largué des barils d'explosifs sur Alep.")
+    assert ("syrian_air_force", "attacked", "aleppo") in triples(x)
+    assert [e.weapon for e in x.events] == ["barrel bomb"]
+    assert extract("L'armée a lancé des drones de surveillance au-dessus de la frontière.").events == []
