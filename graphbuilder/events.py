@@ -59,6 +59,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.series_words = set(lex["series_words"])
         self.near_preps = set(lex["near_preps"])
         self.launch_verbs = set(lex["launch_verbs"])
+        self.partitives = {"", *lex["partitive_articles"]}
         self.start_nouns, self.starting = set(lex["start_nouns"]["nouns"]), self.launch_verbs | set(lex["start_nouns"]["verbs"])
         self.threat_verbs = set(lex["threat_verbs"])
         self.member_nouns = set(lex["member_nouns"])
@@ -616,7 +617,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
             speakers = [c for c in token.head.head.children if c.dep_ == "nsubj"]  # "La police précise qu'elle a
             if speakers:  # abattu un des assaillants": the speaker, when the pronoun was left unresolved
                 token = speakers[0]
-        conjuncts = [c for c in token.children if c.dep_ == "conj" and (case_of(token) or not case_of(c))]  # not "… en Syrie"
+        conjuncts = [c for c in token.children if c.dep_ == "conj" and (  # not "… en Syrie"; "et des mercenaires"
+            case_of(token) or case_of(c) in self.partitives)]
         if not any(g.dep_ == "cc" for c in conjuncts for g in c.children):
             conjuncts = []  # "Les Imbonerakure, mouvement de jeunesse du parti, ont…": an apposition read as a conjunct
         apposed = [c for c in token.children if (c.dep_ == "appos" or (

@@ -123,6 +123,7 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
             ruler.add_patterns([{k: v for k, v in p.items() if k != "exact"} for p in patterns
                                 if (is_acronym(p["pattern"]) or p.get("exact", False)) == chosen])
     nlp.add_pipe("split_subject_repair", last=True)  # reads the names the rulers found
+    nlp.add_pipe("description_subject_repair", last=True)
     return nlp
 
 

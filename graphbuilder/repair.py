@@ -1,6 +1,7 @@
 """Parser repairs, spaCy components that correct the parse before graphbuilder's stages read it (the
 day-word and prepositional-subject repairs right after the parser, the verb and voice repairs after the
-lemmatizer, whose lemmas they read, the split-subject repair last, after the entity rulers, whose names it reads).
+lemmatizer, whose lemmas they read, the split-subject and description repairs last, after the entity rulers, whose
+names they read).
 
 Day words: complements hung on a day word go back to the verb.
 
@@ -29,6 +30,10 @@ Split subjects: the model sometimes ends a sentence inside or right after a sent
 ("Al-Chabab | , affilié à Al-Qaïda, a revendiqué l'attentat", "Ansar | Beït al-Maqdess | a prêté
 allégeance"); a name standing alone as sentence(s), followed by a verb without subject, is that verb's
 subject, and one sentence again.
+
+Descriptions: in "Le JNIM, la branche sahélienne d'Al-Qaïda, a revendiqué l'attaque" the model makes the description
+the subject and the name an oblique; a name set off by a comma right before the subject, itself closed by a comma, is
+the subject, and the description its apposition.
 """
 from __future__ import annotations
 
@@ -242,3 +247,22 @@ def join_split_subjects(doc: Doc) -> Doc:
 
 
 Language.component("split_subject_repair", func=join_split_subjects)
+
+
+def name_before_description(doc: Doc) -> Doc:
+    """Make a name the parser read as an oblique, set off before a description it took for the subject ("Le JNIM,
+    la branche sahélienne d'Al-Qaïda, a revendiqué l'attaque"), the subject, and the description its apposition."""
+    for ent in doc.ents:
+        name, verb = ent.root, ent.root.head
+        if name.dep_ not in ("obl:mod", "obl", "nmod", "dep") or verb.i <= name.i or case_of(name) \
+                or name.right_edge.i + 2 >= len(doc) or doc[name.right_edge.i + 1].text != ",":
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")
+                        and c.left_edge.i == name.right_edge.i + 2), None)
+        if subject is not None and subject.right_edge.i + 1 < verb.i and doc[subject.right_edge.i + 1].text == ",":
+            name.dep_ = subject.dep_
+            subject.head, subject.dep_ = name, "appos"
+    return doc
+
+
+Language.component("description_subject_repair", func=name_before_description)

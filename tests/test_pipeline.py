@@ -1022,3 +1022,13 @@ def test_weapons_launched_at_a_target(extract):
     assert ("syrian_air_force", "attacked", "aleppo") in triples(x)
     assert [e.weapon for e in x.events] == ["barrel bomb"]
     assert extract("L'armée a lancé des drones de surveillance au-dessus de la frontière.").events == []
+
+
+def test_a_claim_by_a_name_before_its_description(extract):
+    x = extract("Le JNIM, la branche sahélienne d'Al-Qaïda, a revendiqué l'attaque.")
+    assert [e.roles.get("claimed_by") for e in x.events] == [["jnim"]]
+
+
+def test_a_conjunct_after_a_partitive_article_shares_the_role(extract):
+    x = extract("Des soldats maliens et des mercenaires de Wagner ont tué des centaines de civils à Moura.")
+    assert [sorted(e.roles.get("attacker", [])) for e in x.events] == [["malian_armed_forces", "wagner_group"]]

@@ -70,6 +70,13 @@ def test_a_passive_verbs_par_complement_is_its_agent(nlp):
     assert "obl:agent" not in {t.dep_ for t in doc}
 
 
+def test_a_name_before_its_description_is_the_subject(nlp):
+    doc = nlp("Le JNIM, la branche sahélienne d'Al-Qaïda, a revendiqué l'attaque.")
+    assert arc(doc, "JNIM") == ("nsubj", "revendiqué") and arc(doc, "branche") == ("appos", "JNIM")
+    doc = nlp("Dimanche, la police, arrivée sur place, a arrêté deux hommes.")  # no name: as parsed
+    assert not arc(doc, "Dimanche")[0].startswith("nsubj")
+
+
 def test_a_partitive_object_hung_on_a_part_of_the_day_goes_back_to_the_verb(nlp):
     doc = nlp("L'aviation israélienne a frappé dans la nuit des positions du Hezbollah.")
     assert arc(doc, "positions") == ("obj", "frappé")
