@@ -31,6 +31,7 @@ class RelationExtractor:
         self.leadership = set(lex["leadership_words"])
         self.alliance = set(lex["alliance_words"])
         self.stationed = set(lex["stationed_words"])
+        self.quantities = set(lex["quantity_nouns"])
         self.integration = set(lex["integration_words"])
         self.composed, self.composing = set(lex["composition_words"]["passive"]), set(lex["composition_words"]["active"])
         self.endings = lex["verb_endings_tagged_adjective"]
@@ -540,6 +541,7 @@ class RelationExtractor:
             return (self._of(head, resolution, GROUPS) or self._linked(head, resolution, GROUPS)
                     or next((k for c in named if (k := self._entity(c, resolution, GROUPS))), None))
         for child in token.children:
-            if child.dep_ in ("nsubj", "nsubj:pass"):
-                return self._entity(child, resolution, ACTORS)
+            if child.dep_ in ("nsubj", "nsubj:pass"):  # "des milliers de soldats américains sont stationnés": the soldiers
+                counted = child.lower_ in self.quantities
+                return self._entity(child, resolution, ACTORS) or (self._of(child, resolution, ACTORS) if counted else None)
         return None

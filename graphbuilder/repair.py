@@ -250,15 +250,15 @@ Language.component("split_subject_repair", func=join_split_subjects)
 
 
 def name_before_description(doc: Doc) -> Doc:
-    """Make a name the parser read as an oblique, set off before a description it took for the subject ("Le JNIM,
-    la branche sahélienne d'Al-Qaïda, a revendiqué l'attaque"), the subject, and the description its apposition."""
+    """Make a name the parser read as an oblique (or as a second subject), set off before a description it took for the
+    subject ("Le JNIM, la branche sahélienne d'Al-Qaïda, a revendiqué l'attaque"), the subject, and the description
+    its apposition."""
     for ent in doc.ents:
         name, verb = ent.root, ent.root.head
-        if name.dep_ not in ("obl:mod", "obl", "nmod", "dep") or verb.i <= name.i or case_of(name) \
-                or name.right_edge.i + 2 >= len(doc) or doc[name.right_edge.i + 1].text != ",":
+        if name.dep_ not in ("obl:mod", "obl", "nmod", "dep", "nsubj", "nsubj:pass") or verb.i <= name.i or case_of(name) \
+                or ent.end + 1 >= len(doc) or doc[ent.end].text != "," or name.right_edge.i > ent.end:
             continue
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")
-                        and c.left_edge.i == name.right_edge.i + 2), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.left_edge.i == ent.end + 1), None)
         if subject is not None and subject.right_edge.i + 1 < verb.i and doc[subject.right_edge.i + 1].text == ",":
             name.dep_ = subject.dep_
             subject.head, subject.dep_ = name, "appos"

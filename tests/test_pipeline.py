@@ -1032,3 +1032,8 @@ def test_a_claim_by_a_name_before_its_description(extract):
 def test_a_conjunct_after_a_partitive_article_shares_the_role(extract):
     x = extract("Des soldats maliens et des mercenaires de Wagner ont tué des centaines de civils à Moura.")
     assert [sorted(e.roles.get("attacker", [])) for e in x.events] == [["malian_armed_forces", "wagner_group"]]
+
+
+def test_counted_soldiers_are_stationed(extract):
+    x = extract("Des milliers de soldats américains sont stationnés en Irak.")
+    assert ("us_armed_forces", "stationedIn", "iraq") in triples(x)

@@ -73,6 +73,8 @@ def test_a_passive_verbs_par_complement_is_its_agent(nlp):
 def test_a_name_before_its_description_is_the_subject(nlp):
     doc = nlp("Le JNIM, la branche sahélienne d'Al-Qaïda, a revendiqué l'attaque.")
     assert arc(doc, "JNIM") == ("nsubj", "revendiqué") and arc(doc, "branche") == ("appos", "JNIM")
+    doc = nlp("Les Brigades Ezzedine al-Qassam, la branche armée du Hamas, ont tiré des roquettes.")  # two subjects
+    assert arc(doc, "Brigades") == ("nsubj", "tiré") and arc(doc, "branche") == ("appos", "Brigades")
     doc = nlp("Dimanche, la police, arrivée sur place, a arrêté deux hommes.")  # no name: as parsed
     assert not arc(doc, "Dimanche")[0].startswith("nsubj")
 
