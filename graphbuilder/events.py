@@ -60,6 +60,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.near_preps = set(lex["near_preps"])
         self.launch_verbs = set(lex["launch_verbs"])
         self.partitives = {"", *lex["partitive_articles"]}
+        self.compass = set(lex["compass_nouns"])
         self.start_nouns, self.starting = set(lex["start_nouns"]["nouns"]), self.launch_verbs | set(lex["start_nouns"]["verbs"])
         self.threat_verbs = set(lex["threat_verbs"])
         self.member_nouns = set(lex["member_nouns"])
@@ -128,8 +129,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
             struck = [k for k in event.roles.get("target", []) if resolution.entities[k].type == "State"]
             if event.type != "Threat" and struck and not event.roles.get("place"):
                 event.roles["place"] = struck[:1]  # "la Turquie est frappée par des attentats": where, too
-            if event.type != "Threat" and info.get("lead") and (event.roles or event.fatalities) \
-                    and not event.roles.get("place") and lead_places:
+            if event.type != "Threat" and info.get("lead") and (event.roles or event.fatalities) and lead_places \
+                    and all(_region(k, resolution) for k in event.roles.get("place", [])):  # none, or only a region
                 event.roles["place"] = lead_places[:1]  # the news itself: where the lead sets it
             if event.date is None and not event.series and not info.get("background"):
                 event.date = reported  # undated: known only to precede the report (None if the report is undated)
@@ -303,8 +304,10 @@ class EventExtractor(ThreatFrames, StatementFrames):
             self._roles(trigger, frame, resolution)
             if trigger.pos_ == "VERB" and lemma(trigger) in self.kill_verbs:
                 frame.kill = True
-        if not frame.roles.get("place"):
+        if all(_region(k, resolution) for k in frame.roles.get("place", [])):  # none, or only a region ("l'ouest de l'Irak")
             self._place_fallback(sent, frame, resolution, others)
+        if any(not _region(k, resolution) for k in frame.roles.get("place", [])):  # "Maiduguri, dans le nord-est du
+            frame.roles["place"] = [k for k in frame.roles["place"] if not _region(k, resolution)]  # Nigeria": the town
         if not frame.roles.get("target") and not frame.roles.get("victims"):
             self._target_fallback(sent, frame, resolution, others)
         struck = set(frame.roles.get("target", [])) | set(frame.roles.get("victims", []))
@@ -349,12 +352,17 @@ class EventExtractor(ThreatFrames, StatementFrames):
             type_ = resolution.entities[mention.key].type
             if sent.start <= mention.start < sent.end and (type_ in LOCATION_TYPES or type_ == "State"):
                 token = sent.doc[mention.start:mention.end].root
-                if type_ == "State" and case_of(token) not in self.lex["country_preps"]:
+                region = type_ == "State" and lemma(token.head) in self.compass and case_of(token) in self.of_preps
+                if region:
+                    token = token.head  # "dans le nord-est du Nigeria": the region
+                elif type_ == "State" and case_of(token) not in self.lex["country_preps"]:
                     continue
-                if _distance(token, others) < _distance(token, frame.triggers) or not self._same_clause(token, frame.triggers):
+                if _distance(token, others) < _distance(token, frame.triggers) or not self._same_clause(token, frame.triggers) \
+                        or case_of(token) not in self.place_preps or (region and self._describes_place(token, resolution)):
                     continue
-                if case_of(token) in self.place_preps and mention.key not in frame.roles.get("target", []):
-                    frame.add_role("place", mention.key, token)
+                key = self.resolver.nominal(token.doc, token, resolution, "Place").key if region else mention.key
+                if key not in frame.roles.get("target", []) and key not in frame.roles.get("place", []):
+                    frame.add_role("place", key, token)
                     return
 
     @staticmethod
@@ -583,6 +591,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
             if role == "target" and type_ == "Person" and (
                     frame.kill or self._fatalities(trigger.sent) or is_nominal(key)):
                 role = "victims"  # people harmed, or unnamed people ("des personnes") attacked
+            if role == "target" and _region(key, resolution):
+                frame.add_role("place", key, token)  # "sur le nord d'Israël": the state is struck there
+                key, type_ = self._region_state(token, resolution), "State"
             frame.add_role(role, key, token)
             if role == "target" and type_ == "Place":
                 frame.add_role("place", key, token)  # "a frappé la capitale": the place attacked
@@ -635,6 +646,10 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 if places:  # "dans la province de Saada": the place named
                     yield from places
                     continue
+                if self._region_state(t, resolution):
+                    if not self._describes_place(t, resolution):  # "le Xinjiang, à l'ouest de la Chine": where it is
+                        yield self.resolver.nominal(t.doc, t, resolution, "Place").key, t  # "l'ouest de l'Irak": a region
+                    continue
             if mention is None and t.pos_ == "NOUN" and lemma(t) in self.facility_nouns:
                 owners = [(m.key, c) for c in t.children if c.dep_ == "nmod" and case_of(c) in self.of_preps
                           for m in [resolution.mention_at(c.i)] if m and resolution.entities[m.key].type in ARMED_TYPES]
@@ -671,6 +686,21 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t
             elif t.text[:1].isupper() and strip_accents(t.lower_) in self.resolver.demonyms:
                 yield self.resolver.nominal(t.doc, t, resolution, "Person").key, t  # "trois Américains"
+
+    def _region_state(self, token, resolution: Resolution) -> str | None:
+        """The state a compass word's region belongs to ("le nord d'Israël": Israel), None if it names none."""
+        if lemma(token) not in self.compass:
+            return None
+        return next((m.key for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_preps
+                     for m in resolution.mentions  # nested in the region's own mention, once it has one
+                     if m.start <= c.i < m.end and resolution.entities[m.key].type == "State"), None)
+
+    @staticmethod
+    def _describes_place(token, resolution: Resolution) -> bool:
+        """Whether a phrase comes right after a named place and a comma, locating it ("le Xinjiang, à l'ouest de…")."""
+        comma = token.left_edge.i - 1
+        mention = resolution.mention_at(comma - 1) if comma > 0 and token.doc[comma].text == "," else None
+        return mention is not None and resolution.entities[mention.key].type == "Place"
 
     def _title(self, token, resolution: Resolution) -> bool:
         """Whether a participant word is a leader's title standing without a name of its own ("le chef de l'EI")."""
@@ -1009,3 +1039,8 @@ def _adjective_noun(token) -> bool:
     """An adjective the tagger gave a noun's place: counted or determined, as a subject or object ("200 lycéennes")."""
     return token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubj:pass", "obj") and any(
         c.dep_ in ("det", "nummod") for c in token.children)
+
+
+def _region(key: str, resolution: Resolution) -> bool:
+    """Whether a place is an unnamed region of a state ("l'ouest de l'Irak"), which a named place makes redundant."""
+    return is_nominal(key) and resolution.entities[key].type == "Place"

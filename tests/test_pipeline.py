@@ -1037,3 +1037,14 @@ def test_a_conjunct_after_a_partitive_article_shares_the_role(extract):
 def test_counted_soldiers_are_stationed(extract):
     x = extract("Des milliers de soldats américains sont stationnés en Irak.")
     assert ("us_armed_forces", "stationedIn", "iraq") in triples(x)
+
+
+def test_a_region_of_a_state_is_a_place_of_its_own(extract):
+    x = extract("Washington a répondu par des frappes contre une faction du Hachd dans l'ouest de l'Irak.")
+    assert [e.roles.get("place") for e in x.events] == [["t.txt/ouest-irak"]]
+    assert {e.label for e in x.entities if e.key == "t.txt/ouest-irak"} == {"l'ouest de l'Irak"}
+    x = extract("Boko Haram a attaqué Maiduguri, dans le nord-est du Nigeria.")  # a named place makes it redundant
+    assert [e.roles.get("place") for e in x.events] == [["maiduguri"]]
+    x = extract("Un attentat dans le Xinjiang, à l'ouest de la Chine, a fait 5 morts.")  # where the place is
+    assert [e.roles.get("place") for e in x.events] == [["xinjiang"]] and not any(e.type == "Place" and "/" in e.key
+                                                                                  for e in x.entities)
