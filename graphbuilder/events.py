@@ -33,6 +33,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.seize_verbs = set(lex["seize_verbs"]["verbs"])
         self.reflexive_seize = set(lex["seize_verbs"]["reflexive"])
         self.removal_verbs = set(lex["removal_verbs"]["verbs"])
+        self.control_nouns = set(lex["under_control"]["nouns"])
         self.place_labels = set(lex["place_entity_labels"])
         self.reflexive_attacks = {k: v for k, v in lex["reflexive_attack_verbs"].items() if not k.startswith("_")}
         self.reflexive_pronouns = set(lex["reflexive_pronouns"])
@@ -47,6 +48,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.kill_verbs = set(lex["kill_verbs"])
         self.death_nouns = set(lex["death_nouns"])
         self.weapons = lex["weapon_words"]
+        self.weapon_phrases = by_first_word(self.weapons)
         self.retaliation = set(lex["retaliation_words"])
         self.negation = set(lex["negation_words"])
         self.person_nouns = {w.lower() for w in lex["person_nouns"] + lex["leader_titles"] + lex["member_titles"]}
@@ -141,6 +143,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         if token.pos_ == "NOUN" and token.dep_ == "nmod" and token.head.lower_ in self.equipment \
                 and case_of(token) in self.of_preps:
             return False  # "un fusil d'assaut", "des avions de combat": equipment, not an event
+        if token.ent_type_ in ARMED_TYPES:
+            return False  # "l'opération Barkhane": a force's name
         return self._trigger_key(token) is not None
 
     def _trigger_key(self, token) -> str | None:
@@ -189,11 +193,18 @@ class EventExtractor(ThreatFrames, StatementFrames):
             return False
         objects = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") or (
             c.dep_.startswith("obl") and not case_of(c) and self._object_position(verb, c))]  # "a repris Ramadi", misparsed
+        objects += [g for c in objects for g in self._controlled(c)]  # "ont pris le contrôle de Kaboul"
         if word in self.removal_verbs:  # "ont expulsé les djihadistes", "elle a été expulsée par Daech"
             return any(self._armed(c) for c in objects + [c for c in verb.children if c.dep_ == "obl:agent"])
         dative = [c for c in verb.children if c.dep_.startswith("obl") and case_of(c) in self.lex["dative_preps"]]
         return any(c.ent_type_ in self.place_labels or lemma(c) in self.region_nouns for c in objects) \
             or any(self._armed(c) for c in dative)
+
+    def _controlled(self, noun) -> list:
+        """The 'de' complements of a noun of control ("le contrôle de Kaboul"), none for another noun."""
+        if lemma(noun) not in self.control_nouns:
+            return []
+        return [c for c in noun.children if c.dep_ == "nmod" and case_of(c) in self.of_preps]
 
     def _reflexive_seize(self, verb) -> bool:
         """"s'emparer de": a seize verb used reflexively, its 'de' complement what is taken."""
@@ -417,6 +428,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
         phrase = self._phrase_words(trigger)
         for child in trigger.children:
             self._role_from(child, trigger, passive, frame, resolution)
+            if child.dep_ == "obj" and lemma(trigger) in self.seize_verbs:
+                for place in self._controlled(child):  # "ont pris le contrôle de Kaboul"
+                    self._role_from(place, trigger, passive, frame, resolution, force="target")
             if (child.dep_ in ("nmod", "obj") and lemma(self._counted(child)) in self.weapons) or child.i in phrase:
                 for grandchild in child.children:  # "une attaque à la roquette sur la base", "a tiré des missiles sur",
                     if grandchild.dep_ == "nmod":  # "ont ouvert le feu sur la foule"
@@ -778,11 +792,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
 
     def _weapon(self, sent, group) -> str | None:
         """A weapon named around the triggers ("tiré des roquettes"), else the trigger's own ("frappe")."""
-        words = {lemma(t) for trigger in group for t in (trigger.subtree if trigger.pos_ == "NOUN" else trigger.children)}
-        words |= {lemma(t) for trigger in group if trigger.pos_ == "VERB" for c in trigger.children for t in c.subtree}
-        text = " ".join(sorted(words))
+        tokens = [t for trigger in group for t in (trigger.subtree if trigger.pos_ == "NOUN" else trigger.children)]
+        tokens += [t for trigger in group if trigger.pos_ == "VERB" for c in trigger.children for t in c.subtree]
+        named = {entry for t in tokens for entry in phrases_at(t, self.weapon_phrases)}  # "une voiture piégée"
         for word, value in self.weapons.items():
-            if word in words or (" " in word and word in text):
+            if word in named:
                 return value
         for trigger in group:
             table = self.attack_nouns if trigger.pos_ == "NOUN" else self.attack_verbs

@@ -1048,3 +1048,19 @@ def test_a_region_of_a_state_is_a_place_of_its_own(extract):
     x = extract("Un attentat dans le Xinjiang, à l'ouest de la Chine, a fait 5 morts.")  # where the place is
     assert [e.roles.get("place") for e in x.events] == [["xinjiang"]] and not any(e.type == "Place" and "/" in e.key
                                                                                   for e in x.entities)
+
+
+def test_a_multiword_weapon(extract):
+    x = extract(" date 2019-03-10 Un attentat à la voiture piégée a fait au moins 30 morts à Mogadiscio samedi.")
+    assert [(e.weapon, e.fatalities) for e in x.events] == [("car bomb", 30)]
+
+
+def test_an_operations_name_is_no_event(extract):
+    x = extract("Les militaires français de l'opération Barkhane ont neutralisé une quinzaine de terroristes dans le Liptako.")
+    assert [(e.roles.get("attacker"), e.fatalities) for e in x.events] == [(["french_armed_forces"], 15)]
+
+
+def test_taking_control_of_a_town(extract):
+    x = extract("Les talibans ont pris le contrôle de Kaboul dimanche.")
+    assert ("taliban", "attacked", "kabul") in triples(x)
+    assert extract("Le gouvernement a pris le contrôle de la banque centrale.").events == []
