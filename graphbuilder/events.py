@@ -655,6 +655,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
             if mention is None and t.pos_ == "NOUN" and lemma(t) in self.region_nouns:
                 named = [c for c in t.children if c.dep_ == "nmod" and case_of(c) in self.of_preps]
                 named += [g for c in named for g in c.children if g.dep_ == "conj"]  # "les villes de Jablé et Tartous"
+                named += [g for c in named if lemma(c) in self.region_nouns and resolution.mention_at(c.i) is None
+                          for g in c.children if g.dep_ == "nmod" and case_of(g) in self.of_preps]  # "le sud du gouvernorat d'Hassaké"
                 places = [(m.key, c) for c in named
                           for m in [resolution.mention_at(c.i)] if m and resolution.entities[m.key].type == "Place"]
                 if places:  # "dans la province de Saada": the place named

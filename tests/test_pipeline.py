@@ -1064,3 +1064,9 @@ def test_taking_control_of_a_town(extract):
     x = extract("Les talibans ont pris le contrôle de Kaboul dimanche.")
     assert ("taliban", "attacked", "kabul") in triples(x)
     assert extract("Le gouvernement a pris le contrôle de la banque centrale.").events == []
+
+
+def test_the_place_inside_a_region_of_a_region(extract):
+    x = extract("Le 17 février, les Forces démocratiques syriennes ont lancé une offensive dans le sud du gouvernorat "
+                "d'Hassaké (Nord-Est de la Syrie).")
+    assert ["hasakah" in e.roles.get("place", []) for e in x.events] == [True]
