@@ -646,9 +646,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
             case_of(token) or case_of(c) in self.partitives)]
         if not any(g.dep_ == "cc" for c in conjuncts for g in c.children):
             conjuncts = []  # "Les Imbonerakure, mouvement de jeunesse du parti, ont…": an apposition read as a conjunct
-        apposed = [c for c in token.children if (c.dep_ == "appos" or (
+        counted = any(c.dep_ == "nummod" for c in token.children)  # "les quatre personnes, trois femmes et un homme":
+        apposed = [c for c in token.children if (c.dep_ == "appos" or (  # the group's make-up adds no one
                    c.dep_ == "conj" and not conjuncts and not case_of(c))) and self._same_kind(token, c, resolution)
-                   and (resolution.mention_at(c.i) or not resolution.mention_at(token.i))]  # a description of a name adds no one
+                   and (resolution.mention_at(c.i) or not resolution.mention_at(token.i))  # a description of a name adds no one
+                   and not (counted and resolution.mention_at(c.i) is None)]
         for t in [token] + conjuncts + apposed:
             t = self._counted(t)
             mention = resolution.mention_at(t.i)

@@ -108,6 +108,8 @@ class Resolver:
         self.leadership = set(self.lex["leadership_words"])
         self.naming_verbs = set(self.lex["naming_verbs"])
         self.anaphor_determiners = set(self.lex["anaphor_determiners"])
+        self.definite = set(self.lex["definite_determiners"])
+        self.generic_people = set(self.lex["generic_person_nouns"])  # "les quatre personnes": a group named before
         self.contracted = set(self.lex["contracted_definites"]["words"])
         self.member_nouns = set(self.lex["member_nouns"])
         self.group_nouns = {w for w, types in self.lex["anaphor_nouns"].items() if "ArmedGroup" in types}
@@ -479,6 +481,9 @@ class Resolver:
         holder = self._title_holder(doc, token, out) if type_ == "Person" else None
         if holder is not None:  # "le président turc" after "le président turc Recep Tayyip Erdogan"
             return out.add(doc, Mention(holder, token.i, token.i + 1, "anaphor"), type_, out.entities[holder].label)
+        group = self._counted_group(token, out) if type_ == "Person" else None
+        if group is not None:  # "les quatre personnes" after "Quatre soldats ont été tués"
+            return out.add(doc, Mention(group.key, token.i, token.i + 1, "anaphor"), group.type, group.label)
         names = [c.text for c in token.children  # "la base du K1" (a name the tagger may call a noun), not "à Londres"
                  if c.dep_ in ("nmod", "flat:name", "appos") and case_of(c) in self.of_cases
                  and (c.pos_ == "PROPN" or c.ent_type_ and c.text[:1].isupper())]
@@ -495,6 +500,17 @@ class Resolver:
         key = f"{out.document.name}/{slug(kind or ' '.join([head] + names))}"  # document-scoped
         label = out.document.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
         return out.add(doc, Mention(key, start, end, "nominal"), type_, label)
+
+    def _counted_group(self, token, out: Resolution) -> Entity | None:
+        """The unnamed group of that number a definite generic noun takes up ("les quatre personnes" after "Quatre
+        soldats"): the latest earlier one whose label starts with the same number word."""
+        number = next((c.lower_ for c in token.children if c.dep_ == "nummod"), None)
+        if number is None or token.lemma_.lower() not in self.generic_people or not has_determiner(token, self.definite):
+            return None
+        earlier = [out.entities[m.key] for m in out.mentions if m.start < token.i and is_nominal(m.key)
+                   and out.entities[m.key].type in ("Person", "MilitaryForce")
+                   and out.entities[m.key].label.lower().split()[:1] == [number]]
+        return earlier[-1] if earlier else None
 
     def named_with(self, title, out: Resolution) -> str | None:
         """The person named right with a title, in apposition or as its name ("le président turc Recep Tayyip

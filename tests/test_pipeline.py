@@ -1070,3 +1070,14 @@ def test_the_place_inside_a_region_of_a_region(extract):
     x = extract("Le 17 février, les Forces démocratiques syriennes ont lancé une offensive dans le sud du gouvernorat "
                 "d'Hassaké (Nord-Est de la Syrie).")
     assert ["hasakah" in e.roles.get("place", []) for e in x.events] == [True]
+
+
+def test_a_counted_groups_make_up_adds_no_one(extract):
+    x = extract("Deux soldats, un Français et un Américain, ont été tués à Kaboul.")
+    assert [e.roles.get("victims") for e in x.events] == [["t.txt/armed-forces"]]
+
+
+def test_a_definite_counted_noun_takes_up_the_group_of_that_number(extract):
+    x = extract(" date 2017-01-08 Quatre civils ont été tués par des tirs à Gao. Les quatre victimes ont été abattues "
+                "par des jihadistes.")
+    assert [e.key for e in x.entities if e.label.lower().startswith("quatre") or "victimes" in e.label] == ["t.txt/civil"]
