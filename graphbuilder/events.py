@@ -124,6 +124,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 relations += self._pairs(frame, "attacker", "target", "threatened", resolution)
             relations += self._claims(sent, resolution, events)
             relations += self._blame(sent, resolution, events)
+            relations += self._responsible(sent, resolution, events)
         lead_places = [m.key for m in resolution.mentions if m.kind == "name" and doc[m.start].idx < lead_end
                        and resolution.entities[m.key].type == "Place" and self._same_clause(doc[m.start], [])]
         for event, info in zip(events, meta):

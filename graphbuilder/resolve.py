@@ -109,6 +109,7 @@ class Resolver:
         self.naming_verbs = set(self.lex["naming_verbs"])
         self.anaphor_determiners = set(self.lex["anaphor_determiners"])
         self.definite = set(self.lex["definite_determiners"])
+        self.according_to = set(self.lex["according_to"])
         self.generic_people = set(self.lex["generic_person_nouns"])  # "les quatre personnes": a group named before
         self.contracted = set(self.lex["contracted_definites"]["words"])
         self.member_nouns = set(self.lex["member_nouns"])
@@ -171,7 +172,8 @@ class Resolver:
             governing = self.regimes if city else self.institution_heads  # a capital is the first metonym
             acting = (ent.root.dep_ in ACTING_DEPS or ent.start == ent.sent.start) and not struck or (
                 ent.root.dep_ in ("obj", "xcomp") and ent.root.head.lemma_.lower() in self.addressee_verbs) or (
-                ent.root.dep_ == "nmod" and ent.root.head.lemma_.lower() in governing)  # "porte-parole de la Maison Blanche",
+                ent.root.dep_ == "nmod" and ent.root.head.lemma_.lower() in governing) or (  # "porte-parole de la Maison Blanche",
+                case_of(ent.root) in self.according_to)  # "selon Washington": a speaker
             if ent.label_ == METONYM_LABEL and not acting:  # "le régime de Damas", not "le maire de Kiev"
                 if place.get("type") == "Place":
                     out.add(doc, Mention(place["id"], ent.start, ent.end, "name"), "Place", place["label"], place)

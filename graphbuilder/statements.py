@@ -119,6 +119,40 @@ class StatementFrames:
             relations += [Relation(a, "blamed", b, [span]) for a in accusers for b in accused]
         return relations
 
+    def _responsible(self, sent, resolution: Resolution, events: list[Event]) -> list[Relation]:
+        """"X est responsable de l'attentat", "X est l'auteur de", "X est derrière l'attaque": who did it, said by the
+        article (the attacker) or by someone it reports (an accusation: "Washington estime que X est derrière")."""
+        relations = []
+        words, preps = set(self.lex["responsibility"]["words"]), set(self.lex["responsibility"]["preps"])
+        for predicate in resolution.tokens(sent):
+            if not any(c.dep_ == "cop" for c in predicate.children) or negated(predicate, self.negation):
+                continue
+            if lemma(predicate) in words:
+                acts = [c for c in predicate.children if c.dep_ in ("nmod", "obl:arg") and case_of(c) in self.of_preps
+                        and self._is_trigger(c)]
+            else:
+                acts = [predicate] if case_of(predicate) in preps and self._is_trigger(predicate) else []
+            index = next((i for act in acts for i, e in enumerate(events)
+                          if any(span.start <= act.idx < span.end for span in e.evidence)), None)
+            if index is None:
+                continue
+            said = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubj:pass")] or subjects(predicate)  # "… et est
+            doers = [k for c in said for k, _ in self._fillers(c, resolution)  # responsable de": the first verb's subject
+                     if resolution.entities[k].type in AGGRESSOR_TYPES]  # (reading fillers makes unnamed nodes: only now)
+            if not doers:
+                continue
+            event, span = events[index], sentence_span(sent, resolution)
+            reporters = [k for k in self._reporters(predicate, sent, resolution) if k not in doers
+                         and resolution.entities[k].type in ACTOR_TYPES]
+            roles = (("attributed_to", doers), ("attributed_by", reporters)) if reporters else (("attacker", doers),)
+            for role, keys in roles:
+                fillers = event.roles.setdefault(role, [])
+                fillers += [k for k in keys if k not in fillers]
+            if span not in event.evidence:
+                event.evidence.append(span)
+            relations += [Relation(a, "blamed", b, [span]) for a in reporters for b in doers]
+        return relations
+
     def _reporters(self, token, sent, resolution: Resolution) -> list[str]:
         """Who reports what a clause says: the subject of a reporting verb above it or after it with its subject
         inverted ("…, a annoncé le gouvernement"), or "selon X" in the sentence."""

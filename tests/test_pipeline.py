@@ -1081,3 +1081,14 @@ def test_a_definite_counted_noun_takes_up_the_group_of_that_number(extract):
     x = extract(" date 2017-01-08 Quatre civils ont été tués par des tirs à Gao. Les quatre victimes ont été abattues "
                 "par des jihadistes.")
     assert [e.key for e in x.entities if e.label.lower().startswith("quatre") or "victimes" in e.label] == ["t.txt/civil"]
+
+
+def test_who_is_said_to_be_responsible(extract):
+    x = extract("Le groupe Ansar Beït al-Maqdess est responsable de plusieurs attentats ayant visé les forces de sécurité.")
+    assert [e.roles.get("attacker") for e in x.events] == [["islamic_state_sinai"]]  # the article says so
+    x = extract("Les États-Unis estiment que l'Iran est derrière l'attaque contre le pétrolier.")
+    assert ("united_states", "blamed", "iran") in triples(x)  # someone it reports says so
+    x = extract(" date 2016-08-04 Un attentat a frappé Beyrouth. Selon Washington, le Hezbollah est responsable de l'attentat.")
+    assert [(e.roles.get("attributed_to"), e.roles.get("attributed_by")) for e in x.events] == [(["hezbollah"], ["united_states"])]
+    x = extract(" date 2016-08-04 Un attentat a frappé Beyrouth. Le Hezbollah n'est pas responsable de l'attentat.")
+    assert not any(e.roles.get("attacker") or e.roles.get("attributed_to") for e in x.events)
