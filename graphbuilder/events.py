@@ -495,11 +495,29 @@ class EventExtractor(ThreatFrames, StatementFrames):
             if trigger.dep_ in ("nsubj", "nsubj:pass") and trigger.head.pos_ == "VERB" \
                     and self._verb_lemma(trigger.head) not in self.statement_verbs:  # not "attribuée aux shebab"
                 verb = trigger.head
-                for child in verb.children:
-                    if child != trigger and child.dep_ in ("obj", "obl", "obl:mod", "obl:arg"):
-                        self._role_from(child, verb, False, frame, resolution)
-                if lemma(verb) in self.kill_verbs:
+                costs_lives = self._costs_lives(verb)  # "l'attaque a coûté la vie à trois soldats"
+                tolls = [c for c in verb.children if c.dep_ == "obj" and lemma(c) in self.death_nouns]  # "a fait 20 morts
+                for child in [*verb.children, *(g for c in tolls for g in c.children)]:  # parmi les soldats"
+                    if child != trigger and child.dep_ in ("obj", "obl", "obl:mod", "obl:arg", "nmod"):
+                        dead = (costs_lives and case_of(child) in self.lex["dative_preps"]) or (
+                            tolls and case_of(child) in self.lex["among_preps"])
+                        self._role_from(child, verb, False, frame, resolution, force="victims" if dead else None)
+                if lemma(verb) in self.kill_verbs or costs_lives:
                     frame.kill = True
+            if trigger.dep_ in ("obl", "obl:mod", "nmod") and self._dies(trigger.head):
+                for child in subjects(trigger.head) + [c for c in trigger.head.children if c.dep_ == "nsubj:pass"]:
+                    self._role_from(child, trigger.head, False, frame, resolution, force="victims")  # "sont morts dans
+                frame.kill = True  # l'explosion"
+
+    def _costs_lives(self, verb) -> bool:
+        """"a coûté la vie à": a verb whose object is life, its 'à' complement the dead."""
+        phrase = self.lex["life_costing"]
+        return lemma(verb) in phrase["verbs"] and any(c.dep_ == "obj" and lemma(c) in phrase["objects"] for c in verb.children)
+
+    def _dies(self, token) -> bool:
+        """Whether a word says its subject died ("ont péri", "sont morts", the tagger reading "morts" as a noun)."""
+        return lemma(token) in self.lex["death_verbs"] and (
+            token.pos_ in ("VERB", "ADJ") or any(c.dep_ == "cop" for c in token.children))
 
     def _says_it_did(self, verb) -> bool:
         """Whether a verb is the infinitive a speech verb without object governs, its subject the speaker's ("L'armée
@@ -815,10 +833,12 @@ class EventExtractor(ThreatFrames, StatementFrames):
         quantities = self.lex["quantity_nouns"]
         for token in sent:
             killing = token.pos_ == "VERB" and lemma(token) in self.kill_verbs
-            if killing or (token.pos_ in ("VERB", "ADJ") and lemma(token) in self.lex["death_verbs"]):  # "ont péri"
+            costs_lives = token.pos_ == "VERB" and self._costs_lives(token)
+            if killing or costs_lives or self._dies(token):  # "ont péri", "sont morts", "a coûté la vie à trois soldats"
                 for obj in (c for c in token.children  # "vingt soldats ont été tués", "a tué mardi au moins 51 civils"
-                            if c.dep_ in (("obj", "nsubj:pass") if killing else ("nsubj",))
-                            or (killing and c.dep_.startswith("obl") and not case_of(c))):
+                            if c.dep_ in (("obj", "nsubj:pass") if killing else ("nsubj", "nsubj:pass"))
+                            or (killing and c.dep_.startswith("obl") and not case_of(c))
+                            or (costs_lives and case_of(c) in self.lex["dative_preps"])):
                     if quantities.get(obj.lower_):  # "une centaine de civils"
                         return quantities[obj.lower_]
                     counts = [c for c in obj.children if c.dep_ in ("nummod", "det") and c.like_num]  # "2 | 700", "un"

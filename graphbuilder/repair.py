@@ -67,8 +67,8 @@ class DayWordRepair:
             for child in list(day.children):
                 if day.lower_ in self.dayparts:
                     moves = child.dep_ == "obl:agent" or (child.dep_ == "nmod" and case_of(child) in self.partitives)
-                else:  # "a frappé Kiev lundi": Kiev as det of lundi
-                    moves = child.dep_ in ("nmod", "obl:agent") or child.pos_ == "PROPN"
+                else:  # "a frappé Kiev lundi": Kiev as det of lundi; "a touché jeudi un bus": its object
+                    moves = child.dep_ in ("nmod", "obl:agent", "obj") or child.pos_ == "PROPN"
                 if moves and child.lower_ not in self.day_words:
                     self._reattach(child, day.head)
         return doc

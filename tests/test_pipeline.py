@@ -1092,3 +1092,12 @@ def test_who_is_said_to_be_responsible(extract):
     assert [(e.roles.get("attributed_to"), e.roles.get("attributed_by")) for e in x.events] == [(["hezbollah"], ["united_states"])]
     x = extract(" date 2016-08-04 Un attentat a frappé Beyrouth. Le Hezbollah n'est pas responsable de l'attentat.")
     assert not any(e.roles.get("attacker") or e.roles.get("attributed_to") for e in x.events)
+
+
+def test_deaths_said_without_a_killing_verb(extract):
+    x = extract(" date 2020-01-09 L'attaque a coûté la vie à trois soldats nigériens.")
+    assert [(e.roles.get("victims"), e.fatalities) for e in x.events] == [(["niger_armed_forces"], 3)]
+    x = extract(" date 2020-01-09 L'attaque a fait 20 morts parmi les soldats maliens.")
+    assert [(e.roles.get("victims"), e.fatalities) for e in x.events] == [(["malian_armed_forces"], 20)]
+    x = extract(" date 2020-01-09 Deux militaires français sont morts dans l'explosion d'un engin explosif au Mali.")
+    assert [(e.roles.get("victims"), e.fatalities) for e in x.events] == [(["french_armed_forces"], 2)]

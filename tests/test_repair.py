@@ -63,6 +63,11 @@ def test_the_subject_of_a_verb_conjugated_with_etre_is_active(nlp):
     assert arc(doc, "États-Unis") == ("nsubj", "intervenus")
 
 
+def test_an_object_hung_on_a_day_word_goes_back_to_the_verb(nlp):
+    doc = nlp("La frappe a touché jeudi un bus à Kaboul.")
+    assert arc(doc, "bus") == ("obj", "touché")
+
+
 def test_a_passive_verbs_par_complement_is_its_agent(nlp):
     doc = nlp("L'attentat a été revendiqué par l'État islamique.")  # "État" read as a noun, "par l'État" as a modifier
     assert arc(doc, "État") == ("obl:agent", "revendiqué")
