@@ -1101,3 +1101,8 @@ def test_deaths_said_without_a_killing_verb(extract):
     assert [(e.roles.get("victims"), e.fatalities) for e in x.events] == [(["malian_armed_forces"], 20)]
     x = extract(" date 2020-01-09 Deux militaires français sont morts dans l'explosion d'un engin explosif au Mali.")
     assert [(e.roles.get("victims"), e.fatalities) for e in x.events] == [(["french_armed_forces"], 2)]
+
+
+def test_a_threat_against_a_states_sites(extract):
+    x = extract(" date 2020-01-09 Les Gardiens de la révolution ont menacé de frapper les bases américaines dans la région.")
+    assert [(e.type, e.roles.get("target")) for e in x.events] == [("Threat", ["united_states"])]
