@@ -24,7 +24,8 @@ Prepositional subjects: a subject never has a preposition; in "Selon Donald Trum
 tué" the model makes "Donald Trump" the subject and "le chef" its apposition. Such a subject is an oblique,
 and the noun in apposition after the comma, if any, is the verb's subject ("Selon Jean Ping, ils ont
 bombardé" keeps "ils"). Conversely, a counted noun phrase before a verb without subject, introduced by a
-partitive "de" only ("Près de cinquante combattants … auraient été tués"), is its subject.
+partitive "de" only ("Près de cinquante combattants … auraient été tués"), is its subject; and in "Au moins 41
+personnes, dont 38 élèves, ont été tuées", read with "élèves" as the subject, the whole is, the part its apposition.
 
 Split subjects: the model sometimes ends a sentence inside or right after a sentence-initial name
 ("Al-Chabab | , affilié à Al-Qaïda, a revendiqué l'attentat", "Ansar | Beït al-Maqdess | a prêté
@@ -187,6 +188,7 @@ class PrepositionalSubjectRepair:
 
     def __init__(self, lang: str):
         self.partitive = set(resources(lang).lexicon["of_preps"])
+        self.subset = set(resources(lang).lexicon["subset_pronouns"])
 
     def _partitive(self, case) -> bool:
         return case.lower_.replace("’", "'") in self.partitive and not any(f.dep_ == "fixed" for f in case.children)
@@ -214,6 +216,15 @@ class PrepositionalSubjectRepair:
                     counted.head = verb
                     adverb.head = counted
                 counted.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
+        for part in doc:  # "Au moins 41 personnes, dont 38 élèves, ont été tuées" with "élèves" as the subject
+            if not part.dep_.startswith("nsubj") or not any(c.lower_ in self.subset and c.i == part.left_edge.i
+                                                             for c in part.children):
+                continue
+            comma = part.left_edge.i - 1
+            whole = next((c for c in part.head.children if c.dep_ in ("obl:mod", "obl", "nmod", "dep")
+                          and c.right_edge.i in (comma - 1, comma) and not any(k.dep_ == "case" for k in c.children)), None)
+            if whole is not None and doc[comma].text == ",":
+                whole.dep_, part.head, part.dep_ = part.dep_, whole, "appos"
         return doc
 
 

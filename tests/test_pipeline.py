@@ -1106,3 +1106,8 @@ def test_deaths_said_without_a_killing_verb(extract):
 def test_a_threat_against_a_states_sites(extract):
     x = extract(" date 2020-01-09 Les Gardiens de la révolution ont menacé de frapper les bases américaines dans la région.")
     assert [(e.type, e.roles.get("target")) for e in x.events] == [("Threat", ["united_states"])]
+
+
+def test_a_toll_with_a_subset(extract):
+    x = extract(" date 2020-01-09 Au moins 41 personnes, dont 38 élèves, ont été tuées dans l'attaque d'une école.")
+    assert [(e.roles.get("victims"), e.fatalities) for e in x.events] == [(["t.txt/personne"], 41)]

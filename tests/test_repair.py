@@ -68,6 +68,11 @@ def test_an_object_hung_on_a_day_word_goes_back_to_the_verb(nlp):
     assert arc(doc, "bus") == ("obj", "touché")
 
 
+def test_the_whole_is_the_subject_of_a_dont_subset(nlp):
+    doc = nlp("Au moins 41 personnes, dont 38 élèves, ont été tuées dans l'attaque d'une école.")
+    assert arc(doc, "personnes") == ("nsubj:pass", "tuées") and arc(doc, "élèves") == ("appos", "personnes")
+
+
 def test_a_passive_verbs_par_complement_is_its_agent(nlp):
     doc = nlp("L'attentat a été revendiqué par l'État islamique.")  # "État" read as a noun, "par l'État" as a modifier
     assert arc(doc, "État") == ("obl:agent", "revendiqué")
