@@ -119,7 +119,8 @@ class VoiceRepair:
             if verb.pos_ == "VERB" and any(c.dep_ == "cop" for c in children):  # "elle a été expulsée" with "été" as
                 for child in children:  # a copula: a verb has no copula, it is the passive auxiliary
                     child.dep_ = {"cop": "aux:pass", "nsubj": "nsubj:pass"}.get(child.dep_, child.dep_)
-            if any(c.dep_ == "aux:pass" for c in children):
+            if any(c.dep_ == "aux:pass" for c in children) or (  # "le plateau du Golan, contrôlé par Israël"
+                    verb.dep_ == "acl" and verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Past"]):
                 self._agent(children)
                 continue
             if any(c.dep_ == "aux:pass" for c in children) or not any(

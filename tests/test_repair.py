@@ -76,6 +76,8 @@ def test_the_whole_is_the_subject_of_a_dont_subset(nlp):
 def test_a_passive_verbs_par_complement_is_its_agent(nlp):
     doc = nlp("L'attentat a été revendiqué par l'État islamique.")  # "État" read as a noun, "par l'État" as a modifier
     assert arc(doc, "État") == ("obl:agent", "revendiqué")
+    doc = nlp("Le plateau du Golan, contrôlé par Israël depuis 1967, a été visé par des roquettes.")  # a participle
+    assert arc(doc, "Israël") == ("obl:agent", "contrôlé")
     doc = nlp("L'attentat a été commis dimanche à Kaboul.")
     assert "obl:agent" not in {t.dep_ for t in doc}
 
