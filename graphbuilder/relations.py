@@ -97,7 +97,7 @@ class RelationExtractor:
                 if pos in ("NOUN", "PROPN") and token.n_rights and any(
                         c.dep_ == "nmod" and case_of(c) in self.based_or_of for c in token.rights):
                     out += self._based(token, resolution, span)
-                if pos in ("NOUN", "PROPN") and token.dep_ == "appos" and token.text[:1].isupper():
+                if pos in ("NOUN", "PROPN") and token.dep_ == "appos" and (token.text[:1].isupper() or self._demonym(token)):
                     out += self._demonym_apposition(token, resolution, span)
                 if pos == "VERB" and word in self.control and not negated(token, self.negation):
                     out += self._control(token, resolution, span)
@@ -372,9 +372,10 @@ class RelationExtractor:
         return [Relation(holder, "affiliatedWith", leader, [span])] if holder and leader and holder != leader else []
 
     def _demonym_apposition(self, token, resolution: Resolution, span: Span) -> list[Relation]:
-        """A person's nationality named in apposition: "Omar Mateen, un Américain d'origine afghane", and the other
-        way round, "l'Américain James Foley", "le journaliste américain James Foley"."""
-        state = self.resolver.demonyms.get(strip_accents(token.lower_))
+        """A person's nationality named in apposition: "Omar Mateen, un Américain d'origine afghane", "X, un ressortissant
+        burkinabè", and the other way round, "l'Américain James Foley", "le journaliste américain James Foley"."""
+        state = self.resolver.demonyms.get(strip_accents(token.lower_)) or (
+            self._demonym(token) if token.pos_ == "NOUN" else None)
         person = self._entity(token.head, resolution, {"Person"})
         if not (state and person):
             head = token.head

@@ -191,8 +191,8 @@ class Resolver:
             return  # "un Britannique", "deux Français": people of a nationality, not a place
         if len(text) < 2 or (len(ent) == 1 and ent[0].lower_ in self.lex["anaphor_nouns"]):
             return  # "Le Front", "le Groupe": an anaphor, resolved later
-        if ent.label_ == "PER" and ent[0].text[:1].islower() and ent[0].lemma_.lower() in self.titles:
-            return  # "président de la République": a title, not a name (the name that follows is one)
+        if ent[0].text[:1].islower() and ent[0].lemma_.lower() in self.titles:
+            return  # "président de la République", "ministre des Affaires étrangères": a title, not a name
         known = self.fuzzy.get(fuzzy_key(text)) or self._state_phrase(ent)
         if known:
             actor = self.actors[known]

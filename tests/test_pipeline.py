@@ -1111,3 +1111,10 @@ def test_a_threat_against_a_states_sites(extract):
 def test_a_toll_with_a_subset(extract):
     x = extract(" date 2020-01-09 Au moins 41 personnes, dont 38 élèves, ont été tuées dans l'attaque d'une école.")
     assert [(e.roles.get("victims"), e.fatalities) for e in x.events] == [(["t.txt/personne"], 41)]
+
+
+def test_nationality_of_a_minister_and_of_a_national(extract):
+    x = extract("Le ministre des Affaires étrangères russe, Sergueï Lavrov, a dénoncé les frappes.")
+    assert ("sergei_lavrov", "affiliatedWith", "russia") in triples(x)  # the title is no organisation
+    x = extract(" date 2020-01-09 Ahmed Ouedraogo, un ressortissant burkinabè, a été arrêté.")
+    assert ("person-ahmed-ouedraogo", "affiliatedWith", "burkina_faso") in triples(x)
