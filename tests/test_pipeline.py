@@ -1118,3 +1118,8 @@ def test_nationality_of_a_minister_and_of_a_national(extract):
     assert ("sergei_lavrov", "affiliatedWith", "russia") in triples(x)  # the title is no organisation
     x = extract(" date 2020-01-09 Ahmed Ouedraogo, un ressortissant burkinabè, a été arrêté.")
     assert ("person-ahmed-ouedraogo", "affiliatedWith", "burkina_faso") in triples(x)
+
+
+def test_a_vow_to_keep_fighting_is_a_threat(extract):
+    x = extract(" date 2020-01-09 Les talibans ont juré de poursuivre le combat contre le gouvernement afghan.")
+    assert [(e.type, e.roles.get("attacker")) for e in x.events] == [("Threat", ["taliban"])]
