@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .frames import ACTOR_TYPES, AGGRESSOR_TYPES, sentence_span
-from .model import Event, Relation
+from .model import Event, Relation, Span
 from .resolve import Resolution
 from .syntax import case_of, in_order, is_passive, lemma, negated, subjects
 
@@ -110,12 +110,7 @@ class StatementFrames:
             if plural_attack and any(e.series for e in events):
                 index = max(i for i, e in enumerate(events) if e.series)
             if index is not None:
-                event = events[index]
-                for role, keys in (("attributed_to", accused), ("attributed_by", accusers)):
-                    fillers = event.roles.setdefault(role, [])
-                    fillers += [k for k in keys if k not in fillers]
-                if span not in event.evidence:
-                    event.evidence.append(span)
+                _attach(events[index], {"attributed_to": accused, "attributed_by": accusers}, span)
             relations += [Relation(a, "blamed", b, [span]) for a in accusers for b in accused]
         return relations
 
@@ -141,15 +136,10 @@ class StatementFrames:
                      if resolution.entities[k].type in AGGRESSOR_TYPES]  # (reading fillers makes unnamed nodes: only now)
             if not doers:
                 continue
-            event, span = events[index], sentence_span(sent, resolution)
+            span = sentence_span(sent, resolution)
             reporters = [k for k in self._reporters(predicate, sent, resolution) if k not in doers
                          and resolution.entities[k].type in ACTOR_TYPES]
-            roles = (("attributed_to", doers), ("attributed_by", reporters)) if reporters else (("attacker", doers),)
-            for role, keys in roles:
-                fillers = event.roles.setdefault(role, [])
-                fillers += [k for k in keys if k not in fillers]
-            if span not in event.evidence:
-                event.evidence.append(span)
+            _attach(events[index], {"attributed_to": doers, "attributed_by": reporters} if reporters else {"attacker": doers}, span)
             relations += [Relation(a, "blamed", b, [span]) for a in reporters for b in doers]
         return relations
 
@@ -188,3 +178,12 @@ class StatementFrames:
             if mention and t.i not in agents and resolution.entities[mention.key].type in AGGRESSOR_TYPES:
                 return [mention.key]
         return []
+
+
+def _attach(event: Event, roles: dict[str, list[str]], span: Span) -> None:
+    """Add a statement's fillers to the event it is about (each once) and its sentence to the event's evidence."""
+    for role, keys in roles.items():
+        fillers = event.roles.setdefault(role, [])
+        fillers += [k for k in keys if k not in fillers]
+    if span not in event.evidence:
+        event.evidence.append(span)
