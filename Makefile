@@ -7,9 +7,12 @@ test:
 	python -m pytest
 
 demo:
+	rm -rf examples/demo.oxigraph
 	graphbuilder build examples/articles --store examples/demo.oxigraph
 	graphbuilder export --store examples/demo.oxigraph --format json --out examples/demo.json
 	graphbuilder export --store examples/demo.oxigraph --format turtle --out examples/demo.ttl
+	graphbuilder export --store examples/demo.oxigraph --format csv --out examples/demo-events.csv
+	graphbuilder viz --store examples/demo.oxigraph --out examples/network.html --png examples/network.png
 
 dev-scores:
 	rm -rf /tmp/dev.oxigraph
