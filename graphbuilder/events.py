@@ -717,8 +717,10 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 yield self._group(t, resolution), t  # "200 djihadistes": members of the group in focus
             elif (t.pos_ == "NOUN" or _adjective_noun(t)) and (t.lower_ in self.person_nouns or lemma(t) in self.person_nouns):
                 yield self.resolver.nominal(t.doc, t, resolution, "Person").key, t
-            elif t.pos_ == "NOUN" and lemma(t) in self.group_nouns and not has_determiner(t, self.definite):
-                yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t
+            elif t.pos_ == "NOUN" and lemma(t) in self.group_nouns and (not has_determiner(t, self.definite) or (
+                    t.morph.get("Number") == ["Plur"] and any(c.dep_ == "amod" for c in t.children))):
+                yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t  # "des milices", "les milices
+                # pro-iraniennes" when no group was named before; not a bare "le groupe"
             elif t.pos_ == "NOUN" and t.lower_ in self.member_nouns:  # "les rebelles", no group in focus
                 yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t
             elif t.text[:1].isupper() and strip_accents(t.lower_) in self.resolver.demonyms:

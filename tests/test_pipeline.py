@@ -1123,3 +1123,8 @@ def test_nationality_of_a_minister_and_of_a_national(extract):
 def test_a_vow_to_keep_fighting_is_a_threat(extract):
     x = extract(" date 2020-01-09 Les talibans ont juré de poursuivre le combat contre le gouvernement afghan.")
     assert [(e.type, e.roles.get("attacker")) for e in x.events] == [("Threat", ["taliban"])]
+
+
+def test_described_militias_named_nowhere_before_are_a_group(extract):
+    x = extract(" date 2020-01-09 Les milices pro-iraniennes ont attaqué la base.")
+    assert [e.roles.get("attacker") for e in x.events] == [["t.txt/milice"]]
