@@ -1128,3 +1128,10 @@ def test_a_vow_to_keep_fighting_is_a_threat(extract):
 def test_described_militias_named_nowhere_before_are_a_group(extract):
     x = extract(" date 2020-01-09 Les milices pro-iraniennes ont attaqué la base.")
     assert [e.roles.get("attacker") for e in x.events] == [["t.txt/milice"]]
+
+
+def test_arson_by_militiamen_in_the_centre_of_a_country(extract):
+    x = extract(" date 2020-01-09 Des miliciens ont incendié plusieurs villages peuls dans le centre du Mali.")
+    assert [(e.roles.get("attacker"), e.weapon) for e in x.events] == [(["t.txt/milicien"], "arson")]
+    assert {e.type for e in x.entities if e.key == "t.txt/centre-mali"} == {"Place"}  # a region, not a facility
+    assert extract(" date 2020-01-09 Les villages ont été incendiés.").events == []  # no one named: no event
