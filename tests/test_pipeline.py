@@ -1135,3 +1135,8 @@ def test_arson_by_militiamen_in_the_centre_of_a_country(extract):
     assert [(e.roles.get("attacker"), e.weapon) for e in x.events] == [(["t.txt/milicien"], "arson")]
     assert {e.type for e in x.entities if e.key == "t.txt/centre-mali"} == {"Place"}  # a region, not a facility
     assert extract(" date 2020-01-09 Les villages ont été incendiés.").events == []  # no one named: no event
+
+
+def test_reconquering_a_town(extract):
+    x = extract(" date 2016-02-21 L'armée syrienne a reconquis Palmyre.")
+    assert ("syrian_arab_army", "attacked", "palmyra") in triples(x)
