@@ -621,8 +621,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 continue
             if role == "victims" and type_ not in VICTIM_TYPES:
                 role = "target"
-            if role == "target" and type_ == "Person" and (
-                    frame.kill or self._fatalities(trigger.sent) or is_nominal(key)):
+            if role == "target" and type_ == "Person" and (frame.kill or self._fatalities(trigger.sent) or (
+                    is_nominal(key) and lemma(trigger) not in self.conquest_verbs)):  # not "les jihadistes ont été chassés"
                 role = "victims"  # people harmed, or unnamed people ("des personnes") attacked
             if role == "target" and _region(key, resolution):
                 frame.add_role("place", key, token)  # "sur le nord d'Israël": the state is struck there

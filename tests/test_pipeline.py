@@ -1140,3 +1140,9 @@ def test_arson_by_militiamen_in_the_centre_of_a_country(extract):
 def test_reconquering_a_town(extract):
     x = extract(" date 2016-02-21 L'armée syrienne a reconquis Palmyre.")
     assert ("syrian_arab_army", "attacked", "palmyra") in triples(x)
+
+
+def test_people_driven_out_are_targets_not_victims(extract):
+    x = extract(" date 2016-02-21 Les jihadistes ont été chassés de Tombouctou par l'armée française.")
+    assert ("french_armed_forces", "attacked", "t.txt/jihadiste") in triples(x)
+    assert not any(e.roles.get("victims") for e in x.events)
