@@ -2,16 +2,13 @@
 (threats.py) and claims and blame (statements.py) are mixed in."""
 from __future__ import annotations
 
-import re
-
-
 from .frames import ACTOR_TYPES, AGGRESSOR_TYPES, ARMED_TYPES, LOCATION_TYPES, VICTIM_TYPES, Frame
 from .lang import Resources
 from .model import Event, Relation, Span, TimeValue
 from .resolve import PERPETRATOR_KINDS, Resolution, Resolver, is_nominal
 from .nlp import strip_accents
 from .statements import StatementFrames
-from .syntax import (by_first_word, case_of, has_determiner, is_passive, lemma, negated, phrases_at, subjects,
+from .syntax import (by_first_word, case_of, entry_words, has_determiner, is_passive, lemma, negated, phrases_at, subjects,
                      subtree_range, verb_lemma)
 from .temporal import find_dates, is_dateline, load_lexicon
 from .threats import ThreatFrames
@@ -176,7 +173,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
     def _phrase_words(self, trigger) -> range:
         """Indices of the words after the trigger that belong to its multiword entry ("le feu" of "ouvrir le feu")."""
         key = self._trigger_key(trigger) or ""
-        return range(trigger.i + 1, trigger.i + len(re.findall(r"[^\s']+'?", key)))
+        return range(trigger.i + 1, trigger.i + len(entry_words(key)))
 
     def _opposes(self, verb) -> bool:
         """"Le conflit oppose l'armée aux séparatistes", "la guerre qui oppose…": a conflict noun's verb of opposing two sides."""

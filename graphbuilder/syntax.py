@@ -126,9 +126,14 @@ def by_first_word(entries) -> dict[str, list[tuple[str, list[str]]]]:
     "prise": ("prise d'otage", ["d'", "otage"]); a one-word entry has none)."""
     grouped: dict[str, list[tuple[str, list[str]]]] = {}
     for entry in entries:
-        first, *rest = re.findall(r"[^\s']+'?", entry)
+        first, *rest = entry_words(entry)
         grouped.setdefault(first, []).append((entry, rest))
     return grouped
+
+
+def entry_words(entry: str) -> list[str]:
+    """The words of a lexicon entry as the tokenizer cuts them ("prise d'otage" → "prise", "d'", "otage")."""
+    return re.findall(r"[^\s']+'?", entry)
 
 
 def phrases_at(token, grouped: dict[str, list[tuple[str, list[str]]]]) -> list[str]:
