@@ -75,6 +75,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.linked = set(lex["linked_participles"]["verbs"])
         self.condemning, self.condemned_acts = set(lex["condemnation"]["verbs"]), set(lex["condemnation"]["nouns"])
         self.launch_cases = set(lex["dative_preps"]) | set(lex["agent_preps"])
+        self.aimed_preps = self.target_preps | set(lex["dative_preps"])  # "une embuscade à un convoi", "contre la ville"
+        self.death_verbs = set(lex["death_verbs"])
+        self.life_verbs, self.lives = set(lex["life_costing"]["verbs"]), set(lex["life_costing"]["objects"])
+        self.responsibility_words = set(lex["responsibility"]["words"])
+        self.responsibility_preps = set(lex["responsibility"]["preps"])
         self.perpetrators = set(lex["perpetrator_nouns"])
         self.suspects = set(lex["suspect_nouns"])
         self.campaign_nouns = set(lex["campaign_nouns"])
@@ -472,7 +477,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                     self._role_from(child, verb, False, frame, resolution, force="attacker")
                 for child in verb.children:  # "ont tendu une embuscade à un convoi", "mené une offensive contre la ville"
                     if child != trigger and child.dep_.startswith("obl") and child.dep_ != "obl:agent" \
-                            and case_of(child) in self.target_preps | set(self.lex["dative_preps"]):
+                            and case_of(child) in self.aimed_preps:
                         self._role_from(child, verb, False, frame, resolution, force="target")
             elif trigger.dep_ in ("obj", "obl:arg", "obl") and trigger.head.pos_ == "VERB" and not is_passive(trigger.head) \
                     and any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in trigger.children) \
@@ -508,12 +513,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
 
     def _costs_lives(self, verb) -> bool:
         """"a coûté la vie à": a verb whose object is life, its 'à' complement the dead."""
-        phrase = self.lex["life_costing"]
-        return lemma(verb) in phrase["verbs"] and any(c.dep_ == "obj" and lemma(c) in phrase["objects"] for c in verb.children)
+        return lemma(verb) in self.life_verbs and any(c.dep_ == "obj" and lemma(c) in self.lives for c in verb.children)
 
     def _dies(self, token) -> bool:
         """Whether a word says its subject died ("ont péri", "sont morts", the tagger reading "morts" as a noun)."""
-        return lemma(token) in self.lex["death_verbs"] and (
+        return lemma(token) in self.death_verbs and (
             token.pos_ in ("VERB", "ADJ") or any(c.dep_ == "cop" for c in token.children))
 
     def _says_it_did(self, verb) -> bool:

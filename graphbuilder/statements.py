@@ -118,15 +118,14 @@ class StatementFrames:
         """"X est responsable de l'attentat", "X est l'auteur de", "X est derrière l'attaque": who did it, said by the
         article (the attacker) or by someone it reports (an accusation: "Washington estime que X est derrière")."""
         relations = []
-        words, preps = set(self.lex["responsibility"]["words"]), set(self.lex["responsibility"]["preps"])
         for predicate in resolution.tokens(sent):
             if not any(c.dep_ == "cop" for c in predicate.children) or negated(predicate, self.negation):
                 continue
-            if lemma(predicate) in words:
+            if lemma(predicate) in self.responsibility_words:
                 acts = [c for c in predicate.children if c.dep_ in ("nmod", "obl:arg") and case_of(c) in self.of_preps
                         and self._is_trigger(c)]
             else:
-                acts = [predicate] if case_of(predicate) in preps and self._is_trigger(predicate) else []
+                acts = [predicate] if case_of(predicate) in self.responsibility_preps and self._is_trigger(predicate) else []
             index = next((i for act in acts for i, e in enumerate(events)
                           if any(span.start <= act.idx < span.end for span in e.evidence)), None)
             if index is None:

@@ -107,7 +107,10 @@ class ThreatFrames:
                                                               and (t.head.pos_ == "VERB" or lemma(t.head)
                                                                    in self.lex["threat_complements"])))]  # "promis … aux États-Unis"
         struck = [(k, t) for k, t in forces + states if t.dep_ == "obj" and self._is_trigger(t.head)]  # "de frapper Israël"
-        owned = [(k, a) for t in complement if t.dep_ == "obj" and self._is_trigger(t.head) and resolution.mention_at(t.i) is None
-                 for a in t.children if a.dep_ == "amod"  # "de frapper les bases américaines": the state whose they are
-                 for k in [self.resolver.demonym_state(t.doc, a, resolution)] if k and self.resolver.actor_state(k) not in sides]
-        return (struck or owned[:1] or forces or states or [None])[0]
+        if struck:
+            return struck[0]
+        owned = next(((k, a) for t in complement  # "de frapper les bases américaines": the state whose they are, read
+                      if t.dep_ == "obj" and self._is_trigger(t.head) and resolution.mention_at(t.i) is None  # (it records
+                      for a in t.children if a.dep_ == "amod"  # the demonym) only when no named target is struck
+                      for k in [self.resolver.demonym_state(t.doc, a, resolution)] if k and self.resolver.actor_state(k) not in sides), None)
+        return owned or (forces or states or [None])[0]
