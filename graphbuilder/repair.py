@@ -32,6 +32,10 @@ Split subjects: the model sometimes ends a sentence inside or right after a sent
 allégeance"); a name standing alone as sentence(s), followed by a verb without subject, is that verb's
 subject, and one sentence again.
 
+Coordinated clauses: in "Deux individus ont fait irruption dans l'église et ont égorgé le prêtre" the model
+coordinates "égorgé" with the noun "irruption"; a verb with an auxiliary or a finite form of its own coordinated with a
+noun is a clause coordinated with the verb that governs that noun (whose subject it then shares).
+
 Descriptions: in "Le JNIM, la branche sahélienne d'Al-Qaïda, a revendiqué l'attaque" the model makes the description
 the subject and the name an oblique; a name set off by a comma right before the subject, itself closed by a comma, is
 the subject, and the description its apposition.
@@ -278,3 +282,21 @@ def name_before_description(doc: Doc) -> Doc:
 
 
 Language.component("description_subject_repair", func=name_before_description)
+
+
+def coordinate_clauses(doc: Doc) -> Doc:
+    """Coordinate a verb the parser coordinated with a noun ("ont fait irruption dans l'église et ont égorgé le
+    prêtre") with the verb that governs that noun, when its own auxiliary or finite form makes it a clause."""
+    for verb in doc:
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ not in ("NOUN", "PROPN") or not (
+                verb.morph.get("VerbForm") == ["Fin"] or any(c.dep_ in ("aux:tense", "aux:pass") for c in verb.children)):
+            continue
+        governor = verb.head
+        while governor.pos_ != "VERB" and governor.head.i != governor.i:
+            governor = governor.head
+        if governor.pos_ == "VERB" and governor.i < verb.i:
+            verb.head = governor
+    return doc
+
+
+Language.component("coordinated_clause_repair", func=coordinate_clauses)

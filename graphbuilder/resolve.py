@@ -425,12 +425,23 @@ class Resolver:
         if (not phrases_at(token, self.perpetrator_words) and not (word in self.authors and any(
                 c.dep_ == "nmod" and c.lemma_.lower() in self.lex["attack_nouns"] for c in token.children)) and not (
                 word in armed["nouns"] and (any(c.dep_ == "amod" and c.lower_ in armed["modifiers"] for c in token.children)
-                                            or (token.dep_ == "nsubj" and self._attacking(token.head))))):
+                                            or any(self._attacking(verb) for verb in self._predicates(token))))):
             return False
         if any(c.dep_ == "nmod" and out.mention_at(t.i) for c in token.children for t in c.subtree):
             return False
         self.nominal(doc, token, out, "Person", kind)
         return True
+
+    @staticmethod
+    def _predicates(token) -> list:
+        """The verbs a noun is the subject of: its own, the verbs coordinated with it that have no subject of their
+        own ("Deux individus ont fait irruption … et ont égorgé le prêtre") and its relative clauses' ("des
+        individus, qui ont tué six humanitaires")."""
+        verbs = [token.head] if token.dep_ == "nsubj" else []
+        verbs += [c for verb in verbs for c in verb.children if c.dep_ == "conj" and not any(
+            s.dep_.startswith("nsubj") for s in c.children)]
+        return verbs + [c for c in token.children if c.dep_ == "acl:relcl" and any(
+            s.dep_ == "nsubj" and s.morph.get("PronType") == ["Rel"] for s in c.children)]
 
     def _attacking(self, verb) -> bool:
         """Whether a verb is an unambiguous attack ("ont ouvert le feu", "ont abattu"), its subject a perpetrator."""

@@ -1146,3 +1146,17 @@ def test_people_driven_out_are_targets_not_victims(extract):
     x = extract(" date 2016-02-21 Les jihadistes ont été chassés de Tombouctou par l'armée française.")
     assert ("french_armed_forces", "attacked", "t.txt/jihadiste") in triples(x)
     assert not any(e.roles.get("victims") for e in x.events)
+
+
+def test_unnamed_people_are_perpetrators_of_a_coordinated_or_relative_attack_clause(extract):
+    x = extract(" date 2016-07-26 Deux individus ont fait irruption dans l'église et ont égorgé le prêtre.")
+    assert ("t.txt/perpetrators", "killed", "t.txt/pretre") in triples(x)
+    x = extract(" date 2017-03-29 La voiture a été arrêtée par des individus non identifiés, qui ont tué les six humanitaires.")
+    assert ("t.txt/perpetrators", "killed", "t.txt/humanitaire") in triples(x)
+    x = extract(" date 2017-03-29 Des individus non identifiés ont manifesté devant l'ambassade.")
+    assert not [e for e in x.entities if e.key == "t.txt/perpetrators"]
+
+
+def test_a_group_driven_out_of_a_town_is_the_target_not_the_town(extract):
+    x = extract(" date 2017-02-24 L'armée turque a expulsé le groupe État islamique d'al-Bab.")
+    assert [(e.roles.get("target"), e.roles.get("place")) for e in x.events] == [(["islamic_state"], ["al_bab"])]

@@ -138,3 +138,10 @@ def test_a_noun_heading_a_clause_of_its_own_is_a_verb(nlp):
     assert [(t.text, t.pos_, t.lemma_) for t in doc if t.text == "bénéficie"] == [("bénéficie", "VERB", "bénéficier")]
     doc = nlp("L'EI est la menace principale.")  # a noun predicate with its copula stays a noun
     assert [t.pos_ for t in doc if t.text == "menace"] == ["NOUN"]
+
+
+def test_a_clause_coordinated_with_a_noun_is_coordinated_with_its_verb(nlp):
+    doc = nlp("Deux individus ont fait irruption dans l'église et ont égorgé le prêtre.")
+    assert arc(doc, "égorgé") == ("conj", "fait")
+    doc = nlp("Les rebelles ont pris la ville et ses environs.")  # a noun conjunct stays
+    assert arc(doc, "environs") == ("conj", "ville")
