@@ -203,9 +203,12 @@ class RelationExtractor:
                   or resolution.named_before(token, {"Person"}))
         if person is None:
             return []
-        out = []
+        out: list[Relation] = []
         word = self._title_word(token)
         org = self._known_group(person, self._of(token, resolution, GROUPS), resolution)
+        force = None if org else self._force_of(token, resolution)
+        if force:  # "le chef de la police de Libreville" may head a unit only: a member, surely
+            out.append(Relation(person, "memberOf", force, [span]))
         if org is None and word not in self.leader_titles:  # "le porte-parole d'Ali Bongo", "conseiller de X"
             principal = self._of(token, resolution, {"Person"})
             if principal and principal != person:
@@ -229,6 +232,13 @@ class RelationExtractor:
             elif governing and not org:  # a minister or governor is a member of the state's government
                 out.append(Relation(person, "memberOf", state, [span]))
         return out
+
+    def _force_of(self, token, resolution: Resolution) -> str | None:
+        """The unnamed force in a title's `de` complement ("le chef de la police de Libreville"), as its participants are."""
+        forces = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_cases
+                  and resolution.mention_at(c.i) is None and self.resolver.force_kind(c)]
+        return self.resolver.nominal(token.doc, forces[0], resolution, "MilitaryForce",
+                                     self.resolver.force_kind(forces[0])).key if forces else None
 
     def _title_word(self, token) -> str:
         """A title noun's lemma, with the adjective next to it when together they make a listed title

@@ -1160,3 +1160,9 @@ def test_unnamed_people_are_perpetrators_of_a_coordinated_or_relative_attack_cla
 def test_a_group_driven_out_of_a_town_is_the_target_not_the_town(extract):
     x = extract(" date 2017-02-24 L'armée turque a expulsé le groupe État islamique d'al-Bab.")
     assert [(e.roles.get("target"), e.roles.get("place")) for e in x.events] == [(["islamic_state"], ["al_bab"])]
+
+
+def test_the_holder_of_a_title_in_an_unnamed_force_is_its_member(extract):
+    x = extract(" date 2016-09-01 Le chef de la police de Libreville, Jean-Thierry Oye Zue, a démenti.")
+    assert ("person-jean-thierry-oye-zue", "memberOf", "t.txt/police") in triples(x)
+    assert {e.label for e in x.entities if e.key == "t.txt/police"} == {"la police de Libreville"}
