@@ -34,7 +34,9 @@ subject, and one sentence again.
 
 Coordinated clauses: in "Deux individus ont fait irruption dans l'église et ont égorgé le prêtre" the model
 coordinates "égorgé" with the noun "irruption"; a verb with an auxiliary or a finite form of its own coordinated with a
-noun is a clause coordinated with the verb that governs that noun (whose subject it then shares).
+noun is a clause coordinated with the verb that governs that noun (whose subject it then shares). In "Les États-Unis,
+la France et le Royaume-Uni ont frappé" the model reads the first name of the list as an oblique set off by a comma;
+a bare name right before a subject that ends in "… et X" is the list's first conjunct.
 
 Descriptions: in "Le JNIM, la branche sahélienne d'Al-Qaïda, a revendiqué l'attaque" the model makes the description
 the subject and the name an oblique; a name set off by a comma right before the subject, itself closed by a comma, is
@@ -286,7 +288,8 @@ Language.component("description_subject_repair", func=name_before_description)
 
 def coordinate_clauses(doc: Doc) -> Doc:
     """Coordinate a verb the parser coordinated with a noun ("ont fait irruption dans l'église et ont égorgé le
-    prêtre") with the verb that governs that noun, when its own auxiliary or finite form makes it a clause."""
+    prêtre") with the verb that governs that noun, when its own auxiliary or finite form makes it a clause, and
+    the first name of an enumerated subject read as an oblique with that subject."""
     for verb in doc:
         if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ not in ("NOUN", "PROPN") or not (
                 verb.morph.get("VerbForm") == ["Fin"] or any(c.dep_ in ("aux:tense", "aux:pass") for c in verb.children)):
@@ -296,6 +299,14 @@ def coordinate_clauses(doc: Doc) -> Doc:
             governor = governor.head
         if governor.pos_ == "VERB" and governor.i < verb.i:
             verb.head = governor
+    for name in doc:
+        if name.dep_ not in ("obl", "obl:mod", "advcl", "dep") or name.pos_ != "PROPN" or case_of(name) or name.i > name.head.i \
+                or name.right_edge.i + 2 >= len(doc) or doc[name.right_edge.i + 1].text != ",":
+            continue
+        subject = next((c for c in name.head.children if c.dep_ in ("nsubj", "nsubj:pass")
+                        and c.left_edge.i == name.right_edge.i + 2), None)
+        if subject is not None and any(c.dep_ == "conj" and any(g.dep_ == "cc" for g in c.children) for c in subject.children):
+            name.head, name.dep_ = subject, "conj"  # "Les États-Unis, la France et le Royaume-Uni ont frappé"
     return doc
 
 

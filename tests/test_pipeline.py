@@ -1166,3 +1166,8 @@ def test_the_holder_of_a_title_in_an_unnamed_force_is_its_member(extract):
     x = extract(" date 2016-09-01 Le chef de la police de Libreville, Jean-Thierry Oye Zue, a démenti.")
     assert ("person-jean-thierry-oye-zue", "memberOf", "t.txt/police") in triples(x)
     assert {e.label for e in x.entities if e.key == "t.txt/police"} == {"la police de Libreville"}
+
+
+def test_every_state_of_an_enumerated_subject_attacks(extract):
+    x = extract(" date 2018-04-14 Les États-Unis, la France et le Royaume-Uni ont frappé des sites militaires syriens.")
+    assert {s for s, p, o in triples(x) if p == "attacked"} == {"united_states", "france", "united_kingdom"}

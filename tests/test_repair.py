@@ -145,3 +145,10 @@ def test_a_clause_coordinated_with_a_noun_is_coordinated_with_its_verb(nlp):
     assert arc(doc, "égorgé") == ("conj", "fait")
     doc = nlp("Les rebelles ont pris la ville et ses environs.")  # a noun conjunct stays
     assert arc(doc, "environs") == ("conj", "ville")
+
+
+def test_the_first_name_of_an_enumerated_subject_is_its_first_conjunct(nlp):
+    doc = nlp("Les États-Unis, la France et le Royaume-Uni ont frappé des sites militaires syriens.")
+    assert arc(doc, "États-Unis") == ("conj", "France")
+    doc = nlp("En Syrie, la France et le Royaume-Uni ont frappé des sites militaires.")  # a located clause stays
+    assert arc(doc, "Syrie")[1] == "frappé"
