@@ -1171,3 +1171,8 @@ def test_the_holder_of_a_title_in_an_unnamed_force_is_its_member(extract):
 def test_every_state_of_an_enumerated_subject_attacks(extract):
     x = extract(" date 2018-04-14 Les États-Unis, la France et le Royaume-Uni ont frappé des sites militaires syriens.")
     assert {s for s, p, o in triples(x) if p == "attacked"} == {"united_states", "france", "united_kingdom"}
+
+
+def test_drivers_and_passengers_are_people(extract):
+    x = extract(" date 2016-07-14 Le conducteur du camion a été tué par la police.")
+    assert ("t.txt/police", "killed", "t.txt/conducteur") in triples(x)
