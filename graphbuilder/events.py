@@ -760,8 +760,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         elif token.pos_ in ("DET", "PRON", "NUM") and not any(c.dep_ == "appos" for c in token.children):
             counted = [c for c in of if c.pos_ == "NOUN"]
         elif token.pos_ == "NOUN" and token.lower_ in self.lex["collective_nouns"]["words"] and not token.ent_type_:
-            counted = [c for c in of if c.pos_ == "NOUN" and not any(d.dep_ == "det" for d in c.children)]  # "de militaires",
-            # not "le groupe État islamique d'al-Bab": the group's name
+            # "un groupe de militaires", not "le groupe État islamique d'al-Bab" (a name)
+            counted = [c for c in of if c.pos_ == "NOUN" and not any(d.dep_ == "det" for d in c.children)]
         else:
             counted = []
         return counted[0] if counted else token

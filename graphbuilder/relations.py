@@ -235,10 +235,11 @@ class RelationExtractor:
 
     def _force_of(self, token, resolution: Resolution) -> str | None:
         """The unnamed force in a title's `de` complement ("le chef de la police de Libreville"), as its participants are."""
-        forces = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_cases
-                  and resolution.mention_at(c.i) is None and self.resolver.force_kind(c)]
-        return self.resolver.nominal(token.doc, forces[0], resolution, "MilitaryForce",
-                                     self.resolver.force_kind(forces[0])).key if forces else None
+        for c in token.children:
+            kind = self.resolver.force_kind(c) if c.dep_ == "nmod" and case_of(c) in self.of_cases else None
+            if kind and resolution.mention_at(c.i) is None:
+                return self.resolver.nominal(token.doc, c, resolution, "MilitaryForce", kind).key
+        return None
 
     def _title_word(self, token) -> str:
         """A title noun's lemma, with the adjective next to it when together they make a listed title
