@@ -919,6 +919,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
         mine, theirs = self._countries(frame.roles.get("place", [])), self._countries(event.roles.get("place", []))
         if mine and theirs and not mine & theirs:
             return False  # a city of another country: another incident
+        mine, theirs = self._named_places(frame.roles.get("place", [])), self._named_places(event.roles.get("place", []))
+        if mine and theirs and not mine & theirs:
+            return False  # another town of the same country: "Le 24 août, ils prennent Jarablus … puis al-Raï"
         if self._same_side(frame.roles.get("attacker", []), event.roles.get("target", []) + event.roles.get("victims", []), resolution) \
                 or self._same_side(event.roles.get("attacker", []), frame.roles.get("target", []) + frame.roles.get("victims", []), resolution):
             return False  # the army's strike on the group is not the group's attack on the security forces
@@ -934,6 +937,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
         def state(key: str) -> str | None:
             return self.resolver.actor_state(key) if resolution.entities[key].type == "MilitaryForce" else None
         return any(a == s or (state(a) is not None and state(a) == state(s)) for a in attackers for s in struck)
+
+    def _named_places(self, places: list[str]) -> set[str]:
+        """The gazetteer's places (not states, not facilities) among `places`."""
+        actors = self.resolver.actors
+        return {k for k in places if k in actors and actors[k]["type"] == "Place"}
 
     def _countries(self, places: list[str]) -> set[str]:
         """The countries of the gazetteer places among `places` (a state is its own country)."""

@@ -1176,3 +1176,10 @@ def test_every_state_of_an_enumerated_subject_attacks(extract):
 def test_drivers_and_passengers_are_people(extract):
     x = extract(" date 2016-07-14 Le conducteur du camion a été tué par la police.")
     assert ("t.txt/police", "killed", "t.txt/conducteur") in triples(x)
+
+
+def test_strikes_on_two_towns_of_one_country_are_two_incidents(extract):
+    x = extract(" date 2016-09-25 L'aviation russe a frappé Idleb. Elle a également frappé Alep.")
+    assert [e.roles.get("place") for e in x.events] == [["idlib"], ["aleppo"]]
+    x = extract(" date 2016-09-25 Des hommes armés ont attaqué un poste de police à Kidal. L'attaque a fait trois morts à Kidal.")
+    assert len(x.events) == 1
