@@ -220,7 +220,7 @@ class Resolver:
     def demonym_state(self, doc, token, out: Resolution) -> str | None:
         """"une frappe américaine": the state an adjective names, recorded as a mention of it."""
         state = self.demonyms.get(strip_accents(token.lower_))
-        if state is None or self.actors.get(state, {}).get("type") != "State":
+        if state is None or self.actors.get(state, {}).get("type") != "State" or _compound_end(token):
             return None
         earlier = out.mention_at(token.i)
         if earlier is not None:  # read before as this demonym, or inside a name ("aviation russe": the name acts)
@@ -277,7 +277,7 @@ class Resolver:
         """The state a nominal belongs to: a demonym adjective or a `de <State>` complement."""
         for child in token.children:
             if child.dep_ == "amod" and strip_accents(child.lower_) in self.demonyms:
-                return self.demonyms[strip_accents(child.lower_)]
+                return None if _compound_end(child) else self.demonyms[strip_accents(child.lower_)]
             if child.dep_ == "nmod":
                 mention = out.mention_at(child.i)
                 if mention and out.entities[mention.key].type == "State":
@@ -619,3 +619,10 @@ def chunk(token) -> tuple[int, int]:
         else:
             break
     return start, end
+
+
+def _compound_end(token) -> bool:
+    """Whether a word ends a hyphenated compound of demonyms ("turquo-syriennes", "irako-syrienne"): two states, not one."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ \
+        and doc[token.i - 2].lower_.endswith("o")

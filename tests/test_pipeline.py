@@ -1183,3 +1183,10 @@ def test_strikes_on_two_towns_of_one_country_are_two_incidents(extract):
     assert [e.roles.get("place") for e in x.events] == [["idlib"], ["aleppo"]]
     x = extract(" date 2016-09-25 Des hommes armés ont attaqué un poste de police à Kidal. L'attaque a fait trois morts à Kidal.")
     assert len(x.events) == 1
+
+
+def test_a_compound_demonym_names_no_single_state(extract):
+    x = extract(" date 2016-09-25 Les forces turquo-syriennes parviennent ensuite à prendre al-Raï.")
+    assert not any(k.startswith("syria") for e in x.events for k in e.roles.get("attacker", []))
+    x = extract(" date 2016-09-25 Les forces syriennes ont repris Palmyre.")
+    assert [e.roles.get("attacker") for e in x.events] == [["syrian_arab_army"]]
