@@ -436,8 +436,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
                     self._role_from(place, trigger, passive, frame, resolution, force="target")
             if (child.dep_ in ("nmod", "obj") and lemma(self._counted(child)) in self.weapons) or child.i in phrase:
                 for grandchild in child.children:  # "une attaque à la roquette sur la base", "a tiré des missiles sur",
-                    if grandchild.dep_ == "nmod":  # "ont ouvert le feu sur la foule"
-                        self._role_from(grandchild, trigger, passive, frame, resolution)
+                    if grandchild.dep_ == "nmod":  # "ont ouvert le feu sur la foule", "brisent les lignes des forces"
+                        whose = child.i in phrase and case_of(grandchild) in self.of_preps
+                        self._role_from(grandchild, trigger, passive, frame, resolution, force="target" if whose else None)
         if trigger.pos_ == "VERB" and trigger.dep_ in ("conj", "advcl", "xcomp") and not any(
                 c.dep_.startswith("nsubj") for c in trigger.children) \
                 and (self._says_it_did(trigger) or (lemma(trigger.head) not in self.lex["speech_verbs"]
@@ -714,7 +715,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
             elif t.pos_ == "NOUN" and t.lower_ in self.lex["force_nouns"]:  # "la police", "les policiers"
                 kind = self.resolver.force_kind(t)
                 yield self.resolver.nominal(t.doc, t, resolution, "MilitaryForce", kind).key, t
-            elif t.pos_ == "NOUN" and t.lower_ in self.member_nouns and self._group(t, resolution):
+            elif t.pos_ == "NOUN" and t.lower_ in self.member_nouns and self._group(t, resolution) and not any(
+                    c.dep_ == "nmod" and case_of(c) in self.of_preps and m and resolution.entities[m.key].type in LOCATION_TYPES
+                    for c in t.children for m in [resolution.mention_at(c.i)]):  # not "les combattants d'Idleb"
                 yield self._group(t, resolution), t  # "200 djihadistes": members of the group in focus
             elif (t.pos_ == "NOUN" or _adjective_noun(t)) and (t.lower_ in self.person_nouns or lemma(t) in self.person_nouns):
                 yield self.resolver.nominal(t.doc, t, resolution, "Person").key, t

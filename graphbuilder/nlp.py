@@ -77,6 +77,17 @@ def keep_hyphenated_names(tokenizer, particles: list[str]) -> None:
     tokenizer.token_match = token_match
 
 
+def keep_elisions(tokenizer, words: list[str]) -> None:
+    """Keep an elided word followed by a space ("d' Idleb", "l’ organisation") one token, as "d'Idleb" gives, not
+    a letter and an apostrophe."""
+    from spacy.symbols import ORTH
+
+    for word in words:
+        for form in {word, word.replace("'", "’")}:
+            for cased in (form, form[0].upper() + form[1:]):
+                tokenizer.add_special_case(cased, [{ORTH: cased}])
+
+
 def index_lemma_lists(nlp) -> None:
     """Turn the rule lemmatizer's word lists into sets: spaCy's rule lemmatizers test `form in index` on lists
     (66,191 French nouns) for every new (word, part of speech); same lemmas, about 15x faster."""
@@ -106,6 +117,7 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
     nlp = spacy.load(res.model)
     index_lemma_lists(nlp)
     keep_hyphenated_names(nlp.tokenizer, res.lexicon["hyphenated_name_particles"]["particles"])
+    keep_elisions(nlp.tokenizer, res.lexicon["elided_words"]["words"])
     nlp.add_pipe("line_boundaries", before="parser")
     from . import repair  # noqa: F401  (registers the parser repairs)
 

@@ -1190,3 +1190,15 @@ def test_a_compound_demonym_names_no_single_state(extract):
     assert not any(k.startswith("syria") for e in x.events for k in e.roles.get("attacker", []))
     x = extract(" date 2016-09-25 Les forces syriennes ont repris Palmyre.")
     assert [e.roles.get("attacker") for e in x.events] == [["syrian_arab_army"]]
+
+
+def test_breaking_through_the_lines_of_a_force_attacks_it(extract):
+    x = extract(" date 2016-12-12 L'État islamique a percé les lignes de l'armée syrienne.")
+    assert ("islamic_state", "attacked", "syrian_arab_army") in triples(x)
+
+
+def test_fighters_of_a_place_are_not_the_group_in_focus(extract):
+    x = extract(" date 2016-12-12 L'État islamique a lancé une offensive. "
+                "Les combattants d'Idleb ont percé les lignes de l'armée syrienne.")
+    assert ("t.txt/combattant-idleb", "attacked", "syrian_arab_army") in triples(x)
+    assert ("islamic_state", "attacked", "syrian_arab_army") not in triples(x)
