@@ -869,7 +869,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
             target = next((i for i, e in enumerate(events) if e.series), None)
         elif events:
             candidates = [i for i, e in enumerate(events) if not e.series and e.type != "Threat"]
-            same_day = [i for i in candidates if meta[i]["exprs"] & exprs]
+            sentence = frame.triggers[0].sent.start  # a response is not the event it answers in its own sentence
+            same_day = [i for i in candidates if meta[i]["exprs"] & exprs and not (
+                frame.type == "Retaliation" and events[i].type != "Retaliation" and meta[i]["sentence"] == sentence)]
             compatible = [i for i in candidates if self._compatible(events[i], frame, resolution)]
             if same_day:
                 target = same_day[-1]
@@ -882,7 +884,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 target = compatible[-1]
         if target is None:
             events.append(self._new_event(frame, resolution))
-            meta.append({"exprs": set(exprs), "title": frame.title})
+            meta.append({"exprs": set(exprs), "title": frame.title, "sentence": frame.triggers[0].sent.start})
             earlier = [e for e in events[:-1] if e.type != "Threat" and not e.series]
             if frame.type == "Retaliation":
                 attacks = [i for i, e in enumerate(events[:-1]) if e.type == "Attack" and not e.series]

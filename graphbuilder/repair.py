@@ -69,15 +69,20 @@ class DayWordRepair:
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s parse in place."""
         for day in doc:
-            if day.lower_ not in self.heads or day.head == day or day.head.pos_ not in PREDICATE_TAGS:
+            if day.lower_ not in self.heads or day.head == day:
+                continue
+            verb = day.head
+            while verb.lower_ in self.heads and verb.head != verb:  # "dans la nuit de vendredi à samedi des sites"
+                verb = verb.head
+            if verb.pos_ not in PREDICATE_TAGS:
                 continue
             for child in list(day.children):
-                if day.lower_ in self.dayparts:
+                if day.lower_ in self.dayparts or verb != day.head:
                     moves = child.dep_ == "obl:agent" or (child.dep_ == "nmod" and case_of(child) in self.partitives)
                 else:  # "a frappé Kiev lundi": Kiev as det of lundi; "a touché jeudi un bus": its object
                     moves = child.dep_ in ("nmod", "obl:agent", "obj") or child.pos_ == "PROPN"
                 if moves and child.lower_ not in self.day_words:
-                    self._reattach(child, day.head)
+                    self._reattach(child, verb)
         return doc
 
     def _reattach(self, child, verb) -> None:

@@ -1202,3 +1202,9 @@ def test_fighters_of_a_place_are_not_the_group_in_focus(extract):
                 "Les combattants d'Idleb ont percé les lignes de l'armée syrienne.")
     assert ("t.txt/combattant-idleb", "attacked", "syrian_arab_army") in triples(x)
     assert ("islamic_state", "attacked", "syrian_arab_army") not in triples(x)
+
+
+def test_a_dated_response_is_not_merged_with_the_attack_it_answers(extract):
+    x = extract(" date 2018-04-14 Les États-Unis ont frappé dans la nuit de vendredi à samedi des sites syriens, "
+                "en représailles à l'attaque chimique présumée de Douma.")
+    assert ("united_states", "retaliatedAgainst", "syria") in triples(x)

@@ -152,3 +152,8 @@ def test_the_first_name_of_an_enumerated_subject_is_its_first_conjunct(nlp):
     assert arc(doc, "États-Unis") == ("conj", "France")
     doc = nlp("En Syrie, la France et le Royaume-Uni ont frappé des sites militaires.")  # a located clause stays
     assert arc(doc, "Syrie")[1] == "frappé"
+
+
+def test_a_partitive_object_hung_on_a_day_inside_a_night_goes_back_to_the_verb(nlp):
+    doc = nlp("Les États-Unis ont frappé dans la nuit de vendredi à samedi des sites syriens.")
+    assert arc(doc, "sites") == ("obj", "frappé")
