@@ -478,12 +478,24 @@ class Resolver:
         """"le gouvernement somalien", "le régime syrien": the state itself."""
         if token.lower_ not in self.lex["state_nouns"] or token.pos_ != "NOUN":
             return False
-        state = self._state_of(token, out)
+        state = self._state_of(token, out) or self._state_in_focus(token, out)
         if state is None or self.actors.get(state, {}).get("type") != "State":
             return False
         actor = self.actors[state]
         out.add(doc, Mention(state, token.i, token.i + 1, "force"), "State", actor["label"], actor)
         return True
+
+    def _state_in_focus(self, token, out: Resolution) -> str | None:
+        """"Le gouvernement", "les autorités", "le pays" alone: the state most mentioned before, else the country of
+        the latest place named before ("à Mogadiscio … Le gouvernement a désigné les shebab")."""
+        if token.lower_ not in self.lex["state_anaphors"]["words"] or not has_determiner(token, self.anaphor_determiners) \
+                or any(c.dep_ in ("nmod", "amod", "appos", "flat:name") for c in token.children):
+            return None
+        state = self.salient(token, out, ["State"])
+        if state is not None:
+            return state.key
+        places = [m.key for m in out.mentions if m.start < token.i and self.actors.get(m.key, {}).get("country")]
+        return self.actors[places[-1]]["country"] if places else None
 
     def nominal(self, doc, token, out: Resolution, type_: str, kind: str | None = None) -> Entity:
         """An unnamed participant or facility ("un kamikaze", "la gare de X"), scoped to the document;

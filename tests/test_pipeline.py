@@ -1208,3 +1208,12 @@ def test_a_dated_response_is_not_merged_with_the_attack_it_answers(extract):
     x = extract(" date 2018-04-14 Les États-Unis ont frappé dans la nuit de vendredi à samedi des sites syriens, "
                 "en représailles à l'attaque chimique présumée de Douma.")
     assert ("united_states", "retaliatedAgainst", "syria") in triples(x)
+
+
+def test_the_government_alone_is_the_state_in_focus(extract):
+    x = extract(" date 2017-10-15 Un camion piégé a explosé samedi à un carrefour de Mogadiscio, faisant plus de 500 morts. "
+                "Le gouvernement a désigné les shebab comme responsables.")
+    assert ("somalia", "blamed", "al_shabaab") in triples(x)
+    x = extract(" date 2019-03-24 160 villageois ont été tués samedi dans le centre du Mali. "
+                "Les autorités soupçonnent la milice Dan Na Ambassagou.")
+    assert ("mali", "blamed", "dan_na_ambassagou") in triples(x)
