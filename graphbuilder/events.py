@@ -30,6 +30,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.seize_verbs = set(lex["seize_verbs"]["verbs"])
         self.reflexive_seize = set(lex["seize_verbs"]["reflexive"])
         self.removal_verbs = set(lex["removal_verbs"]["verbs"])
+        self.state_nouns = set(lex["state_nouns"])  # "au régime syrien": the state acting, not a country as a place
         self.control_nouns = set(lex["under_control"]["nouns"])
         self.place_labels = set(lex["place_entity_labels"])
         self.reflexive_attacks = {k: v for k, v in lex["reflexive_attack_verbs"].items() if not k.startswith("_")}
@@ -369,7 +370,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 region = type_ == "State" and lemma(token.head) in self.compass and case_of(token) in self.of_preps
                 if region:
                     token = token.head  # "dans le nord-est du Nigeria": the region
-                elif type_ == "State" and case_of(token) not in self.lex["country_preps"]:
+                elif type_ == "State" and (case_of(token) not in self.lex["country_preps"] or lemma(token) in self.state_nouns):
                     continue
                 if _distance(token, others) < _distance(token, frame.triggers) or not self._same_clause(token, frame.triggers) \
                         or case_of(token) not in self.place_preps or (region and self._describes_place(token, resolution)):
@@ -610,7 +611,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
             elif verb and case in self.of_preps and self._reflexive_seize(trigger):
                 role = "target"  # "se sont emparés de la ville de Bunagana"
             elif case in self.place_preps and (type_ in LOCATION_TYPES or (
-                    type_ == "State" and case in self.lex["country_preps"])):
+                    type_ == "State" and case in self.lex["country_preps"] and lemma(token) not in self.state_nouns)):
                 role = "place"  # "à Bagdad", "dans la gare", "en Irak"
             else:
                 continue

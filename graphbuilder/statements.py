@@ -88,7 +88,7 @@ class StatementFrames:
                 if (child.dep_ == "nsubj" and not passive) or child.dep_ == "obl:agent":
                     accusers += [k for k, _ in self._fillers(child, resolution)]
                 elif child.dep_ in ("obj", "nsubj:pass", "iobj") or (child.dep_ == "xcomp" and child.pos_ in ("PROPN", "NOUN")) or (
-                        child.dep_ in ("obl:arg", "obl") and case_of(child) in self.lex["dative_preps"]) or (
+                        child.dep_ in ("obl:arg", "obl", "obl:mod") and case_of(child) in self.lex["dative_preps"]) or (
                         child.dep_ in ("obl:arg", "obl", "obl:mod", "nmod") and case_of(child) in self.blame_on):
                     accused += self._accused(child, resolution)
             if passive and not accused and token.dep_ in ("acl", "advcl", "amod"):

@@ -1217,3 +1217,11 @@ def test_the_government_alone_is_the_state_in_focus(extract):
     x = extract(" date 2019-03-24 160 villageois ont été tués samedi dans le centre du Mali. "
                 "Les autorités soupçonnent la milice Dan Na Ambassagou.")
     assert ("mali", "blamed", "dan_na_ambassagou") in triples(x)
+
+
+def test_strikes_attributed_to_a_regime_blame_the_state_and_a_vow_to_respond_targets_it(extract):
+    x = extract(" date 2020-02-28 Au moins 33 soldats turcs ont été tués jeudi soir dans des frappes aériennes attribuées "
+                "au régime syrien dans la province d'Idleb, selon le gouverneur de la province turque de Hatay. "
+                "Ankara a promis de riposter.")
+    assert {("t.txt/gouverneur", "blamed", "syria"), ("turkey", "threatened", "syria")} <= triples(x)
+    assert [e.roles.get("place") for e in x.events if e.type == "Attack"] == [["idlib_governorate"]]  # the regime is no place
