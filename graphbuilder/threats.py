@@ -110,7 +110,8 @@ class ThreatFrames:
         if struck:
             return struck[0]
         owned = next(((k, a) for t in complement  # "de frapper les bases américaines": the state whose they are, read
-                      if t.dep_ == "obj" and self._is_trigger(t.head) and resolution.mention_at(t.i) is None  # (it records
+                      if (t.dep_ == "obj" or case_of(t) in self.lex["against_preps"])  # "des attaques contre les intérêts
+                      and self._is_trigger(t.head) and resolution.mention_at(t.i) is None  # américains"; (it records
                       for a in t.children if a.dep_ == "amod"  # the demonym) only when no named target is struck
                       for k in [self.resolver.demonym_state(t.doc, a, resolution)] if k and self.resolver.actor_state(k) not in sides), None)
         return owned or (forces or states or [None])[0]

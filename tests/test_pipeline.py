@@ -1225,3 +1225,8 @@ def test_strikes_attributed_to_a_regime_blame_the_state_and_a_vow_to_respond_tar
                 "Ankara a promis de riposter.")
     assert {("t.txt/gouverneur", "blamed", "syria"), ("turkey", "threatened", "syria")} <= triples(x)
     assert [e.roles.get("place") for e in x.events if e.type == "Attack"] == [["idlib_governorate"]]  # the regime is no place
+
+
+def test_a_threat_of_attacks_against_a_nation_s_interests_targets_that_state(extract):
+    x = extract(" date 2020-01-07 Le groupe shebab a menacé lundi de nouvelles attaques contre les intérêts américains au Kenya.")
+    assert ("al_shabaab", "threatened", "united_states") in triples(x)
