@@ -31,6 +31,7 @@ class RelationExtractor:
         self.leadership = set(lex["leadership_words"])
         self.alliance = set(lex["alliance_words"])
         self.stationed = set(lex["stationed_words"])
+        self.hosting = set(lex["hosting_verbs"]["verbs"])
         self.quantities = set(lex["quantity_nouns"])
         self.integration = set(lex["integration_words"])
         self.composed, self.composing = set(lex["composition_words"]["passive"]), set(lex["composition_words"]["active"])
@@ -101,6 +102,8 @@ class RelationExtractor:
                     out += self._demonym_apposition(token, resolution, span)
                 if pos == "VERB" and word in self.control and not negated(token, self.negation):
                     out += self._control(token, resolution, span)
+                if pos == "VERB" and word in self.hosting and not negated(token, self.negation):
+                    out += self._hosting(token, resolution, span)
                 if pos == "VERB" and word in self.declaring:
                     out += self._allegiance(token, word, resolution, span)
                 if pos == "NOUN" and token.dep_ in ("acl", "amod"):
@@ -430,6 +433,8 @@ class RelationExtractor:
         if token.pos_ == "VERB" and token.dep_ not in ("acl", "amod", "advcl", "acl:relcl") and not is_passive(token) \
                 and word in self.backing_verbs:
             return self._active_backing(token, word, resolution, span)
+        if word in self.stationed and token.dep_ == "acl:relcl" and any(c.lower_ == "où" for c in token.children):
+            return self._stationed_where(token, resolution, span)
         holder = self._holder(token, resolution)
         if word in self.composed:  # only the group the participle itself describes
             return self._composed(token, holder, resolution, span) if holder else []
@@ -469,6 +474,20 @@ class RelationExtractor:
             key = self.resolver.nominal(token.doc, unnamed, resolution, "ArmedGroup").key
             out = [replace(r, subject=key) for r in out]
         return out
+
+    def _stationed_where(self, verb, resolution: Resolution, span: Span) -> list[Relation]:
+        """"la base d'Aïn al-Assad, où sont stationnés des soldats américains": the forces are at the clause's antecedent."""
+        place = self._entity(verb.head, resolution, LOCATIONS) or self._of(verb.head, resolution, LOCATIONS)
+        units = [k for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "obl:arg", "obj")
+                 for k in [self._entity(c, resolution, GROUPS) or self._of(c, resolution, GROUPS)] if k]
+        return [Relation(u, "stationedIn", place, [span]) for u in dict.fromkeys(units) if place and u != place]
+
+    def _hosting(self, verb, resolution: Resolution, span: Span) -> list[Relation]:
+        """"la base d'Aïn al-Assad, qui abrite des soldats américains": the forces the place hosts are stationed there."""
+        hosts = [verb.head] if verb.dep_ == "acl:relcl" else [c for c in verb.children if c.dep_ == "nsubj"]
+        places = [k for h in hosts for k in [self._entity(h, resolution, LOCATIONS) or self._of(h, resolution, LOCATIONS)] if k]
+        guests = [k for c in verb.children if c.dep_ == "obj" for k in [self._entity(c, resolution, GROUPS)] if k]
+        return [Relation(g, "stationedIn", p, [span]) for g in guests for p in places[:1] if g != p]
 
     def _predicated(self, participle, resolution: Resolution) -> str | None:
         """"Ankara considère les YPG comme une organisation … liée au PKK": the actor the participle's noun is
@@ -554,6 +573,7 @@ class RelationExtractor:
                     or next((k for c in named if (k := self._entity(c, resolution, GROUPS))), None))
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubj:pass"):  # "des milliers de soldats américains sont stationnés": the soldiers
-                counted = child.lower_ in self.quantities
+                # "les combattants du Hezbollah sont stationnés": the group the counted or fighters' noun names
+                counted = child.lower_ in self.quantities or child.lower_ in self.resolver.member_nouns
                 return self._entity(child, resolution, ACTORS) or (self._of(child, resolution, ACTORS) if counted else None)
         return None

@@ -1230,3 +1230,12 @@ def test_strikes_attributed_to_a_regime_blame_the_state_and_a_vow_to_respond_tar
 def test_a_threat_of_attacks_against_a_nation_s_interests_targets_that_state(extract):
     x = extract(" date 2020-01-07 Le groupe shebab a menacé lundi de nouvelles attaques contre les intérêts américains au Kenya.")
     assert ("al_shabaab", "threatened", "united_states") in triples(x)
+
+
+def test_forces_a_base_hosts_or_where_they_are_stationed_are_stationed_there(extract):
+    x = extract(" date 2020-01-08 L'Iran a tiré des missiles sur la base d'Aïn al-Assad, qui abrite des soldats américains.")
+    assert ("us_armed_forces", "stationedIn", "ain_al_asad") in triples(x)
+    x = extract(" date 2020-01-08 Des roquettes ont visé la base d'Aïn al-Assad, où sont stationnés des soldats américains.")
+    assert ("us_armed_forces", "stationedIn", "ain_al_asad") in triples(x)
+    x = extract(" date 2020-01-08 Les combattants du Hezbollah sont stationnés à Alep.")
+    assert ("hezbollah", "stationedIn", "aleppo") in triples(x)
