@@ -6,7 +6,7 @@ from dataclasses import replace
 from .lang import Resources
 from .model import Relation, Span
 from .resolve import Resolution, Resolver
-from .syntax import case_of, chain_head, is_passive, lemma, negated, verb_lemma
+from .syntax import case_of, chain_head, has_determiner, is_passive, lemma, negated, verb_lemma
 from .nlp import strip_accents
 
 ACTORS = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
@@ -27,6 +27,7 @@ class RelationExtractor:
         self.member_titles = set(lex["member_titles"])
         self.head_of_state = set(lex["head_of_state_titles"])
         self.branch_words = set(lex["branch_words"])
+        self.unit_nouns = set(lex["unit_nouns"]["words"])
         self.support = set(lex["support_words"])
         self.leadership = set(lex["leadership_words"])
         self.alliance = set(lex["alliance_words"])
@@ -43,6 +44,7 @@ class RelationExtractor:
         self.control = set(lex["control_verbs"])
         self.negation = set(lex["negation_words"])
         self.indefinite = set(lex["indefinite_determiners"])
+        self.definite = set(lex["definite_determiners"])
         self.of_preps = set(lex["of_preps"])
         self.of_cases = self.of_preps | {""}  # "le chef de X", "le chef X"
         self.based_or_of = self.based_preps | self.of_preps
@@ -80,8 +82,10 @@ class RelationExtractor:
                         out += self._titles(token, resolution, span)
                     if word in self.strongholds:
                         out += self._stronghold(token, resolution, span)
-                    if word in self.branch_words:
-                        out += self._branch(token, resolution, span)
+                    branch = self._branch(token, resolution, span) if word in self.branch_words else []
+                    if not branch and word in self.unit_nouns and getattr(resolution.mention_at(token.i), "kind", "nominal") == "nominal":
+                        branch = self._unit(token, resolution, span)
+                    out += branch
                     if word in self.presence:
                         out += self._presence(token, resolution, span)
                     if token.lower_ in self.control_nouns and token.i > sent.start \
@@ -427,6 +431,16 @@ class RelationExtractor:
                     if place:
                         out.append(Relation(child, "stationedIn", place, [span]))
         return out
+
+    def _unit(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        """"la 4e division de l'armée syrienne", "la police de l'EI": an unnamed unit of a named force or group, part of it."""
+        parent = next((k for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_cases
+                       for k in [self._entity(c, resolution, GROUPS)] if k), None)
+        if parent is None or not has_determiner(token, self.definite):
+            return []
+        kind = "MilitaryForce" if resolution.entities[parent].type == "MilitaryForce" else "ArmedGroup"
+        unit = self.resolver.nominal(token.doc, token, resolution, kind).key
+        return [Relation(unit, "partOf", parent, [span])] if unit != parent else []
 
     def _participle(self, token, word: str, resolution: Resolution, span: Span) -> list[Relation]:
         """"groupes soutenus par l'Iran", "coalition dirigée par les États-Unis", "affilié à Al-Qaïda"."""

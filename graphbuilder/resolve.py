@@ -337,6 +337,9 @@ class Resolver:
         named = [c for c in token.children if c.dep_ in NAME_DEPS] + ([after] if after is not None else [])
         if any(m and out.entities[m.key].type in types for c in named for m in [out.mention_at(c.i)]):
             return False  # "le groupe Al-Shabbaab": a name follows, not an anaphor (a person's is misattached: "du pays, X")
+        if any(c.dep_ == "nmod" and case_of(c) in self.of_cases - {""} and m and out.entities[m.key].type in ACTOR_TYPES
+               for c in token.children for m in [out.mention_at(c.i)]):
+            return False  # "la police de l'EI", "l'armée de Haftar": another actor's, not the one in focus
         if token.lower_ in self.member_nouns and any(c.dep_ in ("acl", "acl:relcl") for c in token.children):
             return False  # "les rebelles soutenus par la Turquie": fighters described anew, not the group in focus
         entity = self.salient(token, out, types)

@@ -1239,3 +1239,16 @@ def test_forces_a_base_hosts_or_where_they_are_stationed_are_stationed_there(ext
     assert ("us_armed_forces", "stationedIn", "ain_al_asad") in triples(x)
     x = extract(" date 2020-01-08 Les combattants du Hezbollah sont stationnés à Alep.")
     assert ("hezbollah", "stationedIn", "aleppo") in triples(x)
+
+
+def test_an_unnamed_unit_of_a_named_force_is_part_of_it(extract):
+    x = extract(" date 2016-02-21 La police de l'EI a arrêté une femme.")
+    assert ("t.txt/police-ei", "partOf", "islamic_state") in triples(x)
+    x = extract(" date 2016-02-21 Un membre du Hamas a été tué.")
+    assert not [r for r in triples(x) if r[1] == "partOf"]
+
+
+def test_a_force_noun_of_another_actor_is_no_anaphor(extract):
+    x = extract(" date 2016-02-21 L'armée syrienne a repris Palmyre. Une femme a été battue par la police de l'EI.")
+    assert ("t.txt/police-ei", "partOf", "islamic_state") in triples(x)
+    assert not [e for e in x.events if "syrian_arab_army" in e.roles.get("attacker", []) and e.roles.get("victims")]
