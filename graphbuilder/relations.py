@@ -83,7 +83,7 @@ class RelationExtractor:
                     if word in self.strongholds:
                         out += self._stronghold(token, resolution, span)
                     branch = self._branch(token, resolution, span) if word in self.branch_words else []
-                    if not branch and word in self.unit_nouns and getattr(resolution.mention_at(token.i), "kind", "nominal") == "nominal":
+                    if not branch and word in self.unit_nouns:
                         branch = self._unit(token, resolution, span)
                     out += branch
                     if word in self.presence:
@@ -434,10 +434,11 @@ class RelationExtractor:
 
     def _unit(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         """"la 4e division de l'armée syrienne", "la police de l'EI": an unnamed unit of a named force or group, part of it."""
+        own = resolution.mention_at(token.i)
         parent = next((k for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_cases
                        for k in [self._entity(c, resolution, GROUPS)] if k), None)
-        if parent is None or not has_determiner(token, self.definite):
-            return []
+        if parent is None or not has_determiner(token, self.definite) or (own is not None and own.kind != "nominal"):
+            return []  # not a unit named, or taken as the group itself
         kind = "MilitaryForce" if resolution.entities[parent].type == "MilitaryForce" else "ArmedGroup"
         unit = self.resolver.nominal(token.doc, token, resolution, kind).key
         return [Relation(unit, "partOf", parent, [span])] if unit != parent else []
