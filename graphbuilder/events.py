@@ -8,8 +8,8 @@ from .model import Event, Relation, Span, TimeValue
 from .resolve import PERPETRATOR_KINDS, Resolution, Resolver, is_nominal
 from .nlp import strip_accents
 from .statements import StatementFrames
-from .syntax import (by_first_word, case_of, entry_words, has_determiner, is_passive, lemma, negated, phrases_at, subjects,
-                     subtree_range, verb_lemma)
+from .syntax import (by_first_word, case_of, entry_words, has_determiner, is_passive, lemma, negated, past_clause, phrases_at,
+                     subjects, subtree_range, verb_lemma)
 from .temporal import find_dates, is_dateline, load_lexicon
 from .threats import ThreatFrames
 
@@ -228,7 +228,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
 
     def _attack_frames(self, sent, resolution: Resolution, vows: list) -> list[Frame]:
         tokens = resolution.tokens(sent)
-        threatened = {t.i for v in vows for t in v.subtree if t != v}  # "a promis de frapper": no attack yet
+        told = {t.i for v in vows for c in v.subtree if c != v and c.dep_ == "acl:relcl" and past_clause(c)
+                for t in [c.head, *c.subtree]}  # "… après l'attaque d'Inates qui a tué 71 soldats": that one happened
+        threatened = {t.i for v in vows for t in v.subtree if t != v} - told  # "a promis de frapper": no attack yet
         triggers = [t for t in tokens if self._is_trigger(t) and not negated(t, self.negation)
                     and t.i not in threatened and not self._irrealis(t)]
         if not triggers:

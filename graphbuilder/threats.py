@@ -17,7 +17,8 @@ class ThreatFrames:
         vowing = {v.i for v in vows}
         for token in resolution.tokens(sent):
             word = lemma(token)
-            if token.i in vowing and not (token.dep_ in ("advcl", "conj", "xcomp") and token.head.i in vowing):
+            if token.i in vowing and not (token.dep_ in ("advcl", "conj", "xcomp") and token.head.i in vowing
+                                          and not any(c.dep_.startswith("nsubj") for c in token.children)):
                 frame = Frame(type="Threat", triggers=[token])
                 for child in subjects(token):  # also "Le Kremlin a accusé Kiev … et promis une réponse"
                     for key, t in self._fillers(child, resolution):
@@ -27,7 +28,8 @@ class ThreatFrames:
                 if nearest:
                     frame.add_role("attacker", nearest, token)
                 threatened = [t for c in token.children if not c.dep_.startswith("nsubj") and not self._condition(c)
-                              for t in c.subtree if t.i > token.i]
+                              and not self._own_clause(c) for t in c.subtree if t.i > token.i
+                              and not self._avenged_one(t)]  # not "venger le général iranien": whom it avenges
                 target = self._threat_target(threatened, frame, resolution)  # not "… si l'armée bombardait"
                 if target:
                     frame.add_role("target", *target)
@@ -85,6 +87,15 @@ class ThreatFrames:
         roles = attacks[-1].roles
         authors = roles.get("attacker") or roles.get("attributed_to") or roles.get("claimed_by") or []
         return [k for k in authors if k not in avengers and not is_nominal(k)]
+
+    @staticmethod
+    def _own_clause(clause) -> bool:
+        """Whether a dependent clause has a subject of its own ("…, tandis que le Hezbollah a promis…"): another vow."""
+        return clause.dep_ in ("advcl", "conj") and any(c.dep_.startswith("nsubj") for c in clause.children)
+
+    def _avenged_one(self, token) -> bool:
+        """Whether a word belongs to the object of a verb of avenging ("venger le général iranien"): the avenged."""
+        return any(a.dep_ == "obj" and lemma(a.head) in self.lex["avenging_verbs"] for a in [token, *token.ancestors])
 
     def _condition(self, clause) -> bool:
         """Whether a clause is a condition ("si l'armée bombardait le Liban"), not what is threatened."""

@@ -1252,3 +1252,16 @@ def test_a_force_noun_of_another_actor_is_no_anaphor(extract):
     x = extract(" date 2016-02-21 L'armée syrienne a repris Palmyre. Une femme a été battue par la police de l'EI.")
     assert ("t.txt/police-ei", "partOf", "islamic_state") in triples(x)
     assert not [e for e in x.events if "syrian_arab_army" in e.roles.get("attacker", []) and e.roles.get("victims")]
+
+
+def test_two_vows_in_one_sentence_and_the_avenged_is_no_target(extract):
+    x = extract(" date 2020-01-06 Téhéran menace de représailles les États-Unis après la mort de Soleimani, "
+                "tandis que le Hezbollah libanais a promis de venger le général iranien.")
+    assert sorted((e.roles.get("attacker"), e.roles.get("target")) for e in x.events if e.type == "Threat") == [
+        (["hezbollah"], None), (["iran"], ["united_states"])]
+
+
+def test_an_attack_told_inside_a_vow_happened(extract):
+    x = extract(" date 2020-01-10 Emmanuel Macron a annoncé que la France allait frapper l'État islamique au Grand Sahara, "
+                "désigné comme l'ennemi prioritaire après l'attaque d'Inates qui a tué 71 soldats nigériens en décembre.")
+    assert [(e.fatalities, e.roles.get("victims")) for e in x.events if e.type == "Attack"] == [(71, ["niger_armed_forces"])]
