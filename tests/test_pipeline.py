@@ -1265,3 +1265,9 @@ def test_an_attack_told_inside_a_vow_happened(extract):
     x = extract(" date 2020-01-10 Emmanuel Macron a annoncé que la France allait frapper l'État islamique au Grand Sahara, "
                 "désigné comme l'ennemi prioritaire après l'attaque d'Inates qui a tué 71 soldats nigériens en décembre.")
     assert [(e.fatalities, e.roles.get("victims")) for e in x.events if e.type == "Attack"] == [(71, ["niger_armed_forces"])]
+
+
+def test_a_group_described_in_apposition_is_the_affiliated_one(extract):
+    x = extract(" date 2023-06-18 Les autorités ougandaises ont imputé l'attaque aux Forces démocratiques alliées (ADF), "
+                "un groupe affilié à l'État islamique.")
+    assert ("allied_democratic_forces", "affiliatedWith", "islamic_state") in triples(x)

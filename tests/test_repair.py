@@ -157,3 +157,8 @@ def test_the_first_name_of_an_enumerated_subject_is_its_first_conjunct(nlp):
 def test_a_partitive_object_hung_on_a_day_inside_a_night_goes_back_to_the_verb(nlp):
     doc = nlp("Les États-Unis ont frappé dans la nuit de vendredi à samedi des sites syriens.")
     assert arc(doc, "sites") == ("obj", "frappé")
+
+
+def test_an_indefinite_phrase_after_a_comma_describes_the_complement_before_it(nlp):
+    doc = nlp("Les autorités ont imputé l'attaque aux Forces démocratiques alliées (ADF), un groupe affilié à l'État islamique.")
+    assert arc(doc, "groupe") == ("appos", "Forces")
