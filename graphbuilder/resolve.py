@@ -351,12 +351,22 @@ class Resolver:
     def salient(self, token, out: Resolution, types: list[str]) -> Entity | None:
         """"le groupe", "l'organisation": the most mentioned earlier actor of the first type that has one
         (a named subject, or a name heading its sentence, counts twice; recency breaks ties)."""
-        earlier = _earlier_of_first_type(token, out, types)
+        earlier = [m for m in _earlier_of_first_type(token, out, types) if not self._unlike(token, m.key)]
         weight = {m.key: 0 for m in earlier}
         for m in earlier:
             weight[m.key] += 1 + (m.kind != "anaphor" and token.doc[m.start:m.end].root.dep_ in ("nsubj", "ROOT"))
         last = {m.key: m.start for m in earlier}
         return out.entities[max(weight, key=lambda k: (weight[k], last[k]))] if earlier else None
+
+    def _unlike(self, token, key: str) -> bool:
+        """Whether a fighters' noun cannot name a group: "les rebelles" are no jihadist group (the Islamic State,
+        al-Qaida, a branch or affiliate of theirs)."""
+        data = self.lex["non_jihadist_fighters"]
+        if token.lower_ not in data["words"]:
+            return False
+        actor = self.actors.get(key, {})
+        return key in data["jihadist_roots"] or bool(
+            set(actor.get("partOf", []) + actor.get("affiliatedWith", [])) & set(data["jihadist_roots"]))
 
     def _antecedent(self, token, out: Resolution, types: list[str], plural: bool = False) -> Entity | None:
         """Most recent earlier mention of the first type (in preference order) that has one."""

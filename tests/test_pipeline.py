@@ -1271,3 +1271,10 @@ def test_a_group_described_in_apposition_is_the_affiliated_one(extract):
     x = extract(" date 2023-06-18 Les autorités ougandaises ont imputé l'attaque aux Forces démocratiques alliées (ADF), "
                 "un groupe affilié à l'État islamique.")
     assert ("allied_democratic_forces", "affiliatedWith", "islamic_state") in triples(x)
+
+
+def test_rebels_are_not_the_jihadist_group_in_focus(extract):
+    x = extract(" date 2016-12-12 L'État islamique a repris Palmyre. À Alep, les rebelles affrontent les forces du régime.")
+    assert ("t.txt/rebelle", "attacked", "syrian_arab_army") in triples(x)
+    x = extract(" date 2016-12-12 Les houthis ont attaqué Aden. Les rebelles ont tiré des missiles sur Riyad.")
+    assert ("houthis", "attacked", "riyadh") in triples(x)
