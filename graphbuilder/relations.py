@@ -242,11 +242,15 @@ class RelationExtractor:
 
     def _force_of(self, token, resolution: Resolution) -> str | None:
         """The unnamed force in a title's `de` complement ("le chef de la police de Libreville"), as its participants are."""
-        for c in token.children:
-            kind = self.resolver.force_kind(c) if c.dep_ == "nmod" and case_of(c) in self.of_cases else None
-            if kind and resolution.mention_at(c.i) is None:
-                return self.resolver.nominal(token.doc, c, resolution, "MilitaryForce", kind).key
-        return None
+        return next((k for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_cases
+                     for k in [self._force_node(c, resolution)] if k), None)
+
+    def _force_node(self, noun, resolution: Resolution) -> str | None:
+        """The document's node of an unnamed force a noun names ("la police", "17 000 policiers"), None if it names none."""
+        kind = self.resolver.force_kind(noun)
+        if kind is None or resolution.mention_at(noun.i) is not None:
+            return None
+        return self.resolver.nominal(noun.doc, noun, resolution, "MilitaryForce", kind).key
 
     def _title_word(self, token) -> str:
         """A title noun's lemma, with the adjective next to it when together they make a listed title
@@ -445,8 +449,8 @@ class RelationExtractor:
 
     def _participle(self, token, word: str, resolution: Resolution, span: Span) -> list[Relation]:
         """"groupes soutenus par l'Iran", "coalition dirigée par les États-Unis", "affilié à Al-Qaïda"."""
-        if token.pos_ == "VERB" and token.dep_ not in ("acl", "amod", "advcl", "acl:relcl") and not is_passive(token) \
-                and word in self.backing_verbs:
+        if token.pos_ == "VERB" and (token.dep_ not in ("acl", "amod", "advcl", "acl:relcl") or self._purpose(token)) \
+                and not is_passive(token) and word in self.backing_verbs:
             return self._active_backing(token, word, resolution, span)
         if word in self.stationed and token.dep_ == "acl:relcl" and any(c.lower_ == "où" for c in token.children):
             return self._stationed_where(token, resolution, span)
@@ -486,7 +490,7 @@ class RelationExtractor:
                     if key and key != holder:
                         out.append(Relation(holder, "stationedIn", key, [span]))
         if unnamed is not None and out:
-            key = self.resolver.nominal(token.doc, unnamed, resolution, "ArmedGroup").key
+            key = self._force_node(unnamed, resolution) or self.resolver.nominal(token.doc, unnamed, resolution, "ArmedGroup").key
             out = [replace(r, subject=key) for r in out]
         return out
 
@@ -517,10 +521,11 @@ class RelationExtractor:
                      if k), None)
 
     def _unnamed_group(self, participle):
-        """The fighters' or group noun a participle describes, when no name is given ("les groupes rebelles
-        soutenus par la Turquie", "les séparatistes liés à Moscou")."""
+        """The fighters', group or force noun a participle describes, when no name is given ("les groupes rebelles
+        soutenus par la Turquie", "les séparatistes liés à Moscou", "17 000 policiers étaient déployés")."""
         if participle.dep_ not in ("acl", "amod", "acl:relcl"):
-            return None
+            head = next((c for c in participle.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            return head if head is not None and head.pos_ == "NOUN" and self.resolver.force_kind(head) else None
         head = chain_head(participle.head)
         if head.pos_ == "NOUN" and self.resolver.group_word(head):
             return head
@@ -539,8 +544,17 @@ class RelationExtractor:
         """"La Turquie soutient l'Armée syrienne libre", "le Qatar finance le Hamas", "X dirige Y": the object is
         supported or led by the subject."""
         predicate = "supportedBy" if word in self.support else "ledBy"
-        return [Relation(o, predicate, s, [span]) for s in self._named(verb, "nsubj", resolution, ACTORS)
-                for o in self._named(verb, "obj", resolution, ACTORS) if o != s]
+        backers = self._named(verb.head if self._purpose(verb) else verb, "nsubj", resolution, ACTORS)
+        backed = self._named(verb, "obj", resolution, ACTORS) or (  # "pour soutenir les rebelles syriens"
+            [k for c in verb.children if c.dep_ == "obj" for k in self._unnamed(c, resolution)] if backers else [])
+        return [Relation(o, predicate, s, [span]) for s in backers for o in backed if o != s]
+
+    @staticmethod
+    def _purpose(verb) -> bool:
+        """Whether a verb is an infinitive of purpose without a subject of its own ("a débuté des frappes pour soutenir
+        les rebelles"): its governor's subject does it."""
+        return verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm") and not any(
+            c.dep_.startswith("nsubj") for c in verb.children) and any(c.dep_ == "mark" for c in verb.children)
 
     def _composed(self, participle, holder: str, resolution: Resolution, span: Span) -> list[Relation]:
         """"les FDS, dominées par les milices kurdes", "une coalition composée des YPG et de groupes arabes"."""

@@ -301,7 +301,8 @@ class Resolver:
         kind = self.force_kind(token)
         if kind is None:
             return False
-        state = self._state_of(token, out) or self._sentence_state(token, out)
+        qualified = any(c.dep_ == "amod" for c in token.children)  # "les forces turquo-rebelles": not the state named before
+        state = self._state_of(token, out) or (None if qualified else self._sentence_state(token, out))
         if state is None:
             return False
         actor = self.actors.get(state, {})

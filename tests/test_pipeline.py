@@ -1278,3 +1278,17 @@ def test_rebels_are_not_the_jihadist_group_in_focus(extract):
     assert ("t.txt/rebelle", "attacked", "syrian_arab_army") in triples(x)
     x = extract(" date 2016-12-12 Les houthis ont attaqué Aden. Les rebelles ont tiré des missiles sur Riyad.")
     assert ("houthis", "attacked", "riyadh") in triples(x)
+
+
+def test_strikes_to_support_someone_and_police_deployed_in_a_city(extract):
+    x = extract(" date 2016-09-25 La Russie a envoyé des avions pour soutenir le régime syrien.")
+    assert ("syria", "supportedBy", "russia") in triples(x)
+    x = extract(" date 2017-01-01 Près de 17 000 policiers étaient déployés dans les rues d'Istanbul.")
+    assert ("t.txt/police", "stationedIn", "istanbul") in triples(x)
+    x = extract(" date 2017-01-01 Les policiers étaient nombreux.")
+    assert not [e for e in x.entities if e.key == "t.txt/police"]  # no relation read, no node made
+
+
+def test_qualified_forces_are_not_the_state_named_before_in_the_sentence(extract):
+    x = extract(" date 2016-09-25 La coalition menée par les États-Unis a débuté des frappes pour soutenir les forces turquo-rebelles.")
+    assert not [r for r in triples(x) if r[0] == "us_armed_forces"]
