@@ -1290,5 +1290,6 @@ def test_strikes_to_support_someone_and_police_deployed_in_a_city(extract):
 
 
 def test_qualified_forces_are_not_the_state_named_before_in_the_sentence(extract):
-    x = extract(" date 2016-09-25 La coalition menée par les États-Unis a débuté des frappes pour soutenir les forces turquo-rebelles.")
+    x = extract(" date 2016-09-25 La coalition aérienne menée par les États-Unis a alors débuté des frappes pour soutenir "
+                "les forces turquo-rebelles.")
     assert not [r for r in triples(x) if r[0] == "us_armed_forces"]
