@@ -130,7 +130,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
             relations += self._responsible(sent, resolution, events)
         lead_places = [m.key for m in resolution.mentions if m.kind == "name" and doc[m.start].idx < lead_end
                        and resolution.entities[m.key].type == "Place" and self._same_clause(doc[m.start], [])]
+        drivers = [k for k in (f"{document.name}/{kind}" for kind in PERPETRATOR_KINDS) if k in resolution.entities]
         for event, info in zip(events, meta):
+            if event.weapon == "vehicle" and not event.roles.get("attacker") and drivers and event.type != "Threat":
+                event.roles["attacker"] = drivers[:1]  # "Un camion a foncé sur la foule": its driver, named later
+                event.roles["victims"] = [k for k in event.roles.get("victims", []) if k not in drivers]
             relations += self._attack_relations(event, info.get("kill", False), resolution)
             struck = [k for k in event.roles.get("target", []) if resolution.entities[k].type == "State"]
             if event.type != "Threat" and struck and not event.roles.get("place"):

@@ -436,7 +436,9 @@ class Resolver:
             if known is not None and word in known.label.lower():
                 out.add(doc, Mention(known.key, token.i, token.i + 1, "anaphor"), known.type, known.label)
                 return True
-        if (not phrases_at(token, self.perpetrator_words) and not (word in self.authors and any(
+        rammed = word in self.lex["ramming"]["drivers"] and any(  # "Un camion a foncé sur la foule … Le chauffeur"
+            lemma(t) in self.lex["ramming"]["verbs"] for t in doc[:token.i])
+        if not rammed and (not phrases_at(token, self.perpetrator_words) and not (word in self.authors and any(
                 c.dep_ == "nmod" and c.lemma_.lower() in self.lex["attack_nouns"] for c in token.children)) and not (
                 word in armed["nouns"] and (any(c.dep_ == "amod" and c.lower_ in armed["modifiers"] for c in token.children)
                                             or any(self._attacking(verb) for verb in self._predicates(token))))):

@@ -1293,3 +1293,12 @@ def test_qualified_forces_are_not_the_state_named_before_in_the_sentence(extract
     x = extract(" date 2016-09-25 La coalition aérienne menée par les États-Unis a alors débuté des frappes pour soutenir "
                 "les forces turquo-rebelles.")
     assert not [r for r in triples(x) if r[0] == "us_armed_forces"]
+
+
+def test_the_driver_of_a_ramming_is_its_perpetrator_and_his_shooting_a_response(extract):
+    x = extract(" date 2016-07-15 Un camion a foncé jeudi soir sur la foule à Nice, tuant 84 personnes. "
+                "Le chauffeur, un Tunisien de 31 ans, a été abattu par la police.")
+    assert {("t.txt/perpetrator", "killed", "t.txt/personne"), ("t.txt/police", "killed", "t.txt/perpetrator"),
+            ("t.txt/perpetrator", "affiliatedWith", "tunisia")} <= triples(x)
+    x = extract(" date 2016-07-15 Un bus a explosé à Kaboul, tuant 12 personnes. Le conducteur a été tué.")
+    assert "t.txt/conducteur" in {k for e in x.events for k in e.roles.get("victims", [])}

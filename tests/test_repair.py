@@ -162,3 +162,8 @@ def test_a_partitive_object_hung_on_a_day_inside_a_night_goes_back_to_the_verb(n
 def test_an_indefinite_phrase_after_a_comma_describes_the_complement_before_it(nlp):
     doc = nlp("Les autorités ont imputé l'attaque aux Forces démocratiques alliées (ADF), un groupe affilié à l'État islamique.")
     assert arc(doc, "groupe") == ("appos", "Forces")
+
+
+def test_an_indefinite_second_subject_after_a_comma_describes_the_first(nlp):
+    doc = nlp("Le chauffeur, un Tunisien de 31 ans, a été abattu par la police.")
+    assert arc(doc, "Tunisien") == ("appos", "chauffeur")
