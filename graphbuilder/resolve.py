@@ -77,7 +77,7 @@ class Resolution:
                 for t in range(mention.start, mention.end):
                     self.by_token[t] = mention
         entity.mentions += gone.mentions
-        entity.aliases += [a for a in [gone.label, *gone.aliases] if a not in entity.aliases and a != entity.label]
+        entity.aliases += [a for a in dict.fromkeys([gone.label, *gone.aliases]) if a not in entity.aliases and a != entity.label]
 
     def named_before(self, token, types: set[str]) -> str | None:
         """"X, la branche…", "X (affilié à…", "X, le chef de…": the entity of the types ending just before the
@@ -261,16 +261,26 @@ class Resolver:
         return named_key("Person", text)
 
     def _acronyms(self, doc, out: Resolution) -> None:
-        """`Name (ACR)`: the acronym in brackets is another name of the entity before it."""
+        """`Name (ACR)`: the acronym in brackets is another name of the entity before it; `ACR (Name)` likewise. An
+        acronym the NER took for an entity of its own is merged into the named one, every mention of it."""
         for mention in list(out.mentions):
+            if mention.key not in out.entities:
+                continue  # merged away already
             i = mention.end
             if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
                 acr = doc[i + 1]
-                if acr.text.isupper() and len(acr.text) >= 2:
-                    other = out.mention_at(acr.i)
-                    if other is None:
-                        entity = out.entities[mention.key]
-                        out.add(doc, Mention(mention.key, acr.i, acr.i + 1, "name"), entity.type, entity.label)
+            elif mention.start >= 2 and doc[mention.start - 1].text == "(" and mention.end < len(doc) \
+                    and doc[mention.end].text == ")" and out.entities[mention.key].from_gazetteer:
+                acr = doc[mention.start - 2]  # "le PCC (Premier commando de la capitale)"
+            else:
+                continue
+            if acr.text.isupper() and len(acr.text) >= 2:
+                other = out.mention_at(acr.i)
+                if other is None:
+                    entity = out.entities[mention.key]
+                    out.add(doc, Mention(mention.key, acr.i, acr.i + 1, "name"), entity.type, entity.label)
+                elif other.key != mention.key and not out.entities[other.key].from_gazetteer:
+                    out.merge(other.key, mention.key)  # "Primeiro Comando da Capital (PCC)": every "PCC" is the gang
 
     # -- nominals -----------------------------------------------------------------------
     def _state_of(self, token, out: Resolution) -> str | None:

@@ -1302,3 +1302,10 @@ def test_the_driver_of_a_ramming_is_its_perpetrator_and_his_shooting_a_response(
             ("t.txt/perpetrator", "affiliatedWith", "tunisia")} <= triples(x)
     x = extract(" date 2016-07-15 Un bus a explosé à Kaboul, tuant 12 personnes. Le conducteur a été tué.")
     assert "t.txt/conducteur" in {k for e in x.events for k in e.roles.get("victims", [])}
+
+
+def test_an_acronym_the_ner_took_apart_is_the_named_group(extract):
+    x = extract(" date 2017-01-12 Ces tueries sont une vengeance du groupe FDN contre le PCC (Premier commando de la capitale). "
+                "Le PCC a riposté.")
+    assert not [e for e in x.entities if e.key.startswith("organization-")]
+    assert "PCC" in next(e for e in x.entities if e.key == "primeiro_comando_da_capital").aliases
