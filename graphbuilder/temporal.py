@@ -266,10 +266,16 @@ def _ago(g: Groups, anchor: _Anchor | None, lex: Lexicon) -> TimeValue | None:
 
 
 def _unit_shift(g: Groups, anchor: _Anchor | None, lex: Lexicon) -> TimeValue | None:
-    """"Last/this/next year or month" (a calendar week has no granularity: None)."""
+    """"Last/this/next year, month or week" (a week as the range of its days, Monday to Sunday)."""
     unit = lex.units[_norm(g["unit"])]
     n = lex.shifts.get(_norm(g.get("shift") or ""), 0)
-    return None if unit == "week" else _shifted(anchor, unit, n)
+    if unit != "week":
+        return _shifted(anchor, unit, n)
+    if anchor is None or anchor.day is None:
+        return None
+    published = date(anchor.year, anchor.month, anchor.day)
+    monday = published - timedelta(published.weekday() - 7 * n)
+    return TimeValue(f"{monday.isoformat()}/{(monday + timedelta(6)).isoformat()}", "range")
 
 
 def _deictic(g: Groups, anchor: _Anchor | None, lex: Lexicon) -> TimeValue | None:

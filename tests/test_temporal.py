@@ -78,6 +78,8 @@ from graphbuilder.temporal import contains, dateline_date, find_dates, resolve
         ("entre le 20 et le 23 septembre", "2017-09-23", "2017-09-20/2017-09-23", "range"),
         ("dans la nuit de samedi à dimanche", "2020-02-17", "2020-02-15/2020-02-16", "range"),
         ("à l'été 2011", "2017-01-25", "2011-06/2011-09", "range"),
+        ("la semaine dernière", "2020-02-16", "2020-02-03/2020-02-09", "range"),  # Monday to Sunday
+        ("cette semaine", "2017-01-08", "2017-01-02/2017-01-08", "range"),
     ],
 )
 def test_resolve(expression: str, published: str | None, value: str, granularity: str) -> None:
@@ -100,7 +102,7 @@ def test_resolve(expression: str, published: str | None, value: str, granularity
         ("le lendemain", "2020-02-16"),
         ("le samedi suivant", "2020-02-16"),
         ("cette année-là", "2020-02-16"),
-        ("la semaine dernière", "2020-02-16"),
+        ("la semaine dernière", "2020-02"),  # a week needs the publication day
         ("quelques jours plus tard", "2020-02-16"),
         ("récemment", "2020-02-16"),
         ("plus tôt", "2020-02-16"),
