@@ -386,13 +386,13 @@ class EventExtractor(ThreatFrames, StatementFrames):
                     frame.add_role("place", key, token)
                     return
 
-    @staticmethod
-    def _same_clause(token, triggers) -> bool:
+    def _same_clause(self, token, triggers) -> bool:
         """Whether a word stands outside any subordinate clause that holds none of the triggers (of any clause if
-        none are given): "Alors qu'elle remporte une victoire à Alep, l'armée a été expulsée de Palmyre": not Alep."""
-        return not any(any(c.dep_ == "mark" for c in head.children) and not any(head.is_ancestor(t) or head == t
-                                                                              for t in triggers)
-                       for head in token.ancestors)
+        none are given): "Alors qu'elle remporte une victoire à Alep, l'armée a été expulsée de Palmyre": not Alep;
+        nor in a participle describing an armed actor ("revendiquée par le groupe Jaish-e-Mohammed, basé au Pakistan")."""
+        return not any((any(c.dep_ == "mark" for c in head.children) or (
+            triggers and head.dep_ in ("acl", "acl:relcl") and self._armed(head.head)))
+            and not any(head.is_ancestor(t) or head == t for t in triggers) for head in token.ancestors)
 
     def _target_fallback(self, sent, frame: Frame, resolution: Resolution, others: list) -> None:
         """"… contre un hôtel", "se bat … contre l'armée": a `contre` phrase nearer this frame than any other."""

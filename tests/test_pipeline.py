@@ -1309,3 +1309,9 @@ def test_an_acronym_the_ner_took_apart_is_the_named_group(extract):
                 "Le PCC a riposté.")
     assert not [e for e in x.entities if e.key.startswith("organization-")]
     assert "PCC" in next(e for e in x.entities if e.key == "primeiro_comando_da_capital").aliases
+
+
+def test_where_a_claimant_is_based_is_not_where_the_attack_was(extract):
+    x = extract(" date 2019-02-15 Au moins 40 paramilitaires indiens ont été tués jeudi dans un attentat-suicide à Pulwama. "
+                "L'attaque a été revendiquée par le groupe Jaish-e-Mohammed, basé au Pakistan.")
+    assert [e.roles.get("place") for e in x.events] == [["pulwama"]]
