@@ -247,6 +247,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
             by = self._struck_by(token)  # "la Turquie est frappée par une série d'attentats": the strikes that hit it
             owner = owner or next((g for g in groups if by is not None and by in g), None)
             answered = next((o for o in origins if token in o[0].subtree), None)
+            if groups and owner is None and token.dep_ == "advcl" and "Part" in token.morph.get("VerbForm") \
+                    and "Pres" in token.morph.get("Tense") and not any(c.dep_.startswith("nsubj") for c in token.children):
+                owner = groups[-1]  # "a bombardé des positions, tuant 16 soldats": what that attack did
             if self._answered(token):
                 origins.append([token])
             elif answered is not None:  # "en représailles à une attaque … qui a tué un sous-traitant"

@@ -1315,3 +1315,10 @@ def test_where_a_claimant_is_based_is_not_where_the_attack_was(extract):
     x = extract(" date 2019-02-15 Au moins 40 paramilitaires indiens ont été tués jeudi dans un attentat-suicide à Pulwama. "
                 "L'attaque a été revendiquée par le groupe Jaish-e-Mohammed, basé au Pakistan.")
     assert [e.roles.get("place") for e in x.events] == [["pulwama"]]
+
+
+def test_a_result_participle_belongs_to_the_attack_before_it(extract):
+    x = extract(" date 2020-02-28 En représailles, l'armée turque a bombardé des positions du régime syrien, tuant 16 soldats "
+                "syriens, a affirmé le ministère turc de la Défense.")
+    assert [(e.type, e.fatalities) for e in x.events] == [("Retaliation", 16)]
+    assert ("turkish_armed_forces", "killed", "syrian_arab_army") in triples(x)
