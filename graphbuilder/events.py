@@ -685,6 +685,10 @@ class EventExtractor(ThreatFrames, StatementFrames):
         for t in [token] + conjuncts + apposed:
             t = self._counted(t)
             mention = resolution.mention_at(t.i)
+            named = self._named_member(t, mention, resolution)
+            if named is not None:  # "Le soldat français Jean Dupont a été tué": the man, whose force a relation gives
+                yield named, t
+                continue
             if mention is None and t.pos_ == "NOUN" and lemma(t) in self.region_nouns:
                 named = [c for c in t.children if c.dep_ == "nmod" and case_of(c) in self.of_preps]
                 named += [g for c in named for g in c.children if g.dep_ == "conj"]  # "les villes de Jablé et Tartous"
@@ -763,6 +767,12 @@ class EventExtractor(ThreatFrames, StatementFrames):
         """The person a leader's title stands for: the one named with it, else an unnamed person node."""
         return (self.resolver.named_with(title, resolution) or resolution.named_before(title, {"Person"})
                 or self.resolver.nominal(title.doc, title, resolution, "Person").key)
+
+    def _named_member(self, token, mention, resolution: Resolution) -> str | None:
+        """The named person a singular force noun titles ("le soldat français Jean Dupont"), if any."""
+        if mention is None or resolution.entities[mention.key].type != "MilitaryForce" or token.morph.get("Number") != ["Sing"]:
+            return None
+        return self.resolver.name_after(token, resolution)
 
     def _counted(self, token):
         """What a quantity or collective noun, or a counting pronoun, counts: "une centaine de civils" → "civils",

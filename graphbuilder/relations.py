@@ -99,6 +99,8 @@ class RelationExtractor:
                         out += self._regime(token, resolution, span)
                     if word in self.offices and case_of(token) in self.office_cases:
                         out += self._office(token, resolution, span)
+                if pos == "NOUN" and token.morph.get("Number") == ["Sing"] and self.resolver.force_kind(token):
+                    out += self._force_member(token, resolution, span)
                 if pos in ("NOUN", "PROPN") and token.n_rights and any(
                         c.dep_ == "nmod" and case_of(c) in self.based_or_of for c in token.rights):
                     out += self._based(token, resolution, span)
@@ -239,6 +241,14 @@ class RelationExtractor:
             elif governing and not org:  # a minister or governor is a member of the state's government
                 out.append(Relation(person, "memberOf", state, [span]))
         return out
+
+    def _force_member(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        """"le policier Jean-Baptiste Salvaing", "X, un soldat français": the person named with a force's member noun
+        belongs to that force (a named one, or the document's node of that kind of force)."""
+        person = self.resolver.name_after(token, resolution) or (
+            self._entity(token.head, resolution, {"Person"}) if token.dep_ == "appos" else None)  # "X, un soldat français"
+        force = self._entity(token, resolution, {"MilitaryForce"}) or (self._force_node(token, resolution) if person else None)
+        return [Relation(person, "memberOf", force, [span])] if person and force else []
 
     def _force_of(self, token, resolution: Resolution) -> str | None:
         """The unnamed force in a title's `de` complement ("le chef de la police de Libreville"), as its participants are."""

@@ -40,7 +40,8 @@ a bare name right before a subject that ends in "… et X" is the list's first c
 
 Appositions: in "ont imputé l'attaque aux Forces démocratiques alliées (ADF), un groupe affilié à l'EI" the model makes
 "un groupe" a second object of the verb, and in "Le chauffeur, un Tunisien de 31 ans, a été abattu" a second subject;
-an indefinite noun phrase set off by a comma right after another complement (or subject) of the same verb describes it.
+an indefinite noun phrase set off by a comma right after another complement (or subject) of the same verb describes it,
+and a name read as a second subject right after the first ("Le soldat français Jean Dupont a été tué") names it.
 
 Descriptions: in "Le JNIM, la branche sahélienne d'Al-Qaïda, a revendiqué l'attaque" the model makes the description
 the subject and the name an oblique; a name set off by a comma right before the subject, itself closed by a comma, is
@@ -325,13 +326,17 @@ Language.component("coordinated_clause_repair", func=coordinate_clauses)
 def describe_after_comma(doc: Doc) -> Doc:
     """Make an indefinite noun phrase the parser read as a second object or subject, set off by a comma right after
     another complement or the subject of the same verb ("aux Forces démocratiques alliées (ADF), un groupe affilié à
-    l'EI", "Le chauffeur, un Tunisien de 31 ans, a été abattu"), that phrase's apposition."""
+    l'EI", "Le chauffeur, un Tunisien de 31 ans, a été abattu"), and a name read as a second subject right after the
+    first ("Le soldat français Jean Dupont a été tué"), that phrase's apposition."""
     for noun in doc:
-        if noun.dep_ not in ("obj", "nsubj", "nsubj:pass") or noun.pos_ != "NOUN" or noun.left_edge.i < 2 \
+        if noun.dep_ in ("nsubj", "nsubj:pass") and noun.pos_ == "PROPN" and noun.left_edge.i > 0:
+            before = doc[noun.left_edge.i - 1]  # "Le soldat français Jean Dupont a été tué": the name of the title
+        elif noun.dep_ not in ("obj", "nsubj", "nsubj:pass") or noun.pos_ != "NOUN" or noun.left_edge.i < 2 \
                 or doc[noun.left_edge.i - 1].text != "," \
                 or not any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in noun.children):
             continue
-        before = doc[noun.left_edge.i - 2]
+        else:
+            before = doc[noun.left_edge.i - 2]
         described = next((c for c in noun.head.children if c.i < noun.i and c.right_edge.i == before.i and (
             c.dep_ == noun.dep_ or (noun.dep_ == "obj" and c.dep_ in ("obl:arg", "obl", "obl:mod")))), None)
         if described is not None:

@@ -563,6 +563,14 @@ class Resolver:
                    and out.entities[m.key].label.lower().split()[:1] == [number]]
         return earlier[-1] if earlier else None
 
+    @staticmethod
+    def name_after(title, out: Resolution) -> str | None:
+        """The person named right after a title word and its adjectives ("le soldat français Jean Dupont"), if any."""
+        end = max([title.i] + [c.i for c in title.children if c.dep_ == "amod" and c.i > title.i]) + 1
+        mention = out.mention_at(end) if end < len(title.doc) else None
+        return mention.key if mention and mention.start == end and mention.kind == "name" \
+            and out.entities[mention.key].type == "Person" else None
+
     def named_with(self, title, out: Resolution) -> str | None:
         """The person named right with a title, in apposition or as its name ("le président turc Recep Tayyip
         Erdogan"), if any."""

@@ -1322,3 +1322,13 @@ def test_a_result_participle_belongs_to_the_attack_before_it(extract):
                 "syriens, a affirmé le ministère turc de la Défense.")
     assert [(e.type, e.fatalities) for e in x.events] == [("Retaliation", 16)]
     assert ("turkish_armed_forces", "killed", "syrian_arab_army") in triples(x)
+
+
+def test_a_named_member_of_a_force_is_the_victim_and_its_member(extract):
+    x = extract(" date 2016-06-14 Le soldat français Jean Dupont a été tué au Mali.")
+    assert [e.roles.get("victims") for e in x.events] == [["person-jean-dupont"]]
+    assert ("person-jean-dupont", "memberOf", "french_armed_forces") in triples(x)
+    x = extract(" date 2016-06-14 Jessica Schneider, fonctionnaire de police à Mantes-la-Jolie, a été tuée.")
+    assert ("person-jessica-schneider", "memberOf", "t.txt/police") in triples(x)
+    x = extract(" date 2016-06-14 Le policier Jean-Baptiste Salvaing a été tué.")
+    assert ("person-jean-baptiste-salvaing", "memberOf", "t.txt/police") in triples(x)

@@ -167,3 +167,8 @@ def test_an_indefinite_phrase_after_a_comma_describes_the_complement_before_it(n
 def test_an_indefinite_second_subject_after_a_comma_describes_the_first(nlp):
     doc = nlp("Le chauffeur, un Tunisien de 31 ans, a été abattu par la police.")
     assert arc(doc, "Tunisien") == ("appos", "chauffeur")
+
+
+def test_a_name_read_as_a_second_subject_names_the_first(nlp):
+    doc = nlp("Le soldat français Jean Dupont a été tué au Mali.")
+    assert arc(doc, "Jean") == ("appos", "soldat")
