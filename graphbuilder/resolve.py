@@ -512,7 +512,7 @@ class Resolver:
         return True
 
     def _state_in_focus(self, token, out: Resolution) -> str | None:
-        """"Le gouvernement", "les autorités", "le pays" alone: the state most mentioned before, else the country of
+        """"Le gouvernement", "les autorités", "le régime" alone: the state most mentioned before, else the country of
         the latest place named before ("à Mogadiscio … Le gouvernement a désigné les shebab")."""
         if token.lower_ not in self.lex["state_anaphors"]["words"] or not has_determiner(token, self.anaphor_determiners) \
                 or any(c.dep_ in ("nmod", "amod", "appos", "flat:name") for c in token.children):
