@@ -9,7 +9,7 @@ from .resolve import PERPETRATOR_KINDS, Resolution, Resolver, is_nominal
 from .nlp import strip_accents
 from .statements import StatementFrames
 from .syntax import (by_first_word, case_of, entry_words, has_determiner, is_passive, lemma, negated, past_clause, phrases_at,
-                     subjects, subtree_range, verb_lemma)
+                     subjects, subtree_range, unreal, verb_lemma)
 from .temporal import find_dates, is_dateline, load_lexicon
 from .threats import ThreatFrames
 
@@ -309,10 +309,12 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 and case_of(trigger) in self.lex["dative_preps"] + ["contre"])
 
     def _irrealis(self, trigger) -> bool:
-        """"une tentative d'attentat déjouée", "un projet d'attentat", "prévoit des attaques": not (yet) an attack."""
+        """"une tentative d'attentat déjouée", "un projet d'attentat", "prévoit des attaques", "frapperait": not (yet) an
+        attack."""
         heads = [trigger.head] if trigger.head != trigger else []
         return any(lemma(h) in self.lex["irrealis_heads"] or lemma(h) in self.lex["irrealis_verbs"] for h in heads) \
-            or any(lemma(c) in self.lex["irrealis_verbs"] for c in trigger.children)
+            or any(lemma(c) in self.lex["irrealis_verbs"] for c in trigger.children) \
+            or (trigger.pos_ == "VERB" and unreal(trigger))  # "qu'ils attaqueraient les forces étrangères"
 
     def _introduces(self, token) -> bool:
         """Whether a trigger can start an event of its own (an indefinite noun or a full clause)."""

@@ -166,12 +166,15 @@ def make_voice_repair(nlp: Language, name: str, lang: str) -> VoiceRepair:
 class VerbRepair:
     """Make a noun that heads a clause of its own (a subject, no copula, a present-tense ending: "L'EI contrôle la
     ville", "l'ASL bénéficie du soutien de") a verb, and give a verb whose lemma is no infinitive ("L'EI frappe la
-    Turquie": lemma "frappe") the infinitive of its present-tense ending ("frapper"), as the lexicon spells them."""
+    Turquie": lemma "frappe") the infinitive of its present-tense ending ("frapper"), as the lexicon spells them;
+    mark conditionals and futures ("riposterait", "frappera") the tagger reads as imperfects or presents."""
 
     def __init__(self, lang: str):
         data = resources(lang).lexicon["verb_repair"]
         self.infinitives = tuple(data["infinitive_endings"])
         self.endings = sorted(data["present_endings"].items(), key=lambda e: -len(e[0]))
+        self.moods = [(set(data["conditional_endings"]), {"Mood": "Cnd", "Tense": "Pres"}),
+                      (set(data["future_endings"]), {"Mood": "Ind", "Tense": "Fut"})]
 
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s verb tags and lemmas in place."""
@@ -183,7 +186,20 @@ class VerbRepair:
                     token.pos_, token.lemma_ = "VERB", infinitive
             elif token.pos_ == "VERB" and not token.lemma_.endswith(self.infinitives):
                 token.lemma_ = self._infinitive(token) or token.lemma_
+            if token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm"):
+                self._mood(token)
         return doc
+
+    def _mood(self, token) -> None:
+        """Mark a conditional or future form the tagger read as an imperfect or present ("riposterait": its
+        infinitive and a conditional ending)."""
+        infinitive = token.lemma_.lower()
+        for stem in {infinitive, infinitive[:-1] if infinitive.endswith("re") else infinitive}:
+            rest = token.lower_[len(stem):] if token.lower_.startswith(stem) else None
+            for endings, features in self.moods:
+                if rest in endings:
+                    token.set_morph({**token.morph.to_dict(), **features})
+                    return
 
     def _infinitive(self, token) -> str | None:
         """The infinitive a present-tense form's ending gives, None if it has none."""

@@ -81,6 +81,11 @@ def perfect_infinitive(verb) -> bool:
         c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
+def unreal(verb) -> bool:
+    """Whether a verb is a conditional or a future ("riposterait", "frappera"): what may or will be, not what was."""
+    return "Cnd" in verb.morph.get("Mood") or "Fut" in verb.morph.get("Tense")
+
+
 def past_clause(verb) -> bool:
     """Whether a finite clause tells of the past ("l'attaque avait fait deux morts", "ils ont tué"), not the future."""
     form = verb.morph.get("VerbForm")

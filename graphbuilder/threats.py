@@ -4,7 +4,7 @@ from __future__ import annotations
 from .frames import AGGRESSOR_TYPES, Frame
 from .model import Event
 from .resolve import Resolution, is_nominal
-from .syntax import case_of, lemma, negated, past_clause, perfect_infinitive, subjects
+from .syntax import case_of, lemma, negated, past_clause, perfect_infinitive, subjects, unreal
 
 
 class ThreatFrames:
@@ -76,7 +76,8 @@ class ThreatFrames:
         words = {lemma(t) for t in complement} | {t.lower_ for t in complement}
         phrase = " ".join(t.lower_ for t in complement)
         return bool(words & set(self.lex["threat_complements"])) or any(
-            " " in c and c in phrase for c in self.lex["threat_complements"])
+            " " in c and c in phrase for c in self.lex["threat_complements"]) or any(
+            t.pos_ == "VERB" and unreal(t) and self._is_trigger(t) for t in complement)  # "qu'ils attaqueraient"
 
     def _avenged(self, events: list[Event], avengers: list[str]) -> list[str]:
         """Who a vow of revenge naming no one is aimed at: the author of the latest attack, as the text

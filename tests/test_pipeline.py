@@ -1332,3 +1332,10 @@ def test_a_named_member_of_a_force_is_the_victim_and_its_member(extract):
     assert ("person-jessica-schneider", "memberOf", "t.txt/police") in triples(x)
     x = extract(" date 2016-06-14 Le policier Jean-Baptiste Salvaing a été tué.")
     assert ("person-jean-baptiste-salvaing", "memberOf", "t.txt/police") in triples(x)
+
+
+def test_a_conditional_attack_is_no_attack_and_warning_of_it_a_threat(extract):
+    x = extract(" date 2019-05-10 Les talibans ont averti qu'ils attaqueraient les forces étrangères si elles restaient.")
+    assert [(e.type, e.roles.get("attacker")) for e in x.events] == [("Threat", ["taliban"])]
+    x = extract(" date 2019-05-10 L'attaque aurait fait dix morts, selon la police.")  # reported, not unreal
+    assert [e.fatalities for e in x.events] == [10]

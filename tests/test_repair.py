@@ -172,3 +172,10 @@ def test_an_indefinite_second_subject_after_a_comma_describes_the_first(nlp):
 def test_a_name_read_as_a_second_subject_names_the_first(nlp):
     doc = nlp("Le soldat français Jean Dupont a été tué au Mali.")
     assert arc(doc, "Jean") == ("appos", "soldat")
+
+
+def test_conditionals_and_futures_read_as_imperfects_are_marked(nlp):
+    doc = nlp("L'Iran a averti qu'il riposterait. Il tirait sur la foule. L'armée frappera Gaza.")
+    moods = {t.text: (t.morph.get("Mood"), t.morph.get("Tense")) for t in doc if t.pos_ == "VERB"}
+    assert moods["riposterait"] == (["Cnd"], ["Pres"]) and moods["frappera"][1] == ["Fut"]
+    assert moods["tirait"] == (["Ind"], ["Imp"])  # an imperfect stays one
