@@ -126,4 +126,8 @@ class ThreatFrames:
                       and self._is_trigger(t.head) and resolution.mention_at(t.i) is None  # américains"; (it records
                       for a in t.children if a.dep_ == "amod"  # the demonym) only when no named target is struck
                       for k in [self.resolver.demonym_state(t.doc, a, resolution)] if k and self.resolver.actor_state(k) not in sides), None)
+        if owned is None and any(self._retaliation_word(t) for t in complement):  # "riposterait à toute attaque
+            owned = next(((k, a) for t in complement if t.pos_ == "NOUN" and self._is_trigger(t)  # américaine": whose
+                          for a in t.children if a.dep_ == "amod"  # attack it would answer
+                          for k in [self.resolver.demonym_state(t.doc, a, resolution)] if k and k not in sides), None)
         return owned or (forces or states or [None])[0]

@@ -1339,3 +1339,8 @@ def test_a_conditional_attack_is_no_attack_and_warning_of_it_a_threat(extract):
     assert [(e.type, e.roles.get("attacker")) for e in x.events] == [("Threat", ["taliban"])]
     x = extract(" date 2019-05-10 L'attaque aurait fait dix morts, selon la police.")  # reported, not unreal
     assert [e.fatalities for e in x.events] == [10]
+
+
+def test_a_vow_to_answer_a_nation_s_attack_threatens_that_state(extract):
+    x = extract(" date 2019-05-10 Le Hezbollah a promis de riposter à toute frappe israélienne.")
+    assert ("hezbollah", "threatened", "israel") in triples(x)
