@@ -1344,3 +1344,8 @@ def test_a_conditional_attack_is_no_attack_and_warning_of_it_a_threat(extract):
 def test_a_vow_to_answer_a_nation_s_attack_threatens_that_state(extract):
     x = extract(" date 2019-05-10 Le Hezbollah a promis de riposter à toute frappe israélienne.")
     assert ("hezbollah", "threatened", "israel") in triples(x)
+
+
+def test_more_sites_are_facilities(extract):
+    x = extract(" date 2019-05-10 Kiev accuse Moscou d'avoir bombardé une maternité à Marioupol.")
+    assert [e.roles.get("target") for e in x.events] == [["t.txt/maternite"]]
