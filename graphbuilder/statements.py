@@ -89,7 +89,8 @@ class StatementFrames:
                     accusers += [k for k, _ in self._fillers(child, resolution)]
                 elif child.dep_ in ("obj", "nsubj:pass", "iobj") or (child.dep_ == "xcomp" and child.pos_ in ("PROPN", "NOUN")) or (
                         child.dep_ in ("obl:arg", "obl", "obl:mod") and case_of(child) in self.lex["dative_preps"]) or (
-                        child.dep_ in ("obl:arg", "obl", "obl:mod", "nmod") and case_of(child) in self.blame_on):
+                        child.dep_ in ("obl:arg", "obl", "obl:mod", "nmod") and case_of(child) in self.blame_on) or (
+                        child in on and child.dep_ == "nmod" and not case_of(child)):  # "a pointé du doigt l'Iran"
                     accused += self._accused(child, resolution)
             if passive and not accused and token.dep_ in ("acl", "advcl", "amod"):
                 accused += self._accused(token.head, resolution)

@@ -1349,3 +1349,8 @@ def test_a_vow_to_answer_a_nation_s_attack_threatens_that_state(extract):
 def test_more_sites_are_facilities(extract):
     x = extract(" date 2019-05-10 Kiev accuse Moscou d'avoir bombardé une maternité à Marioupol.")
     assert [e.roles.get("target") for e in x.events] == [["t.txt/maternite"]]
+
+
+def test_pointing_the_finger_at_someone_blames_them(extract):
+    x = extract(" date 2019-05-10 Un attentat a tué dix personnes à Kaboul. Les États-Unis ont pointé du doigt l'Iran.")
+    assert ("united_states", "blamed", "iran") in triples(x)
