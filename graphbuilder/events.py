@@ -30,6 +30,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.seize_verbs = set(lex["seize_verbs"]["verbs"])
         self.reflexive_seize = set(lex["seize_verbs"]["reflexive"])
         self.removal_verbs = set(lex["removal_verbs"]["verbs"])
+        self.between_nouns, self.between_preps = set(lex["between"]["nouns"]), set(lex["between"]["preps"])
         self.state_nouns = set(lex["state_nouns"])  # "au régime syrien": the state acting, not a country as a place
         self.control_nouns = set(lex["under_control"]["nouns"])
         self.place_labels = set(lex["place_entity_labels"])
@@ -439,6 +440,13 @@ class EventExtractor(ThreatFrames, StatementFrames):
             for child in sides:
                 if child.dep_ == "obj" or (child.dep_ != "case" and case_of(child) in self.lex["dative_preps"]):
                     self._role_from(child, trigger, False, frame, resolution, force="attacker" if child.dep_ == "obj" else "target")
+            return
+        sides = [c for c in trigger.children if trigger.pos_ == "NOUN" and lemma(trigger) in self.between_nouns
+                 and case_of(c) in self.between_preps]  # "des combats entre l'armée et les rebelles"
+        for side in sides:
+            for n, member in enumerate([side] + [c for c in side.children if c.dep_ == "conj"]):
+                self._role_from(member, trigger, False, frame, resolution, force="target" if n else "attacker")
+        if sides:
             return
         phrase = self._phrase_words(trigger)
         for child in trigger.children:

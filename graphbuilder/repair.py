@@ -36,7 +36,8 @@ Coordinated clauses: in "Deux individus ont fait irruption dans l'église et ont
 coordinates "égorgé" with the noun "irruption"; a verb with an auxiliary or a finite form of its own coordinated with a
 noun is a clause coordinated with the verb that governs that noun (whose subject it then shares). In "Les États-Unis,
 la France et le Royaume-Uni ont frappé" the model reads the first name of the list as an oblique set off by a comma;
-a bare name right before a subject that ends in "… et X" is the list's first conjunct.
+a bare name right before a subject that ends in "… et X" is the list's first conjunct. In "des combats entre l'armée
+et les rebelles ont fait 30 morts" it reads the second side as a second subject; it is the first side's conjunct.
 
 Appositions: in "ont imputé l'attaque aux Forces démocratiques alliées (ADF), un groupe affilié à l'EI" the model makes
 "un groupe" a second object of the verb, and in "Le chauffeur, un Tunisien de 31 ans, a été abattu" a second subject;
@@ -312,31 +313,68 @@ def name_before_description(doc: Doc) -> Doc:
 Language.component("description_subject_repair", func=name_before_description)
 
 
-def coordinate_clauses(doc: Doc) -> Doc:
-    """Coordinate a verb the parser coordinated with a noun ("ont fait irruption dans l'église et ont égorgé le
-    prêtre") with the verb that governs that noun, when its own auxiliary or finite form makes it a clause, and
-    the first name of an enumerated subject read as an oblique with that subject."""
-    for verb in doc:
-        if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ not in ("NOUN", "PROPN") or not (
-                verb.morph.get("VerbForm") == ["Fin"] or any(c.dep_ in ("aux:tense", "aux:pass") for c in verb.children)):
-            continue
-        governor = verb.head
-        while governor.pos_ != "VERB" and governor.head.i != governor.i:
-            governor = governor.head
-        if governor.pos_ == "VERB" and governor.i < verb.i:
-            verb.head = governor
-    for name in doc:
-        if name.dep_ not in ("obl", "obl:mod", "advcl", "dep") or name.pos_ != "PROPN" or case_of(name) or name.i > name.head.i \
-                or name.right_edge.i + 2 >= len(doc) or doc[name.right_edge.i + 1].text != ",":
-            continue
-        subject = next((c for c in name.head.children if c.dep_ in ("nsubj", "nsubj:pass")
-                        and c.left_edge.i == name.right_edge.i + 2), None)
-        if subject is not None and any(c.dep_ == "conj" and any(g.dep_ == "cc" for g in c.children) for c in subject.children):
-            name.head, name.dep_ = subject, "conj"  # "Les États-Unis, la France et le Royaume-Uni ont frappé"
-    return doc
+class CoordinationRepair:
+    """Coordinate what the parser coordinated wrongly or not at all: a clause with a noun, the first name of an
+    enumerated subject, the second side of a clash ("entre A et B")."""
+
+    def __init__(self, lang: str):
+        self.between = set(resources(lang).lexicon["between"]["preps"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Repair `doc`'s coordinations in place."""
+        self._clauses(doc)
+        self._enumerations(doc)
+        self._sides(doc)
+        return doc
+
+    @staticmethod
+    def _clauses(doc: Doc) -> None:
+        """Coordinate a verb the parser coordinated with a noun ("ont fait irruption dans l'église et ont égorgé le
+        prêtre") with the verb that governs that noun, when its own auxiliary or finite form makes it a clause."""
+        for verb in doc:
+            if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ not in ("NOUN", "PROPN") or not (
+                    verb.morph.get("VerbForm") == ["Fin"] or any(c.dep_ in ("aux:tense", "aux:pass") for c in verb.children)):
+                continue
+            governor = verb.head
+            while governor.pos_ != "VERB" and governor.head.i != governor.i:
+                governor = governor.head
+            if governor.pos_ == "VERB" and governor.i < verb.i:
+                verb.head = governor
+
+    @staticmethod
+    def _enumerations(doc: Doc) -> None:
+        """The first name of an enumerated subject read as an oblique is that subject's first conjunct ("Les
+        États-Unis, la France et le Royaume-Uni ont frappé")."""
+        for name in doc:
+            if name.dep_ not in ("obl", "obl:mod", "advcl", "dep") or name.pos_ != "PROPN" or case_of(name) \
+                    or name.i > name.head.i or name.right_edge.i + 2 >= len(doc) or doc[name.right_edge.i + 1].text != ",":
+                continue
+            subject = next((c for c in name.head.children if c.dep_ in ("nsubj", "nsubj:pass")
+                            and c.left_edge.i == name.right_edge.i + 2), None)
+            if subject is not None and any(c.dep_ == "conj" and any(g.dep_ == "cc" for g in c.children)
+                                           for c in subject.children):
+                name.head, name.dep_ = subject, "conj"
+
+    def _sides(self, doc: Doc) -> None:
+        """"des combats entre l'armée et les rebelles ont fait…": the second side, read as a second subject or an
+        object of the verb, is the first side's conjunct."""
+        for side in doc:
+            if case_of(side) not in self.between or any(c.dep_ == "conj" for c in side.children) \
+                    or side.right_edge.i + 2 >= len(doc) or doc[side.right_edge.i + 1].lower_ != "et":
+                continue
+            conjunction = doc[side.right_edge.i + 1]
+            other = next((t for t in doc[conjunction.i + 1:conjunction.i + 5] if t.pos_ in ("NOUN", "PROPN")
+                          and not conjunction.i < t.head.i < t.i), None)
+            if other is not None and other.dep_ in ("nsubj", "obj", "nsubj:pass") and other.head.i > other.i:
+                other.head, other.dep_ = side, "conj"
+                conjunction.head, conjunction.dep_ = other, "cc"
 
 
-Language.component("coordinated_clause_repair", func=coordinate_clauses)
+@Language.factory("coordinated_clause_repair", default_config={"lang": "fr"})
+def make_coordination_repair(nlp: Language, name: str, lang: str) -> CoordinationRepair:
+    """spaCy factory of the coordination repair for the language `lang`."""
+    return CoordinationRepair(lang)
+
 
 
 def describe_after_comma(doc: Doc) -> Doc:

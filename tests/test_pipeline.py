@@ -1354,3 +1354,10 @@ def test_more_sites_are_facilities(extract):
 def test_pointing_the_finger_at_someone_blames_them(extract):
     x = extract(" date 2019-05-10 Un attentat a tué dix personnes à Kaboul. Les États-Unis ont pointé du doigt l'Iran.")
     assert ("united_states", "blamed", "iran") in triples(x)
+
+
+def test_the_sides_of_a_clash_and_new_killing_words(extract):
+    x = extract(" date 2019-05-10 Des combats entre l'armée malienne et les rebelles ont fait 30 morts.")
+    assert ("malian_armed_forces", "attacked", "t.txt/rebelle") in triples(x)
+    x = extract(" date 2019-05-10 Les miliciens ont lynché deux soldats.")
+    assert ("t.txt/milicien", "killed", "t.txt/armed-forces") in triples(x)

@@ -179,3 +179,8 @@ def test_conditionals_and_futures_read_as_imperfects_are_marked(nlp):
     moods = {t.text: (t.morph.get("Mood"), t.morph.get("Tense")) for t in doc if t.pos_ == "VERB"}
     assert moods["riposterait"] == (["Cnd"], ["Pres"]) and moods["frappera"][1] == ["Fut"]
     assert moods["tirait"] == (["Ind"], ["Imp"])  # an imperfect stays one
+
+
+def test_the_second_side_of_a_clash_is_the_first_side_s_conjunct(nlp):
+    doc = nlp("Des combats entre l'armée malienne et les rebelles ont fait 30 morts.")
+    assert arc(doc, "rebelles") == ("conj", "armée")
