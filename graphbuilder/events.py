@@ -9,7 +9,7 @@ from .resolve import PERPETRATOR_KINDS, Resolution, Resolver, is_nominal
 from .nlp import strip_accents
 from .statements import StatementFrames
 from .syntax import (by_first_word, case_of, entry_words, has_determiner, is_passive, lemma, negated, past_clause, phrases_at,
-                     subjects, subtree_range, unreal, verb_lemma)
+                     has_subject, subjects, subtree_range, unreal, verb_lemma)
 from .temporal import find_dates, is_dateline, load_lexicon
 from .threats import ThreatFrames
 
@@ -249,7 +249,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
             owner = owner or next((g for g in groups if by is not None and by in g), None)
             answered = next((o for o in origins if token in o[0].subtree), None)
             if groups and owner is None and token.dep_ == "advcl" and "Part" in token.morph.get("VerbForm") \
-                    and "Pres" in token.morph.get("Tense") and not any(c.dep_.startswith("nsubj") for c in token.children):
+                    and "Pres" in token.morph.get("Tense") and not has_subject(token):
                 owner = groups[-1]  # "a bombardé des positions, tuant 16 soldats": what that attack did
             if self._answered(token):
                 origins.append([token])
@@ -320,7 +320,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
     def _introduces(self, token) -> bool:
         """Whether a trigger can start an event of its own (an indefinite noun or a full clause)."""
         if token.pos_ == "VERB":
-            return self._trigger_key(token) not in self.weak or any(c.dep_.startswith("nsubj") for c in token.children)
+            return self._trigger_key(token) not in self.weak or has_subject(token)
         dets = [c.lower_ for c in token.children if c.dep_ in ("det", "nummod")]
         return any(d in self.indefinite or d.isdigit() for d in dets)
 
@@ -459,8 +459,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                     if grandchild.dep_ == "nmod":  # "ont ouvert le feu sur la foule", "brisent les lignes des forces"
                         whose = child.i in phrase and case_of(grandchild) in self.of_preps
                         self._role_from(grandchild, trigger, passive, frame, resolution, force="target" if whose else None)
-        if trigger.pos_ == "VERB" and trigger.dep_ in ("conj", "advcl", "xcomp") and not any(
-                c.dep_.startswith("nsubj") for c in trigger.children) \
+        if trigger.pos_ == "VERB" and trigger.dep_ in ("conj", "advcl", "xcomp") and not has_subject(trigger) \
                 and (self._says_it_did(trigger) or (lemma(trigger.head) not in self.lex["speech_verbs"]
                      and self._verb_lemma(trigger.head) not in self.statement_verbs)):  # not "…, a affirmé le ministère",
             for child in trigger.head.children:  # not "Kiev accuse Moscou d'avoir visé"; "ont abandonné … et poignardé"
@@ -482,7 +481,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
             started = self._started(trigger)
             if trigger.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nmod") and self._suffered(trigger):
                 verb = trigger.head
-                while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+                while verb.dep_ == "conj" and not has_subject(verb):
                     verb = verb.head  # "le Front subit … et fait face aux bombardements"
                 for child in verb.children:  # "le groupe subit des bombardements", "fait face aux frappes"
                     if child.dep_ in ("nsubj", "nsubj:pass"):
@@ -565,7 +564,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 break
         if trigger.dep_ in ("nsubj", "nsubj:pass") and trigger.head.pos_ == "VERB":
             verbs = [trigger.head] + [c for c in trigger.head.children if c.dep_ == "conj" and c.pos_ == "VERB"
-                                      and not any(g.dep_.startswith("nsubj") for g in c.children)]
+                                      and not has_subject(c)]
             return next((v for v in verbs if lemma(v) in self.launch_verbs and is_passive(v)), None)
         return None
 
@@ -695,9 +694,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
         for t in [token] + conjuncts + apposed:
             t = self._counted(t)
             mention = resolution.mention_at(t.i)
-            named = self._named_member(t, mention, resolution)
-            if named is not None:  # "Le soldat français Jean Dupont a été tué": the man, whose force a relation gives
-                yield named, t
+            member = self._named_member(t, mention, resolution)
+            if member is not None:  # "Le soldat français Jean Dupont a été tué": the man, whose force a relation gives
+                yield member, t
                 continue
             if mention is None and t.pos_ == "NOUN" and lemma(t) in self.region_nouns:
                 named = [c for c in t.children if c.dep_ == "nmod" and case_of(c) in self.of_preps]

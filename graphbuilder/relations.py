@@ -6,7 +6,7 @@ from dataclasses import replace
 from .lang import Resources
 from .model import Relation, Span
 from .resolve import Resolution, Resolver
-from .syntax import case_of, chain_head, has_determiner, is_passive, lemma, negated, verb_lemma
+from .syntax import case_of, chain_head, has_determiner, has_subject, is_passive, lemma, negated, verb_lemma
 from .nlp import strip_accents
 
 ACTORS = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
@@ -563,8 +563,8 @@ class RelationExtractor:
     def _purpose(verb) -> bool:
         """Whether a verb is an infinitive of purpose without a subject of its own ("a débuté des frappes pour soutenir
         les rebelles"): its governor's subject does it."""
-        return verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm") and not any(
-            c.dep_.startswith("nsubj") for c in verb.children) and any(c.dep_ == "mark" for c in verb.children)
+        return verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm") and not has_subject(verb) \
+            and any(c.dep_ == "mark" for c in verb.children)
 
     def _composed(self, participle, holder: str, resolution: Resolution, span: Span) -> list[Relation]:
         """"les FDS, dominées par les milices kurdes", "une coalition composée des YPG et de groupes arabes"."""

@@ -54,7 +54,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .lang import resources
-from .syntax import case_of
+from .syntax import case_of, has_subject
 from .temporal import load_lexicon
 
 PREDICATE_TAGS = ("VERB", "ADJ")  # a participle is sometimes tagged as an adjective ("tués lundi par")
@@ -238,7 +238,7 @@ class PrepositionalSubjectRepair:
                 subject.head, subject.dep_ = token.head, token.dep_
             token.dep_ = "obl:mod"
         for verb in doc:
-            if verb.pos_ not in PREDICATE_TAGS or any(c.dep_.startswith("nsubj") for c in verb.children):
+            if verb.pos_ not in PREDICATE_TAGS or has_subject(verb):
                 continue
             under = [g for c in verb.lefts if c.dep_ == "advmod" for g in c.children]  # "Près | de 163 djihadistes"
             counted = next((c for c in [*verb.lefts, *under] if c.dep_ in ("obl:mod", "dep", "nmod")

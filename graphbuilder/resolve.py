@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .lang import Resources
 from .model import ACTOR_TYPES, Document, Entity, Span
 from .nlp import METONYM_LABEL, strip_accents
-from .syntax import by_first_word, case_of, chain_head, has_determiner, lemma, phrases_at
+from .syntax import by_first_word, case_of, chain_head, has_determiner, has_subject, lemma, phrases_at
 from .vocab import slug
 
 NAME_DEPS = {"flat:name", "flat", "appos", "nmod", "amod"}
@@ -116,6 +116,10 @@ class Resolver:
         self.group_nouns = {w for w, types in self.lex["anaphor_nouns"].items() if "ArmedGroup" in types}
         self.latest_starts = tuple({p.split("-")[0] for p in self.lex["latest_anaphors"]["pronouns"]})
         self.regimes = set(self.lex["regime_nouns"])  # a capital under these is the state
+        self.state_anaphors = set(self.lex["state_anaphors"]["words"])  # "le gouvernement" alone: the state in focus
+        self.drivers, self.ramming = set(self.lex["ramming"]["drivers"]), set(self.lex["ramming"]["verbs"])
+        unlike = self.lex["non_jihadist_fighters"]  # "les rebelles" take up no jihadist group
+        self.non_jihadist, self.jihadist_roots = set(unlike["words"]), set(unlike["jihadist_roots"])
         self.institution_heads = self.titles | self.regimes  # another metonym ("la Maison Blanche") under these too
         self.addressee_verbs = set(self.lex["blame_verbs"]) | set(self.lex["threat_verbs"])  # their object acts
         self.of_cases = set(self.lex["of_preps"]) | {""}  # "la base du K1", "la base K1"
@@ -372,12 +376,11 @@ class Resolver:
     def _unlike(self, token, key: str) -> bool:
         """Whether a fighters' noun cannot name a group: "les rebelles" are no jihadist group (the Islamic State,
         al-Qaida, a branch or affiliate of theirs)."""
-        data = self.lex["non_jihadist_fighters"]
-        if token.lower_ not in data["words"]:
+        if token.lower_ not in self.non_jihadist:
             return False
         actor = self.actors.get(key, {})
-        return key in data["jihadist_roots"] or bool(
-            set(actor.get("partOf", []) + actor.get("affiliatedWith", [])) & set(data["jihadist_roots"]))
+        return key in self.jihadist_roots or not self.jihadist_roots.isdisjoint(
+            actor.get("partOf", []) + actor.get("affiliatedWith", []))
 
     def _antecedent(self, token, out: Resolution, types: list[str], plural: bool = False) -> Entity | None:
         """Most recent earlier mention of the first type (in preference order) that has one."""
@@ -446,8 +449,8 @@ class Resolver:
             if known is not None and word in known.label.lower():
                 out.add(doc, Mention(known.key, token.i, token.i + 1, "anaphor"), known.type, known.label)
                 return True
-        rammed = word in self.lex["ramming"]["drivers"] and any(  # "Un camion a foncé sur la foule … Le chauffeur"
-            lemma(t) in self.lex["ramming"]["verbs"] for t in doc[:token.i])
+        rammed = word in self.drivers and any(  # "Un camion a foncé sur la foule … Le chauffeur"
+            lemma(t) in self.ramming for t in doc[:token.i])
         if not rammed and (not phrases_at(token, self.perpetrator_words) and not (word in self.authors and any(
                 c.dep_ == "nmod" and c.lemma_.lower() in self.lex["attack_nouns"] for c in token.children)) and not (
                 word in armed["nouns"] and (any(c.dep_ == "amod" and c.lower_ in armed["modifiers"] for c in token.children)
@@ -464,8 +467,7 @@ class Resolver:
         own ("Deux individus ont fait irruption … et ont égorgé le prêtre") and its relative clauses' ("des
         individus, qui ont tué six humanitaires")."""
         verbs = [token.head] if token.dep_ == "nsubj" else []
-        verbs += [c for verb in verbs for c in verb.children if c.dep_ == "conj" and not any(
-            s.dep_.startswith("nsubj") for s in c.children)]
+        verbs += [c for verb in verbs for c in verb.children if c.dep_ == "conj" and not has_subject(c)]
         return verbs + [c for c in token.children if c.dep_ == "acl:relcl" and any(
             s.dep_ == "nsubj" and s.morph.get("PronType") == ["Rel"] for s in c.children)]
 
@@ -514,7 +516,7 @@ class Resolver:
     def _state_in_focus(self, token, out: Resolution) -> str | None:
         """"Le gouvernement", "les autorités", "le régime" alone: the state most mentioned before, else the country of
         the latest place named before ("à Mogadiscio … Le gouvernement a désigné les shebab")."""
-        if token.lower_ not in self.lex["state_anaphors"]["words"] or not has_determiner(token, self.anaphor_determiners) \
+        if token.lower_ not in self.state_anaphors or not has_determiner(token, self.anaphor_determiners) \
                 or any(c.dep_ in ("nmod", "amod", "appos", "flat:name") for c in token.children):
             return None
         state = self.salient(token, out, ["State"])

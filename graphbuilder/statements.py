@@ -4,7 +4,7 @@ from __future__ import annotations
 from .frames import ACTOR_TYPES, AGGRESSOR_TYPES, sentence_span
 from .model import Event, Relation, Span
 from .resolve import Resolution
-from .syntax import case_of, in_order, is_passive, lemma, negated, subjects
+from .syntax import case_of, has_subject, in_order, is_passive, lemma, negated, subjects
 
 
 class StatementFrames:
@@ -155,7 +155,7 @@ class StatementFrames:
                     return found
         inverted = [c for v in sent if v.i > token.i and lemma(v) in self.lex["speech_verbs"]  # "…, a annoncé le
                     for c in v.children if c.i > v.i and (c.dep_ == "nsubj" or (  # gouvernement malien" parsed apart
-                        c.dep_ == "obj" and not any(g.dep_.startswith("nsubj") for g in v.children)))]
+                        c.dep_ == "obj" and not has_subject(v)))]
         found = [k for c in inverted for k, _ in self._fillers(c, resolution)]
         return found or [k for t in sent if case_of(t) in self.lex["according_to"] for k, _ in self._fillers(t, resolution)]
 

@@ -81,6 +81,11 @@ def perfect_infinitive(verb) -> bool:
         c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
 
+def has_subject(verb) -> bool:
+    """Whether a verb has a subject of its own (active or passive)."""
+    return any(c.dep_.startswith("nsubj") for c in verb.children)
+
+
 def unreal(verb) -> bool:
     """Whether a verb is a conditional or a future ("riposterait", "frappera"): what may or will be, not what was."""
     return "Cnd" in verb.morph.get("Mood") or "Fut" in verb.morph.get("Tense")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .frames import AGGRESSOR_TYPES, Frame
 from .model import Event
 from .resolve import Resolution, is_nominal
-from .syntax import case_of, lemma, negated, past_clause, perfect_infinitive, subjects, unreal
+from .syntax import case_of, has_subject, lemma, negated, past_clause, perfect_infinitive, subjects, unreal
 
 
 class ThreatFrames:
@@ -18,7 +18,7 @@ class ThreatFrames:
         for token in resolution.tokens(sent):
             word = lemma(token)
             if token.i in vowing and not (token.dep_ in ("advcl", "conj", "xcomp") and token.head.i in vowing
-                                          and not any(c.dep_.startswith("nsubj") for c in token.children)):
+                                          and not has_subject(token)):
                 frame = Frame(type="Threat", triggers=[token])
                 for child in subjects(token):  # also "Le Kremlin a accusé Kiev … et promis une réponse"
                     for key, t in self._fillers(child, resolution):
@@ -92,7 +92,7 @@ class ThreatFrames:
     @staticmethod
     def _own_clause(clause) -> bool:
         """Whether a dependent clause has a subject of its own ("…, tandis que le Hezbollah a promis…"): another vow."""
-        return clause.dep_ in ("advcl", "conj") and any(c.dep_.startswith("nsubj") for c in clause.children)
+        return clause.dep_ in ("advcl", "conj") and has_subject(clause)
 
     def _avenged_one(self, token) -> bool:
         """Whether a word belongs to the object of a verb of avenging ("venger le général iranien"): the avenged."""
