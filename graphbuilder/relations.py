@@ -139,6 +139,10 @@ class RelationExtractor:
             return mention.key
         return None
 
+    def _entity_or_of(self, token, resolution: Resolution, types: set[str]) -> str | None:
+        """The entity of the types a nominal names, else the one in its `de` complement ("la base d'Aïn al-Assad")."""
+        return self._entity(token, resolution, types) or self._of(token, resolution, types)
+
     def _of(self, token, resolution: Resolution, types: set[str]) -> str | None:
         """The entity in a `de X` complement of a noun (first one, searching one level down)."""
         for child in token.children:
@@ -355,7 +359,7 @@ class RelationExtractor:
             return []
         places = [k for c in token.children if c.dep_ == "nmod" and case_of(c) in self.based_preps
                   and not (own and own.start <= c.i < own.end)
-                  for k in [self._entity(c, resolution, LOCATIONS) or self._of(c, resolution, LOCATIONS)] if k]
+                  for k in [self._entity_or_of(c, resolution, LOCATIONS)] if k]
         if unnamed:  # "les séparatistes du Donbass", "les combattants d'Idleb": fighters of a place, named inside
             places += [m.key for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_preps  # their node's
                        for m in resolution.mentions if m.start <= c.i < m.end and m.kind == "name"  # own mention
@@ -376,7 +380,7 @@ class RelationExtractor:
             holders = self._holders(token, "obl:agent", resolution) if places else []
             return [Relation(h, "stationedIn", p, [span]) for h in holders for p in dict.fromkeys(places) if h != p]
         places = [key for c in token.children if c.dep_ == "obj"
-                  for key in [self._entity(c, resolution, LOCATIONS) or self._of(c, resolution, LOCATIONS)] if key]
+                  for key in [self._entity_or_of(c, resolution, LOCATIONS)] if key]
         holders = self._holders(token, "nsubj", resolution) if places else []
         return [Relation(h, "stationedIn", p, [span]) for h in holders[:1] for p in places[:1] if h != p]
 
@@ -488,7 +492,7 @@ class RelationExtractor:
                     if key and key != holder:
                         out.append(Relation(holder, "supportedBy" if word in self.support else "ledBy", key, [span]))
                 elif word in self.integration and case in ("à", "au", "aux", "dans"):
-                    key = self._entity(t, resolution, GROUPS) or self._of(t, resolution, GROUPS)
+                    key = self._entity_or_of(t, resolution, GROUPS)
                     if key and key != holder:
                         out.append(Relation(holder, "partOf", key, [span]))
                 elif word in self.alliance and case in self.alliance_cases:  # "allié à", "allié avec", "allié du Hamas"
@@ -496,7 +500,7 @@ class RelationExtractor:
                     if key and key != holder:
                         out.append(Relation(holder, "affiliatedWith", key, [span]))
                 elif word in self.stationed and case in self.place_preps:
-                    key = self._entity(t, resolution, LOCATIONS) or self._of(t, resolution, LOCATIONS)
+                    key = self._entity_or_of(t, resolution, LOCATIONS)
                     if key and key != holder:
                         out.append(Relation(holder, "stationedIn", key, [span]))
         if unnamed is not None and out:
@@ -506,15 +510,15 @@ class RelationExtractor:
 
     def _stationed_where(self, verb, resolution: Resolution, span: Span) -> list[Relation]:
         """"la base d'Aïn al-Assad, où sont stationnés des soldats américains": the forces are at the clause's antecedent."""
-        place = self._entity(verb.head, resolution, LOCATIONS) or self._of(verb.head, resolution, LOCATIONS)
+        place = self._entity_or_of(verb.head, resolution, LOCATIONS)
         units = [k for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "obl:arg", "obj")
-                 for k in [self._entity(c, resolution, GROUPS) or self._of(c, resolution, GROUPS)] if k]
+                 for k in [self._entity_or_of(c, resolution, GROUPS)] if k]
         return [Relation(u, "stationedIn", place, [span]) for u in dict.fromkeys(units) if place and u != place]
 
     def _hosting(self, verb, resolution: Resolution, span: Span) -> list[Relation]:
         """"la base d'Aïn al-Assad, qui abrite des soldats américains": the forces the place hosts are stationed there."""
         hosts = [verb.head] if verb.dep_ == "acl:relcl" else [c for c in verb.children if c.dep_ == "nsubj"]
-        places = [k for h in hosts for k in [self._entity(h, resolution, LOCATIONS) or self._of(h, resolution, LOCATIONS)] if k]
+        places = [k for h in hosts for k in [self._entity_or_of(h, resolution, LOCATIONS)] if k]
         guests = [k for c in verb.children if c.dep_ == "obj" for k in [self._entity(c, resolution, GROUPS)] if k]
         return [Relation(g, "stationedIn", p, [span]) for g in guests for p in places[:1] if g != p]
 
@@ -584,7 +588,7 @@ class RelationExtractor:
     def _members(self, token, resolution: Resolution) -> list[str]:
         """The group a member complement names, or the unnamed group its fighters' noun stands for ("les milices
         kurdes"); call it only when a relation will be read (it makes that node)."""
-        key = self._entity(token, resolution, GROUPS) or self._of(token, resolution, GROUPS)
+        key = self._entity_or_of(token, resolution, GROUPS)
         return [key] if key else self._unnamed(token, resolution)
 
     def _unnamed(self, token, resolution: Resolution) -> list[str]:
