@@ -383,19 +383,26 @@ def describe_after_comma(doc: Doc) -> Doc:
     l'EI", "Le chauffeur, un Tunisien de 31 ans, a été abattu"), and a name read as a second subject right after the
     first ("Le soldat français Jean Dupont a été tué"), that phrase's apposition."""
     for noun in doc:
-        if noun.dep_ in ("nsubj", "nsubj:pass") and noun.pos_ == "PROPN" and noun.left_edge.i > 0:
-            before = doc[noun.left_edge.i - 1]  # "Le soldat français Jean Dupont a été tué": the name of the title
-        elif noun.dep_ not in ("obj", "nsubj", "nsubj:pass") or noun.pos_ != "NOUN" or noun.left_edge.i < 2 \
-                or doc[noun.left_edge.i - 1].text != "," \
-                or not any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in noun.children):
+        end = _described_end(noun)
+        if end is None:
             continue
-        else:
-            before = doc[noun.left_edge.i - 2]
-        described = next((c for c in noun.head.children if c.i < noun.i and c.right_edge.i == before.i and (
+        described = next((c for c in noun.head.children if c.i < noun.i and c.right_edge.i == end and (
             c.dep_ == noun.dep_ or (noun.dep_ == "obj" and c.dep_ in ("obl:arg", "obl", "obl:mod")))), None)
         if described is not None:
             noun.head, noun.dep_ = described, "appos"
     return doc
+
+
+def _described_end(noun) -> int | None:
+    """Where the phrase a second subject or object may describe ends: right before a name that follows it ("Le soldat
+    français Jean Dupont"), or before the comma that sets off an indefinite phrase ("…, un Tunisien de 31 ans,")."""
+    start = noun.left_edge.i
+    if noun.dep_ in ("nsubj", "nsubj:pass") and noun.pos_ == "PROPN" and start > 0:
+        return start - 1
+    if noun.dep_ in ("obj", "nsubj", "nsubj:pass") and noun.pos_ == "NOUN" and start >= 2 and noun.doc[start - 1].text == "," \
+            and any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in noun.children):
+        return start - 2
+    return None
 
 
 Language.component("apposition_repair", func=describe_after_comma)
