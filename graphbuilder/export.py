@@ -19,6 +19,7 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 """
 ENTITY_TYPES = ("Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media", "Facility", "Place")
 EVENT_TYPES = ("Retaliation", "Attack", "Threat")  # most specific first
+ENTITY_FIELDS = ("place", "attacker", "target", "victims", "attributed_to", "attributed_by", "claimed_by")  # an event's actors
 ROLE_PROPERTIES = {"attacker": "attacker", "target": "target", "victims": "victim", "place": "place",
                    "responds_to": "respondsTo"}
 CONTEXT_FILE = ontology_dir() / "context.jsonld"
@@ -37,13 +38,28 @@ def _select(store: Store, query: str, variables: list[str]):
 def export_json(store: Store) -> dict[str, Any]:
     """The conflict-kg-export/1 view of everything in the store, read from the RDF graph."""
     documents = _documents(store)
+    events, relations = _events(store, documents), _relations(store, documents)
     return {
         "schema": "conflict-kg-export/1",
         "documents": sorted(documents.values(), key=lambda d: d["name"]),
-        "entities": _entities(store, documents),
-        "events": _events(store, documents),
-        "relations": _relations(store, documents),
+        "entities": _entities(store, documents, _used(events, relations)),
+        "events": events,
+        "relations": relations,
     }
+
+
+def _used(events: list[dict], relations: list[dict]) -> dict[str, set[str]]:
+    """The documents whose events or relations use each entity (a state named only by its demonym: "un Égyptien")."""
+    used: dict[str, set[str]] = defaultdict(set)
+    for event in events:
+        names = {evidence["document"] for evidence in event["evidence"]}
+        for role in ENTITY_FIELDS:
+            for entity in event[role]:
+                used[entity] |= names
+    for relation in relations:
+        for end in ("subject", "object"):
+            used[relation[end]] |= {evidence["document"] for evidence in relation["evidence"]}
+    return used
 
 
 def _documents(store: Store) -> dict[str, dict]:
@@ -55,7 +71,7 @@ def _documents(store: Store) -> dict[str, dict]:
     return documents
 
 
-def _entities(store: Store, documents: dict) -> list[dict]:
+def _entities(store: Store, documents: dict, used: dict[str, set[str]]) -> list[dict]:
     types: dict[str, set] = defaultdict(set)
     labels: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     values = " ".join(f"ckg:{t}" for t in ENTITY_TYPES)
@@ -69,6 +85,8 @@ def _entities(store: Store, documents: dict) -> list[dict]:
             ?s <http://www.w3.org/2005/11/its/rdf#taIdentRef> ?e } }""", ["e", "g"]):
         if g in documents:
             mentioned[e].add(documents[g]["name"])
+    for e, names in used.items():
+        mentioned[e] |= names
     out = []
     for e, kinds in sorted(types.items()):
         if not mentioned.get(e):
@@ -133,7 +151,7 @@ def _events(store: Store, documents: dict) -> list[dict]:
         if event_id in events:
             events[event_id][role].append(actor)
     for event in events.values():
-        for role in ("place", "attacker", "target", "victims", "attributed_to", "attributed_by", "claimed_by", "responds_to"):
+        for role in (*ENTITY_FIELDS, "responds_to"):
             event[role] = sorted(set(event[role]))
     return sorted(events.values(), key=lambda e: e["id"])
 

@@ -135,3 +135,15 @@ def test_a_reported_date_bounds_the_event_from_above_only():
     assert by_predicate[str(SEM.hasLatestEndTimeStamp)] == "2016-09-25"
     assert str(SEM.hasEarliestBeginTimeStamp) not in by_predicate
     assert by_predicate["https://w3id.org/graphbuilder/ontology#granularity"] == "reported"
+
+
+def test_a_state_named_only_by_a_demonym_is_exported_with_the_document(tmp_path):
+    article = tmp_path / "louvre.txt"
+    article.write_text(" date 2017-02-04 Un homme a attaqué des militaires au Louvre. L'agresseur a été identifié comme un"
+                       " Égyptien de 29 ans.", encoding="utf-8")
+    store = open_store(tmp_path / "store")
+    build([article], store)
+    data = export_json(store)
+    egypt = [e for e in data["entities"] if e["id"].endswith("/egypt")]
+    assert [(e["type"], e["documents"]) for e in egypt] == [("State", ["louvre.txt"])]
+    assert [r["predicate"] for r in data["relations"] if r["object"] == egypt[0]["id"] and r["evidence"]] == ["affiliatedWith"]
