@@ -187,8 +187,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
         return range(trigger.i + 1, trigger.i + len(entry_words(key)))
 
     def _opposes(self, verb) -> bool:
-        """"Le conflit oppose l'armée aux séparatistes", "la guerre qui oppose…": a conflict noun's verb of opposing two sides."""
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"] + ([verb.head] if verb.dep_ == "acl:relcl" else [])
+        """"Le conflit oppose l'armée aux séparatistes", "la guerre qui oppose…", "des affrontements opposant…": a conflict
+        noun's verb of opposing two sides."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] + ([verb.head] if verb.dep_ in ("acl:relcl", "acl") else [])
         return lemma(verb) in self.opposing and any(lemma(c) in self.conflict_nouns for c in subjects)
 
     def _conquest(self, verb) -> bool:

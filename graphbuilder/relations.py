@@ -6,7 +6,7 @@ from dataclasses import replace
 from .lang import Resources
 from .model import Relation, Span
 from .resolve import Resolution, Resolver
-from .syntax import case_of, chain_head, has_determiner, has_subject, is_passive, lemma, negated, verb_lemma
+from .syntax import case_of, chain_head, described, has_determiner, has_subject, is_passive, lemma, negated, verb_lemma
 from .nlp import strip_accents
 
 ACTORS = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
@@ -65,6 +65,7 @@ class RelationExtractor:
         self.backing_cases = set(lex["backing"]["cases"])
         self.backing_nouns = set(lex["backing"]["nouns"]) | set(lex["attack_nouns"])
         self.as_preps = set(lex["as_preps"])
+        self.origin_nouns = set(lex["origin_nouns"])
 
     def extract(self, doc, resolution: Resolution) -> list[Relation]:
         """All structural relations of a resolved document."""
@@ -106,6 +107,8 @@ class RelationExtractor:
                     out += self._based(token, resolution, span)
                 if pos in ("NOUN", "PROPN") and token.dep_ == "appos" and (token.text[:1].isupper() or self._demonym(token)):
                     out += self._demonym_apposition(token, resolution, span)
+                if pos in ("NOUN", "PROPN", "ADJ") and token.dep_ != "appos":
+                    out += self._nationality(token, resolution, span)
                 if pos == "VERB" and word in self.control and not negated(token, self.negation):
                     out += self._control(token, resolution, span)
                 if pos == "VERB" and word in self.hosting and not negated(token, self.negation):
@@ -407,18 +410,42 @@ class RelationExtractor:
             return []
         return [Relation(holder, "affiliatedWith", leader, [span])] if holder and leader and holder != leader else []
 
+    def _nationality(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        """A nationality said of someone: "le suspect serait un Palestinien", "il était d'origine libyenne", "l'assaillant
+        a été identifié comme un Égyptien"."""
+        states = self._states_of(token)
+        if not states or negated(token, self.negation):
+            return []
+        if any(c.dep_ == "cop" for c in token.children):
+            subjects = described(token)
+        elif token.dep_ == "xcomp" and case_of(token) in self.as_preps:
+            subjects = described(token.head)
+        else:
+            return []
+        people = [k for c in subjects for k in [self._entity(c, resolution, ACTORS - {"State"})] if k]
+        return [Relation(person, "affiliatedWith", state, [span]) for person in people for state in states if state != person]
+
+    def _states_of(self, token) -> list[str]:
+        """The states a nationality names: a demonym ("un Égyptien", "français") and its origin ("d'origine tunisienne")."""
+        own = None if token.lemma_.lower() in self.origin_nouns else self.resolver.demonyms.get(strip_accents(token.lower_))
+        if own is None and token.pos_ == "NOUN":  # "un ressortissant burkinabè", "d'origine afghane"
+            own = self._demonym(token)
+        origins = [self._demonym(c) or self.resolver.demonyms.get(strip_accents(c.nbor().lower_)) for c in token.children
+                   if c.dep_ == "nmod" and c.lemma_.lower() in self.origin_nouns and case_of(c) in self.of_preps
+                   and c.i + 1 < len(c.doc)]  # "d'origine tunisienne", the adjective sometimes hung on the head
+        return list(dict.fromkeys(s for s in [own, *origins] if s))
+
     def _demonym_apposition(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         """A person's nationality named in apposition: "Omar Mateen, un Américain d'origine afghane", "X, un ressortissant
         burkinabè", and the other way round, "l'Américain James Foley", "le journaliste américain James Foley"."""
-        state = self.resolver.demonyms.get(strip_accents(token.lower_)) or (
-            self._demonym(token) if token.pos_ == "NOUN" else None)
+        states = self._states_of(token)
         person = self._entity(token.head, resolution, {"Person"})
-        if not (state and person):
+        if not (states and person):
             head = token.head
             person = self._entity(token, resolution, {"Person"})
-            state = (self.resolver.demonyms.get(strip_accents(head.lower_)) if head.text[:1].isupper() else None) or (
-                self._demonym(head) if head.pos_ == "NOUN" else None)
-        return [Relation(person, "affiliatedWith", state, [span])] if state and person else []
+            states = [s for s in [(self.resolver.demonyms.get(strip_accents(head.lower_)) if head.text[:1].isupper() else None)
+                                  or (self._demonym(head) if head.pos_ == "NOUN" else None)] if s]
+        return [Relation(person, "affiliatedWith", state, [span]) for state in states] if person else []
 
     def _under_control(self, token, sent, resolution: Resolution, span: Span) -> list[Relation]:
         """"Racca et Mossoul, les deux villes sous contrôle de l'EI", "Palmyre est tombée sous le contrôle de l'EI":

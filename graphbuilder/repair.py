@@ -12,6 +12,9 @@ the parse a human would draw. Day words come from the language's temporal lexico
 articles (read as prepositions in that misparse: "a mené dimanche des frappes", "de violentes
 frappes") from its lexicon.
 
+Partitive objects: "a attaqué à coups de machette des militaires" and "avait attaqué des gardes-frontières" are read
+with "des militaires" as the machete's, or "des" as "de les"; an attack verb without object gets the phrase as its object.
+
 Verbs: a noun heading a clause of its own (a subject and no copula: "L'EI contrôle la ville") is a verb; a verb
 form the lemmatizer also lists as a noun keeps that form as its lemma ("frappe", "reste"); both get the
 infinitive of their ending.
@@ -65,7 +68,8 @@ class DayWordRepair:
 
     def __init__(self, lang: str):
         temporal = load_lexicon(lang)
-        self.day_words = set(temporal.weekdays) | set(temporal.months)
+        self.months = set(temporal.months)
+        self.day_words = set(temporal.weekdays) | self.months
         self.dayparts = set(temporal.dayparts)  # "dans la nuit des positions": only partitives and agents move
         self.heads = self.day_words | self.dayparts
         lexicon = resources(lang).lexicon
@@ -74,6 +78,9 @@ class DayWordRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s parse in place."""
+        for number in doc:  # "3 février, un homme a attaqué…": a date, not the object
+            if number.dep_ == "obj" and self._date(number):
+                number.dep_ = "obl:mod"
         for day in doc:
             if day.lower_ not in self.heads or day.head == day:
                 continue
@@ -87,31 +94,76 @@ class DayWordRepair:
                     moves = child.dep_ == "obl:agent" or (child.dep_ == "nmod" and case_of(child) in self.partitives)
                 else:  # "a frappé Kiev lundi": Kiev as det of lundi; "a touché jeudi un bus": its object
                     moves = child.dep_ in ("nmod", "obl:agent", "obj") or child.pos_ == "PROPN"
-                if moves and child.lower_ not in self.day_words:
-                    self._reattach(child, verb)
+                if moves and child.lower_ not in self.day_words and not self._date(child):
+                    reattach(child, verb, self.partitives, self.bare_partitives)
         return doc
 
-    def _reattach(self, child, verb) -> None:
-        """Make `child` a dependent of `verb`: its object if it has no preposition, else an oblique."""
-        case = case_of(child)
-        if child.dep_ == "obl:agent":
-            dep = "obl:agent"
-        elif not case or case in self.partitives or (
-                case in self.bare_partitives and not any(c.dep_ == "det" for c in child.children)):
-            dep = "obj"
-            for marker in child.children:
-                if marker.dep_ == "case" and marker.lower_ in self.partitives | self.bare_partitives:
-                    marker.dep_ = "det"  # "des frappes": an article, as in "a mené des frappes"
-        else:
-            dep = "obl:mod"
-        child.head = verb
-        child.dep_ = dep
+    def _date(self, token) -> bool:
+        """Whether a token is the day number of a date ("3 février")."""
+        return token.like_num and any(c.lower_ in self.months for c in token.children)
+
+
+def reattach(child, verb, partitives: set[str], bare_partitives: set[str]) -> None:
+    """Make `child` a dependent of `verb`: its object if it has no preposition or a partitive one, else an oblique."""
+    case = case_of(child)
+    if child.dep_ == "obl:agent":
+        dep = "obl:agent"
+    elif not case or case in partitives or (case in bare_partitives and not any(c.dep_ == "det" for c in child.children)):
+        dep = "obj"
+        for marker in child.children:
+            if marker.dep_ == "case" and marker.lower_ in partitives | bare_partitives:
+                marker.dep_ = "det"  # "des frappes": an article, as in "a mené des frappes"
+    else:
+        dep = "obl:mod"
+    child.head = verb
+    child.dep_ = dep
 
 
 @Language.factory("day_word_repair", default_config={"lang": "fr"})
 def make_day_word_repair(nlp: Language, name: str, lang: str) -> DayWordRepair:
     """spaCy factory of the day-word repair for the language `lang`."""
     return DayWordRepair(lang)
+
+
+class PartitiveObjectRepair:
+    """Give an attack verb without object the partitive phrase the parser read as something else: hung on its
+    instrument ("a attaqué à coups de machette des militaires": "des militaires" read as the machete's) or read as an
+    oblique right after the verb ("avait attaqué des gardes-frontières", "des" taken for "de les")."""
+
+    def __init__(self, lang: str):
+        lexicon = resources(lang).lexicon
+        self.weapons = {w for w in lexicon["weapon_words"] if " " not in w}
+        self.blows = set(lexicon["blow_nouns"])  # "à coups de couteau"
+        self.transitive = {v for v in lexicon["attack_verbs"] if " " not in v} | set(lexicon["kill_verbs"])
+        self.partitives = set(lexicon["partitive_articles"])
+        self.bare_partitives = set(lexicon["bare_partitive_articles"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Repair `doc`'s parse in place."""
+        for noun in doc:
+            if case_of(noun) not in self.partitives:
+                continue
+            verb = self._verb(noun)
+            if verb is not None and verb.pos_ == "VERB" and not any(c.dep_ in ("obj", "expl:comp") for c in verb.children):
+                reattach(noun, verb, self.partitives, self.bare_partitives)
+        return doc
+
+    def _verb(self, noun):
+        """The verb whose object a partitive phrase should be, if it is misread."""
+        weapon = noun.head
+        if noun.dep_ == "nmod" and weapon.lemma_.lower() in self.weapons:
+            oblique = weapon.head if weapon.dep_ == "nmod" and weapon.head.lemma_.lower() in self.blows else weapon
+            return oblique.head if oblique.dep_.startswith("obl") else None
+        if noun.dep_ in ("obl:arg", "obl:mod", "obl") and noun.head.lemma_.lower() in self.transitive \
+                and noun.left_edge.i == noun.head.i + 1:
+            return noun.head
+        return None
+
+
+@Language.factory("partitive_object_repair", default_config={"lang": "fr"})
+def make_partitive_object_repair(nlp: Language, name: str, lang: str) -> PartitiveObjectRepair:
+    """spaCy factory of the partitive-object repair for the language `lang`."""
+    return PartitiveObjectRepair(lang)
 
 
 class VoiceRepair:
@@ -297,14 +349,21 @@ Language.component("split_subject_repair", func=join_split_subjects)
 def name_before_description(doc: Doc) -> Doc:
     """Make a name the parser read as an oblique (or as a second subject), set off before a description it took for the
     subject ("Le JNIM, la branche sahélienne d'Al-Qaïda, a revendiqué l'attaque"), the subject, and the description
-    its apposition."""
+    its apposition; so is a name read as the root of a verb coordinated with it ("Mohamed R., un Français, a foncé…")."""
     for ent in doc.ents:
         name, verb = ent.root, ent.root.head
-        if name.dep_ not in ("obl:mod", "obl", "nmod", "dep", "nsubj", "nsubj:pass") or verb.i <= name.i or case_of(name) \
-                or ent.end + 1 >= len(doc) or doc[ent.end].text != "," or name.right_edge.i > ent.end:
+        if name.dep_ == "ROOT":
+            verb = next((c for c in name.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > ent.end), name)
+        if name.dep_ not in ("obl:mod", "obl", "nmod", "dep", "nsubj", "nsubj:pass", "ROOT") or verb.i <= name.i or case_of(name) \
+                or ent.end + 1 >= len(doc) or doc[ent.end].text != "," or (name.right_edge.i > ent.end and name != verb.head):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.left_edge.i == ent.end + 1), None)
         if subject is not None and subject.right_edge.i + 1 < verb.i and doc[subject.right_edge.i + 1].text == ",":
+            if name.dep_ == "ROOT":
+                verb.head, verb.dep_ = verb, "ROOT"
+                for child in [c for c in name.children if c.i > verb.i]:
+                    child.head = verb
+                name.head = verb
             name.dep_ = subject.dep_
             subject.head, subject.dep_ = name, "appos"
     return doc
@@ -406,3 +465,40 @@ def _described_end(noun) -> int | None:
 
 
 Language.component("apposition_repair", func=describe_after_comma)
+
+
+def close_relative_clause(doc: Doc) -> Doc:
+    """Make the verb after a relative clause set off by commas the main verb again, when the parser made the relative
+    clause's verb the head of the sentence and the subject its own ("Un homme à bord d'un camion, dont les premiers
+    éléments de l'enquête indiquent qu'il aurait été volé, a foncé sur des passants": "homme" read as the subject of
+    "indiquent", "a foncé" as a clause hung inside the relative)."""
+    for pronoun in doc:
+        if pronoun.morph.get("PronType") != ["Rel"] or pronoun.i < 2 or doc[pronoun.i - 1].text != ",":
+            continue
+        noun = doc[pronoun.i - 2]
+        while noun.dep_ in ("nmod", "amod", "appos", "flat:name") and noun.head.i < noun.i:
+            noun = noun.head  # "Un homme à bord d'un camion, dont…": the man
+        relative = noun.head
+        if noun.pos_ not in ("NOUN", "PROPN") or not noun.dep_.startswith("nsubj") or relative.i < pronoun.i \
+                or pronoun not in relative.subtree:
+            continue
+        verb = next((t for t in doc[relative.i + 1:relative.sent.end] if t.pos_ == "VERB" and relative in t.ancestors
+                     and not has_subject(t) and doc[t.left_edge.i - 1].text == "," and _finite(t)
+                     and all(c.dep_.startswith("aux") for c in t.children if c.i < t.i)), None)
+        if verb is None:
+            continue
+        head, dep = (verb, "ROOT") if relative.dep_ == "ROOT" else (relative.head, relative.dep_)
+        for child in [c for c in relative.children if c.i > verb.i]:
+            child.head = verb
+        verb.head, verb.dep_ = head, dep
+        noun.head = verb
+        relative.head, relative.dep_ = noun, "acl:relcl"
+    return doc
+
+
+def _finite(verb) -> bool:
+    """Whether a verb is finite or a compound tense ("a foncé")."""
+    return "Fin" in verb.morph.get("VerbForm") or any(c.dep_ == "aux:tense" for c in verb.children)
+
+
+Language.component("relative_clause_repair", func=close_relative_clause)

@@ -119,6 +119,21 @@ def subjects(verb) -> list:
     return [c for c in verb.head.children if c.dep_ == "nsubj"]
 
 
+def described(predicate) -> list:
+    """Who a predicate says something of: its subjects, the noun a relative clause ("…, qui serait un Ouzbek") or a
+    participle set beside a noun ("L'agresseur, inconnu … et identifié comme un Égyptien") describes."""
+    own = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if own and predicate.dep_ == "acl:relcl" and own[0].morph.get("PronType") == ["Rel"]:
+        return [predicate.head]
+    if own:
+        return own
+    while predicate.dep_ == "conj" and predicate.head.pos_ in ("VERB", "ADJ"):
+        predicate = predicate.head
+    if predicate.dep_ in ("acl", "amod", "conj") and predicate.head.pos_ in ("NOUN", "PROPN"):
+        return [predicate.head]
+    return []
+
+
 def _gerund(verb) -> bool:
     """Whether a verb is a gerund ("en rejetant"): a present participle marked by a preposition."""
     return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and any(

@@ -1361,3 +1361,39 @@ def test_the_sides_of_a_clash_and_new_killing_words(extract):
     assert ("malian_armed_forces", "attacked", "t.txt/rebelle") in triples(x)
     x = extract(" date 2019-05-10 Les miliciens ont lynché deux soldats.")
     assert ("t.txt/milicien", "killed", "t.txt/armed-forces") in triples(x)
+
+
+def test_a_nationality_said_of_someone(extract):
+    x = extract(" date 2017-02-04 Un homme a attaqué des militaires au Louvre. L'agresseur, inconnu des services de police"
+                " et identifié comme un Égyptien de 29 ans, était armé de deux machettes.")
+    assert ("t.txt/perpetrator", "affiliatedWith", "egypt") in triples(x)
+    x = extract(" date 2017-04-08 Un camion a foncé sur la foule. Un homme soupçonné d'être le conducteur du camion,"
+                " qui serait un Ouzbek de 39 ans, a été arrêté.")
+    assert ("t.txt/perpetrator", "affiliatedWith", "uzbekistan") in triples(x)
+    x = extract(" date 2017-05-23 Salman Abedi est le suspect de l'attaque. Il était d'origine libyenne.")
+    assert ("person-salman-abedi", "affiliatedWith", "libya") in triples(x)
+    x = extract(" date 2017-03-25 Mohamed R., un Français d'origine tunisienne, a foncé sur la foule à Anvers.")
+    assert {("person-mohamed-r", "affiliatedWith", "france"), ("person-mohamed-r", "affiliatedWith", "tunisia")} <= triples(x)
+    assert [e.roles.get("attacker") for e in x.events] == [["person-mohamed-r"]]
+    x = extract(" date 2017-05-23 Le suspect n'était pas d'origine libyenne.")
+    assert not [r for r in x.relations if r.object == "libya"]
+
+
+def test_a_man_who_rams_a_crowd_is_the_perpetrator_the_driver_too(extract):
+    x = extract(" date 2017-04-08 Un homme à bord d'un camion a foncé sur la foule. Le conducteur a été arrêté.")
+    assert [e.roles.get("attacker") for e in x.events if e.type == "Attack"][0] == ["t.txt/perpetrator"]
+    assert "t.txt/homme" not in {e.key for e in x.entities}
+
+
+def test_the_people_attacked_after_a_weapon_phrase_are_the_target(extract):
+    x = extract(" date 2017-02-04 Un homme a attaqué à coups de machette des militaires au Carrousel du Louvre.")
+    assert [(e.roles.get("target"), e.weapon) for e in x.events] == [(["t.txt/armed-forces"], "machete")]
+
+
+def test_clashes_opposing_two_sides_stones_and_border_guards(extract):
+    x = extract(" date 2017-03-02 De violents affrontements opposant l'armée nationale à des factions rebelles ont eu lieu.")
+    assert ("t.txt/armed-forces", "attacked", "t.txt/rebelle") in triples(x)
+    x = extract(" date 2017-04-02 Des jeunes ont jeté des pierres sur des policiers.")
+    assert [(e.roles.get("target"), e.weapon) for e in x.events] == [(["t.txt/police"], "stones")]
+    x = extract(" date 2017-04-02 Une Palestinienne avait attaqué des gardes-frontières avec des ciseaux.")
+    assert [e.roles.get("target") for e in x.events] == [["t.txt/police"]]

@@ -184,3 +184,32 @@ def test_conditionals_and_futures_read_as_imperfects_are_marked(nlp):
 def test_the_second_side_of_a_clash_is_the_first_side_s_conjunct(nlp):
     doc = nlp("Des combats entre l'armée malienne et les rebelles ont fait 30 morts.")
     assert arc(doc, "rebelles") == ("conj", "armée")
+
+
+def test_a_partitive_hung_on_the_instrument_or_read_as_an_oblique_is_the_object(nlp):
+    doc = nlp("Un homme a attaqué à coups de machette des militaires au Carrousel du Louvre.")
+    assert arc(doc, "militaires") == ("obj", "attaqué") and arc(doc, "des") == ("det", "militaires")
+    doc = nlp("Un homme a attaqué à coups de machette les militaires du poste.")  # a real complement stays
+    assert arc(doc, "poste")[1] == "militaires"
+    doc = nlp("Une Palestinienne avait attaqué des gardes-frontières avec des ciseaux.")
+    assert arc(doc, "gardes-frontières") == ("obj", "attaqué")
+
+
+def test_a_name_read_as_the_root_of_its_verb_is_its_subject(nlp):
+    doc = nlp("Mohamed R., un Français d'origine tunisienne, a foncé sur la foule à Anvers.")
+    assert arc(doc, "Mohamed") == ("nsubj", "foncé") and arc(doc, "Français") == ("appos", "Mohamed")
+    assert arc(doc, "foncé") == ("ROOT", "foncé")
+
+
+def test_the_day_number_of_a_date_is_no_object(nlp):
+    doc = nlp("Ce vendredi 3 février, un homme a attaqué à coups de machette des militaires.")
+    assert arc(doc, "3")[0] != "obj" and arc(doc, "militaires") == ("obj", "attaqué")
+
+
+def test_the_verb_after_a_relative_clause_set_off_by_commas_is_the_main_verb(nlp):
+    doc = nlp("Un homme à bord d'un camion, dont les premiers éléments de l'enquête indiquent qu'il aurait été volé lors"
+              " d'une livraison à un restaurant, a foncé sur des passants dans la Drottninggatan.")
+    assert arc(doc, "homme") == ("nsubj", "foncé") and arc(doc, "indiquent") == ("acl:relcl", "homme")
+    assert arc(doc, "foncé")[0] == "ROOT" and arc(doc, ".") == ("punct", "foncé")
+    doc = nlp("Un homme, qui portait un couteau, a attaqué des policiers.")  # parsed right: as it was
+    assert arc(doc, "homme") == ("nsubj", "attaqué") and arc(doc, "portait") == ("acl:relcl", "homme")
