@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from .lang import Resources
 from .model import Relation, Span
-from .resolve import Resolution, Resolver
+from .resolve import Resolution, Resolver, is_nominal
 from .syntax import case_of, chain_head, described, has_determiner, has_subject, is_passive, lemma, negated, verb_lemma
 from .nlp import strip_accents
 
@@ -412,7 +412,7 @@ class RelationExtractor:
 
     def _nationality(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         """A nationality said of someone: "le suspect serait un Palestinien", "il était d'origine libyenne", "l'assaillant
-        a été identifié comme un Égyptien"."""
+        a été identifié comme un Égyptien", and the people an unnamed nominal describes by it ("un otage français")."""
         states = self._states_of(token)
         if not states or negated(token, self.negation):
             return []
@@ -420,10 +420,20 @@ class RelationExtractor:
             subjects = described(token)
         elif token.dep_ == "xcomp" and case_of(token) in self.as_preps:
             subjects = described(token.head)
+        elif self._nominal_person(token, resolution):
+            subjects = [token]  # "Un Français a été enlevé", "un ressortissant français"
         else:
             return []
         people = [k for c in subjects for k in [self._entity(c, resolution, ACTORS - {"State"})] if k]
         return [Relation(person, "affiliatedWith", state, [span]) for person in people for state in states if state != person]
+
+    def _nominal_person(self, token, resolution: Resolution) -> bool:
+        """Whether a noun heads the mention of unnamed people who are not a force's members ("un otage", not "des
+        officiers américains", whose nationality is their force's)."""
+        mention = resolution.mention_at(token.i)
+        return bool(mention) and is_nominal(mention.key) and resolution.entities[mention.key].type == "Person" \
+            and token.doc[mention.start:mention.end].root == token and not self.resolver.force_kind(token) \
+            and token.lemma_.lower() not in self.titles
 
     def _states_of(self, token) -> list[str]:
         """The states a nationality names: a demonym ("un Égyptien", "français") and its origin ("d'origine tunisienne")."""

@@ -1397,3 +1397,10 @@ def test_clashes_opposing_two_sides_stones_and_border_guards(extract):
     assert [(e.roles.get("target"), e.weapon) for e in x.events] == [(["t.txt/police"], "stones")]
     x = extract(" date 2017-04-02 Une Palestinienne avait attaqué des gardes-frontières avec des ciseaux.")
     assert [e.roles.get("target") for e in x.events] == [["t.txt/police"]]
+
+
+def test_unnamed_people_named_by_their_nationality(extract):
+    x = extract(" date 2017-03-23 Un Français a été enlevé au Tchad. Un otage américain a été tué.")
+    assert {("t.txt/francais", "affiliatedWith", "france"), ("t.txt/otage", "affiliatedWith", "united_states")} <= triples(x)
+    x = extract(" date 2017-04-13 Selon des officiers américains, la bombe ciblait des tunnels.")  # a force's members
+    assert not [r for r in x.relations if r.predicate == "affiliatedWith"]
