@@ -197,6 +197,12 @@ class Resolver:
             return  # "Le Front", "le Groupe": an anaphor, resolved later
         if ent[0].text[:1].islower() and ent[0].lemma_.lower() in self.titles:
             return  # "président de la République", "ministre des Affaires étrangères": a title, not a name
+        title = next((t.i for t in ent[:2] if t.lemma_.lower() in self.titles), None)
+        if title is not None and title + 1 < ent.end and all(t.pos_ == "PROPN" for t in doc[title + 1:ent.end]):
+            name = doc[title + 1:ent.end]  # "Premier ministre Binali Yildirim": the NER's MISC is the title and a name
+            name.label_ = "PER"
+            self._entity(doc, name, out)
+            return
         known = self.fuzzy.get(fuzzy_key(text)) or self._state_phrase(ent)
         if known:
             actor = self.actors[known]
@@ -532,8 +538,8 @@ class Resolver:
         mention = out.mention_at(token.i)
         if mention is not None:
             return out.entities[mention.key]
-        holder = self._title_holder(doc, token, out) if type_ == "Person" else None
-        if holder is not None:  # "le président turc" after "le président turc Recep Tayyip Erdogan"
+        holder = (self.named_with(token, out) or self._title_holder(doc, token, out)) if type_ == "Person" else None
+        if holder is not None:  # "le président turc" after (or with) "le président turc Recep Tayyip Erdogan"
             return out.add(doc, Mention(holder, token.i, token.i + 1, "anaphor"), type_, out.entities[holder].label)
         group = self._counted_group(token, out) if type_ == "Person" else None
         if group is not None:  # "les quatre personnes" after "Quatre soldats ont été tués"
@@ -577,7 +583,8 @@ class Resolver:
     def named_with(self, title, out: Resolution) -> str | None:
         """The person named right with a title, in apposition or as its name ("le président turc Recep Tayyip
         Erdogan"), if any."""
-        return next((m.key for c in title.children if c.dep_ in ("appos", "flat:name", "nmod") and not case_of(c)
+        return next((m.key for c in title.children if (c.dep_ in ("appos", "flat:name", "nmod") or (
+                         c.dep_ == "amod" and c.pos_ == "PROPN")) and not case_of(c)  # "ministre | Binali" read as amod
                      for m in [out.mention_at(c.i)] if m and out.entities[m.key].type == "Person"), None)
 
     def _title_holder(self, doc, title, out: Resolution) -> str | None:

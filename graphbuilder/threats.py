@@ -104,7 +104,8 @@ class ThreatFrames:
         return clause.dep_ == "advcl" and any(m in self.lex["condition_markers"] for m in marks)
 
     def _threat_target(self, complement: list, frame: Frame, resolution: Resolution):
-        """Who is threatened: the first armed actor named in the complement, else a state it names as object."""
+        """Who is threatened: the first armed actor named in the complement, else a state it names as object, else the
+        unnamed fighters it names."""
         found = []
         sides = {self.resolver.actor_state(k) for k in frame.roles.get("attacker", [])} - {None}
         for t in complement:
@@ -130,4 +131,8 @@ class ThreatFrames:
             owned = next(((k, a) for t in complement if t.pos_ == "NOUN" and self._is_trigger(t)  # américaine": whose
                           for a in t.children if a.dep_ == "amod"  # attack it would answer
                           for k in [self.resolver.demonym_state(t.doc, a, resolution)] if k and k not in sides), None)
-        return owned or (forces or states or [None])[0]
+        if owned or forces or states:
+            return owned or (forces or states)[0]
+        unnamed = next((t for t in complement if t.pos_ == "NOUN" and resolution.mention_at(t.i) is None
+                        and self.resolver.group_word(t)), None)  # "que les putschistes paieront le prix"
+        return (self.resolver.nominal(unnamed.doc, unnamed, resolution, "ArmedGroup").key, unnamed) if unnamed is not None else None

@@ -1404,3 +1404,15 @@ def test_unnamed_people_named_by_their_nationality(extract):
     assert {("t.txt/francais", "affiliatedWith", "france"), ("t.txt/otage", "affiliatedWith", "united_states")} <= triples(x)
     x = extract(" date 2017-04-13 Selon des officiers américains, la bombe ciblait des tunnels.")  # a force's members
     assert not [r for r in x.relations if r.predicate == "affiliatedWith"]
+
+
+def test_a_title_and_name_the_ner_read_as_one_name_and_threatened_unnamed_fighters(extract):
+    x = extract(" date 2016-07-15 Le Premier ministre Binali Yildirim a averti que les putschistes paieront le prix le plus élevé.")
+    assert ("person-binali-yildirim", "threatened", "t.txt/putschiste") in triples(x)
+    x = extract(" date 2016-07-15 Le président a promis de frapper les jihadistes sans relâche.")
+    assert [e.roles.get("target") for e in x.events] == [["t.txt/jihadiste"]]
+
+
+def test_coups_are_attacks(extract):
+    x = extract(" date 2016-07-15 Des militaires ont tenté un putsch contre le président Erdogan.")
+    assert [(e.type, e.roles.get("target")) for e in x.events] == [("Attack", ["recep_tayyip_erdogan"])]
