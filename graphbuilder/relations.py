@@ -50,6 +50,8 @@ class RelationExtractor:
         self.based_or_of = self.based_preps | self.of_preps
         self.state_nouns = set(lex["state_nouns"])
         self.offices, self.office_cases = set(lex["office_nouns"]["nouns"]), set(lex["office_nouns"]["cases"])
+        self.taking_office = set(lex["office_nouns"]["taking_verbs"])
+        self.working, self.working_preps = set(lex["employment"]["verbs"]), set(lex["employment"]["preps"])
         self.titles = self.leader_titles | self.member_titles
         self.participles = self.support | self.leadership | self.alliance | self.stationed | self.integration | self.composed
         self.backing_verbs = self.support | self.leadership
@@ -98,7 +100,8 @@ class RelationExtractor:
                         out += self._backing(token, resolution, span)
                     if word in self.regimes:
                         out += self._regime(token, resolution, span)
-                    if word in self.offices and case_of(token) in self.office_cases:
+                    if word in self.offices and (case_of(token) in self.office_cases or (
+                            token.dep_ == "obj" and lemma(token.head) in self.taking_office)):  # "prend la direction du groupe"
                         out += self._office(token, resolution, span)
                 if pos == "NOUN" and token.morph.get("Number") == ["Sing"] and self.resolver.force_kind(token):
                     out += self._force_member(token, resolution, span)
@@ -111,6 +114,8 @@ class RelationExtractor:
                     out += self._nationality(token, resolution, span)
                 if pos == "VERB" and word in self.control and not negated(token, self.negation):
                     out += self._control(token, resolution, span)
+                if pos == "VERB" and word in self.working and not negated(token, self.negation):
+                    out += self._works_for(token, resolution, span)
                 if pos == "VERB" and word in self.hosting and not negated(token, self.negation):
                     out += self._hosting(token, resolution, span)
                 if pos == "VERB" and word in self.declaring:
@@ -307,7 +312,9 @@ class RelationExtractor:
     def _office(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         """"la réélection d'Ali Bongo à la présidence du Gabon", "al-Baghdadi, à la tête de l'EI": who holds the office
         (the word it completes, or that word's subject or complement) leads the state or group."""
-        org = self._of(token, resolution, GROUPS)
+        org = self._of(token, resolution, GROUPS) or next((  # "a pris la tête | d'Ansar Dine": the complement on the verb
+            k for c in token.head.children if token.dep_ == "obj" and c.dep_.startswith("obl") and case_of(c) in self.of_preps
+            for k in [self._entity(c, resolution, GROUPS)] if k), None)
         head = token.head
         holders = [head] + [c for c in head.children if c != token and c.dep_ in ("nmod", "nsubj", "nsubj:pass", "appos")]
         person = next((k for c in holders for k in [self._entity(c, resolution, {"Person"})] if k), None)
@@ -409,6 +416,14 @@ class RelationExtractor:
         else:
             return []
         return [Relation(holder, "affiliatedWith", leader, [span])] if holder and leader and holder != leader else []
+
+    def _works_for(self, verb, resolution: Resolution, span: Span) -> list[Relation]:
+        """"Laurent Meurice, agronome travaillant pour le CICR": who works for an organisation is its member."""
+        people = [k for c in described(verb) for k in [self._entity(c, resolution, {"Person"}) or (
+            self._entity(c.head, resolution, {"Person"}) if c.dep_ == "appos" else None)] if k]
+        employers = [k for c in verb.children if c.dep_.startswith("obl") and case_of(c) in self.working_preps
+                     for k in [self._entity(c, resolution, GROUPS - {"State"})] if k]
+        return [Relation(person, "memberOf", employer, [span]) for person in people for employer in employers]
 
     def _nationality(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         """A nationality said of someone: "le suspect serait un Palestinien", "il était d'origine libyenne", "l'assaillant

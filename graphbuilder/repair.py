@@ -275,6 +275,8 @@ class PrepositionalSubjectRepair:
     def __init__(self, lang: str):
         self.partitive = set(resources(lang).lexicon["of_preps"])
         self.subset = set(resources(lang).lexicon["subset_pronouns"])
+        temporal = load_lexicon(lang)
+        self.time_words = set(temporal.weekdays) | set(temporal.months)
 
     def _partitive(self, case) -> bool:
         return case.lower_.replace("’", "'") in self.partitive and not any(f.dep_ == "fixed" for f in case.children)
@@ -311,7 +313,26 @@ class PrepositionalSubjectRepair:
                           and c.right_edge.i in (comma - 1, comma) and not any(k.dep_ == "case" for k in c.children)), None)
             if whole is not None and doc[comma].text == ",":
                 whole.dep_, part.head, part.dep_ = part.dep_, whole, "appos"
+        for verb in doc:
+            if verb.pos_ == "VERB" and not has_subject(verb):
+                self._fronted_name(verb)
         return doc
+
+    def _fronted_name(self, verb) -> None:
+        """"Salman Abedi, un homme de 22 ans, est identifié…" read with both phrases as obliques: the name opening the
+        sentence, set off by a comma, is the subject, the indefinite phrase after it its apposition."""
+        doc = verb.doc
+        name = next((c for c in verb.lefts if c.dep_ in ("obl:mod", "dep", "nmod") and c.pos_ == "PROPN"
+                     and c.left_edge.i == verb.sent.start and c.lower_ not in self.time_words
+                     and not any(k.dep_ == "case" for k in c.children)), None)
+        if name is None or name.right_edge.i + 1 >= verb.i or doc[name.right_edge.i + 1].text != ",":
+            return
+        name.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
+        described = next((c for c in verb.lefts if c.i > name.i and c.dep_ in ("obl:mod", "dep", "nmod")
+                          and c.left_edge.i == name.right_edge.i + 2 and doc[c.right_edge.i + 1].text == ","
+                          and any(d.dep_ == "det" and "Ind" in d.morph.get("Definite") for d in c.children)), None)
+        if described is not None:
+            described.head, described.dep_ = name, "appos"
 
 
 @Language.factory("prepositional_subject_repair", default_config={"lang": "fr"})

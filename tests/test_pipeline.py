@@ -1416,3 +1416,17 @@ def test_a_title_and_name_the_ner_read_as_one_name_and_threatened_unnamed_fighte
 def test_coups_are_attacks(extract):
     x = extract(" date 2016-07-15 Des militaires ont tenté un putsch contre le président Erdogan.")
     assert [(e.type, e.roles.get("target")) for e in x.events] == [("Attack", ["recep_tayyip_erdogan"])]
+
+
+def test_leading_taking_the_lead_and_working_for(extract):
+    x = extract(" date 2017-02-03 Selon la police, Mohamed Diallo dirige désormais Ansar Dine.")
+    assert ("ansar_dine", "ledBy", "person-mohamed-diallo") in triples(x)
+    x = extract(" date 2017-02-03 Mohamed Diallo a pris la tête d'Ansar Dine en 2016.")
+    assert ("ansar_dine", "ledBy", "person-mohamed-diallo") in triples(x)
+    x = extract(" date 2017-03-23 Laurent Meurice, agronome travaillant pour le CICR, a été enlevé.")
+    assert ("person-laurent-meurice", "memberOf", "icrc") in triples(x)
+
+
+def test_identified_as_the_suspect_is_blame_and_a_fronted_name_the_subject(extract):
+    x = extract(" date 2017-05-23 Salman Abedi, un homme de 22 ans, est identifié par la police comme suspect de l'attaque.")
+    assert ("t.txt/police", "blamed", "person-salman-abedi") in triples(x)

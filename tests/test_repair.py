@@ -213,3 +213,8 @@ def test_the_verb_after_a_relative_clause_set_off_by_commas_is_the_main_verb(nlp
     assert arc(doc, "foncé")[0] == "ROOT" and arc(doc, ".") == ("punct", "foncé")
     doc = nlp("Un homme, qui portait un couteau, a attaqué des policiers.")  # parsed right: as it was
     assert arc(doc, "homme") == ("nsubj", "attaqué") and arc(doc, "portait") == ("acl:relcl", "homme")
+
+
+def test_a_name_opening_the_sentence_before_a_comma_is_the_subject(nlp):
+    doc = nlp("Salman Abedi, un homme de 22 ans, est identifié par la police comme suspect de l'attaque.")
+    assert arc(doc, "Salman") == ("nsubj:pass", "identifié") and arc(doc, "homme") == ("appos", "Salman")
