@@ -6,7 +6,7 @@ from dataclasses import replace
 from .lang import Resources
 from .model import Relation, Span
 from .resolve import Resolution, Resolver, is_nominal
-from .syntax import case_of, chain_head, described, has_determiner, has_subject, is_passive, lemma, negated, verb_lemma
+from .syntax import case_of, chain_head, described, has_determiner, has_subject, is_passive, lemma, negated, subjects, verb_lemma
 from .nlp import strip_accents
 
 ACTORS = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
@@ -65,7 +65,9 @@ class RelationExtractor:
         self.declaring = set(allegiance["reflexive_verbs"])
         self.reflexive_pronouns = set(lex["reflexive_pronouns"])
         self.backing_cases = set(lex["backing"]["cases"])
-        self.backing_nouns = set(lex["backing"]["nouns"]) | set(lex["attack_nouns"])
+        self.help_nouns = set(lex["backing"]["nouns"])
+        self.backing_nouns = self.help_nouns | set(lex["attack_nouns"])
+        self.receiving = set(lex["backing"]["receiving_verbs"])
         self.as_preps = set(lex["as_preps"])
         self.origin_nouns = set(lex["origin_nouns"])
 
@@ -98,6 +100,9 @@ class RelationExtractor:
                         out += self._allegiance(token, word, resolution, span)
                     if word in self.backing_nouns and case_of(token) in self.backing_cases:
                         out += self._backing(token, resolution, span)
+                    elif word in self.help_nouns and lemma(token.head) in self.receiving and token.head.pos_ == "VERB" \
+                            and not negated(token.head, self.negation):
+                        out += self._received_help(token, resolution, span)
                     if word in self.regimes:
                         out += self._regime(token, resolution, span)
                     if word in self.offices and (case_of(token) in self.office_cases or (
@@ -605,6 +610,25 @@ class RelationExtractor:
         backer = self._of(token, resolution, GROUPS) or self._demonym(token)
         backed = self._named(verb, "nsubj", resolution, GROUPS)
         return [Relation(k, "supportedBy", backer, [span]) for k in backed if backer and k != backer]
+
+    def _received_help(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        """"Ahrar al-Cham bénéficie du soutien de la Turquie, de l'Arabie saoudite et du Qatar", "la Turquie peut compter
+        sur l'appui déterminant de la Russie": the subject is supported by each actor the 'de' complements list (read
+        linearly: the parser scatters such lists)."""
+        backers, of = [], False
+        for t in token.doc[token.i + 1:token.sent.end]:
+            mention = resolution.mention_at(t.i)
+            if mention is not None and resolution.entities[mention.key].type in GROUPS:
+                if of and mention.key not in backers:
+                    backers.append(mention.key)
+                of = False
+            elif t.lower_.replace("’", "'") in self.of_preps:
+                of = True
+            elif not (t.pos_ in ("DET", "ADJ", "CCONJ") or t.text == "," or t.dep_ == "amod"):
+                break
+        backed = [k for c in subjects(token.head) if c.pos_ != "PRON"  # a pronoun's antecedent is too often a guess
+                  for k in [self._entity(c, resolution, GROUPS)] if k]
+        return [Relation(k, "supportedBy", b, [span]) for k in backed for b in backers if k != b]
 
     def _active_backing(self, verb, word: str, resolution: Resolution, span: Span) -> list[Relation]:
         """"La Turquie soutient l'Armée syrienne libre", "le Qatar finance le Hamas", "X dirige Y": the object is

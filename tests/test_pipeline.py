@@ -1430,3 +1430,12 @@ def test_leading_taking_the_lead_and_working_for(extract):
 def test_identified_as_the_suspect_is_blame_and_a_fronted_name_the_subject(extract):
     x = extract(" date 2017-05-23 Salman Abedi, un homme de 22 ans, est identifié par la police comme suspect de l'attaque.")
     assert ("t.txt/police", "blamed", "person-salman-abedi") in triples(x)
+
+
+def test_help_received_from_a_list_of_backers(extract):
+    x = extract(" date 2017-02-03 Ahrar al-Cham bénéficie du soutien de la Turquie, de l'Arabie saoudite et du Qatar.")
+    assert {("ahrar_al_sham", "supportedBy", s) for s in ("turkey", "saudi_arabia", "qatar")} <= triples(x)
+    x = extract(" date 2017-01-12 Pour accomplir sa mission, la Turquie peut compter sur l'appui déterminant de la Russie.")
+    assert ("turkey", "supportedBy", "russia") in triples(x)
+    x = extract(" date 2017-01-12 La Turquie ne bénéficie pas du soutien de la Russie.")
+    assert ("turkey", "supportedBy", "russia") not in triples(x)
