@@ -121,7 +121,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                         and sent.start_char < lead_end:  # the news itself: what the title or lead reports
                     events[index].date = reported
                     meta[index]["provisional"] = True  # a date the text gives later replaces it
-            for frame in self._threat_frames(sent, resolution, events, vows):
+            for frame in self._threat_frames(sent, resolution, events, vows) + self._plot_frames(sent, resolution):
                 frame.dates = _nearest_first(frame, dates, document.text)
                 events.append(self._new_event(frame, resolution))
                 meta.append({"exprs": set(), "title": False})
@@ -316,7 +316,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         heads = [trigger.head] if trigger.head != trigger else []
         return any(lemma(h) in self.lex["irrealis_heads"] or lemma(h) in self.lex["irrealis_verbs"] for h in heads) \
             or any(lemma(c) in self.lex["irrealis_verbs"] for c in trigger.children) \
-            or (trigger.pos_ == "VERB" and unreal(trigger))  # "qu'ils attaqueraient les forces étrangères"
+            or (trigger.pos_ == "VERB" and unreal(trigger)) \
+            or self._plan(trigger) is not None  # "qu'ils attaqueraient les forces étrangères", "projetait de commettre…"
 
     def _introduces(self, token) -> bool:
         """Whether a trigger can start an event of its own (an indefinite noun or a full clause)."""

@@ -70,6 +70,7 @@ class RelationExtractor:
         self.receiving = set(lex["backing"]["receiving_verbs"])
         self.as_preps = set(lex["as_preps"])
         self.origin_nouns = set(lex["origin_nouns"])
+        self.people = set(lex["person_nouns"]) | set(lex["generic_person_nouns"])
 
     def extract(self, doc, resolution: Resolution) -> list[Relation]:
         """All structural relations of a resolved document."""
@@ -664,7 +665,8 @@ class RelationExtractor:
     def _members(self, token, resolution: Resolution) -> list[str]:
         """The group a member complement names, or the unnamed group its fighters' noun stands for ("les milices
         kurdes"); call it only when a relation will be read (it makes that node)."""
-        key = self._entity_or_of(token, resolution, GROUPS)
+        key = self._entity(token, resolution, GROUPS) or (  # not "trois personnes originaires du Kosovo": where they come from
+            None if lemma(token) in self.people else self._of(token, resolution, GROUPS))
         return [key] if key else self._unnamed(token, resolution)
 
     def _unnamed(self, token, resolution: Resolution) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .frames import AGGRESSOR_TYPES, Frame
 from .model import Event
 from .resolve import Resolution, is_nominal
-from .syntax import case_of, has_subject, lemma, negated, past_clause, perfect_infinitive, subjects, unreal
+from .syntax import case_of, described, has_subject, lemma, negated, past_clause, perfect_infinitive, subjects, unreal
 
 
 class ThreatFrames:
@@ -51,6 +51,38 @@ class ThreatFrames:
                 if frame.roles.get("attacker") and frame.roles.get("target"):
                     frames.append(frame)
         return frames
+
+    def _plot_frames(self, sent, resolution: Resolution) -> list[Frame]:
+        """A plotted attack is a threat ("un groupe … projetait de commettre un attentat sur le pont du Rialto",
+        "l'arrestation d'un adolescent préparant des attaques à Paris", "un projet d'attentat déjoué"): its attacker is
+        who plots it, its target and place the attack's."""
+        frames = []
+        for trigger in resolution.tokens(sent):
+            plan = self._plan(trigger) if self._is_trigger(trigger) and trigger.pos_ == "NOUN" else None
+            if plan is None or negated(trigger, self.negation) or negated(plan, self.negation):
+                continue
+            frame = Frame(type="Threat", triggers=[trigger])
+            self._roles(trigger, frame, resolution)
+            if not frame.roles.get("attacker"):
+                for noun in (described(plan) if plan.pos_ == "VERB" else []):
+                    for key, t in self._fillers(noun, resolution):
+                        frame.add_role("attacker", key, t)
+            for role in ("victims", "attributed_to", "attributed_by", "claimed_by"):
+                frame.roles.pop(role, None)
+            if frame.roles:
+                frames.append(frame)
+        return frames
+
+    def _plan(self, trigger):
+        """The plotting word an attack noun depends on ("projetait de commettre un attentat", "préparant des attaques",
+        "un projet d'attentat", "un attentat déjoué"), if any."""
+        plots = self.lex["plots"]
+        for head in (trigger.head, trigger.head.head):
+            if lemma(head) in plots["verbs"] or (head.pos_ == "NOUN" and lemma(head) in plots["nouns"]):
+                return head
+            if lemma(head) not in plots["light_verbs"]:
+                break
+        return next((c for c in trigger.children if lemma(c) in plots["foiling_verbs"]), None)
 
     def _nearest_actor(self, verb, resolution: Resolution, types: set[str]) -> str | None:
         """"…, Harakat al-Nujaba, a annoncé…": when the parse gives no subject, the actor just before the verb."""

@@ -1439,3 +1439,16 @@ def test_help_received_from_a_list_of_backers(extract):
     assert ("turkey", "supportedBy", "russia") in triples(x)
     x = extract(" date 2017-01-12 La Turquie ne bénéficie pas du soutien de la Russie.")
     assert ("turkey", "supportedBy", "russia") not in triples(x)
+
+
+def test_a_plotted_attack_is_a_threat_by_its_plotters(extract):
+    x = extract(" date 2017-04-02 Un groupe composé de trois personnes originaires du Kosovo projetait de commettre un"
+                " attentat sur le pont du Rialto.")
+    assert [(e.type, e.roles.get("attacker"), e.roles.get("target")) for e in x.events] == [
+        ("Threat", ["t.txt/groupe"], ["t.txt/pont-rialto"])]
+    assert not [r for r in x.relations if r.predicate == "partOf"]  # where the people come from is no member group
+    x = extract(" date 2016-09-14 Les policiers ont arrêté un adolescent préparant des attaques jihadistes à Paris.")
+    assert [(e.type, e.roles.get("attacker"), e.roles.get("place")) for e in x.events] == [
+        ("Threat", ["t.txt/adolescent"], ["paris"])]
+    x = extract(" date 2016-09-14 L'EI a commis un attentat à Kaboul.")  # a light verb alone plots nothing
+    assert [e.type for e in x.events] == ["Attack"]
