@@ -8,7 +8,7 @@ from .model import Event, Relation, Span, TimeValue
 from .resolve import PERPETRATOR_KINDS, Resolution, Resolver, is_nominal
 from .nlp import strip_accents
 from .statements import StatementFrames
-from .syntax import (by_first_word, case_of, entry_words, has_determiner, is_passive, lemma, negated, past_clause, phrases_at,
+from .syntax import (by_first_word, case_of, described, entry_words, has_determiner, is_passive, lemma, negated, past_clause, phrases_at,
                      has_subject, subjects, subtree_range, unreal, verb_lemma)
 from .temporal import find_dates, is_dateline, load_lexicon
 from .threats import ThreatFrames
@@ -40,8 +40,10 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.against_verbs = set(lex["against_verbs"]["verbs"])
         self.opposing = set(lex["opposing_verbs"]["verbs"])
         self.conflict_nouns = set(lex["opposing_verbs"]["subjects"])
+        self.advance_verbs = set(lex["advance_verbs"]["verbs"])
+        self.advance_preps = set(lex["advance_verbs"]["preps"])
         self.sense_verbs = (self.conquest_verbs | self.reflexive_seize | self.against_verbs | self.opposing
-                            | set(self.reflexive_attacks))  # verbs that are attacks in one construction only
+                            | set(self.reflexive_attacks) | self.advance_verbs)  # verbs that are attacks in one construction only
         self.weak = set(lex["weak_attack_nouns"]) | set(lex["weak_attack_verbs"])
         self.phrases = by_first_word([*self.attack_nouns, *self.attack_verbs])
         self.kill_verbs = set(lex["kill_verbs"])
@@ -170,7 +172,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         if pos == "VERB" and word in self.launch_verbs and self._fires_at(token):
             return word  # "ont lancé des drones contre l'aéroport"
         if pos == "VERB" and word in self.sense_verbs and (
-                self._reflexive_attack(token) or self._conquest(token) or self._opposes(token) or (
+                self._reflexive_attack(token) or self._conquest(token) or self._opposes(token) or self._advances(token) or (
                 word in self.against_verbs and any(case_of(c) in self.lex["against_preps"] for c in token.children))):
             return word  # "s'en prendre à", "a repris Ramadi", "ont expulsé l'EI", "intervenus contre", "le conflit oppose"
         return word if word in table else None
@@ -209,6 +211,17 @@ class EventExtractor(ThreatFrames, StatementFrames):
         dative = [c for c in verb.children if c.dep_.startswith("obl") and case_of(c) in self.lex["dative_preps"]]
         return any(c.ent_type_ in self.place_labels or lemma(c) in self.region_nouns for c in objects) \
             or any(self._armed(c) for c in dative)
+
+    def _advances(self, verb) -> bool:
+        """Whether a verb of advancing is said of armed actors moving on a place ("les rebelles tentent d'avancer dans
+        al-Bab", "l'armée se rapproche de Palmyre", "Avançant rapidement vers Raqqa, les milices…"), not of talks."""
+        if lemma(verb) not in self.advance_verbs:
+            return False
+        movers = subjects(verb) or described(verb) or ([verb.head] if verb.dep_ == "advcl" and verb.head.pos_ == "NOUN" else [
+            c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "advcl" else [])
+        armed = any(self._armed(t) or self.resolver.force_kind(t) for t in movers)
+        return armed and any(case_of(t) in self.advance_preps and (t.ent_type_ in self.place_labels or lemma(t) in self.region_nouns)
+                             for c in verb.children if c.dep_.startswith("obl") for t in c.subtree)
 
     def _controlled(self, noun) -> list:
         """The 'de' complements of a noun of control ("le contrôle de Kaboul"), none for another noun."""
@@ -435,6 +448,19 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 and not specific and lemma(head) not in self.weak)
 
     def _roles(self, trigger, frame: Frame, resolution: Resolution) -> None:
+        """Fill roles from the trigger's dependents (voice-aware) and from demonyms on the trigger; what armed actors
+        advance on is where they fight, not a target ("avançant vers la base aérienne de Tabqa")."""
+        if not (trigger.pos_ == "VERB" and lemma(trigger) in self.advance_verbs):
+            self._trigger_roles(trigger, frame, resolution)
+            return
+        advance = Frame(type=frame.type, triggers=frame.triggers)
+        self._trigger_roles(trigger, advance, resolution)
+        for role, keys in advance.roles.items():
+            for key in keys:
+                located = role == "target" and resolution.entities[key].type in LOCATION_TYPES
+                frame.add_role("place" if located else role, key, trigger)
+
+    def _trigger_roles(self, trigger, frame: Frame, resolution: Resolution) -> None:
         """Fill roles from the trigger's dependents (voice-aware) and from demonyms on the trigger."""
         passive = trigger.pos_ == "VERB" and is_passive(trigger) and not self._reflexive_attack(trigger)  # "s'en sont pris"
         if trigger.pos_ == "VERB" and self._opposes(trigger):  # the object fights the 'à' complement (or the
@@ -966,6 +992,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
             return False  # "une attaque ... a tué X", "Fin décembre, une attaque", "… tués dans une attaque": a new incident
         if not frame.definite and any(_pluperfect(t) for t in frame.triggers):
             return False  # "quatre civils avaient été tués": an earlier incident, told in the background
+        if all(lemma(t) in self.advance_verbs for t in frame.triggers) \
+                and not set(frame.roles.get("attacker", [])) & set(event.roles.get("attacker", [])):
+            return False  # "Au même moment, l'armée progresse à l'est d'Alep": its own offensive, not the bombing before
         return True
 
     def _same_side(self, attackers: list[str], struck: list[str], resolution: Resolution) -> bool:

@@ -1452,3 +1452,19 @@ def test_a_plotted_attack_is_a_threat_by_its_plotters(extract):
         ("Threat", ["t.txt/adolescent"], ["paris"])]
     x = extract(" date 2016-09-14 L'EI a commis un attentat à Kaboul.")  # a light verb alone plots nothing
     assert [e.type for e in x.events] == ["Attack"]
+
+
+def test_armed_actors_advancing_on_a_place_and_breakthroughs(extract):
+    x = extract(" date 2017-02-20 L'armée turque et les rebelles qu'elle soutient tentent toujours d'avancer dans al-Bab.")
+    assert [(e.roles.get("attacker"), e.roles.get("place")) for e in x.events] == [
+        (["turkish_armed_forces", "t.txt/rebelle"], ["al_bab"])]
+    x = extract(" date 2017-02-20 De plus, l'armée syrienne se rapproche également de nouveau de Palmyre.")
+    assert [e.roles.get("place") for e in x.events] == [["palmyra"]]
+    x = extract(" date 2017-02-20 Les rebelles ont réussi à faire une percée dans la ville le 19 février.")
+    assert [(e.roles.get("attacker"), e.date.value) for e in x.events] == [(["t.txt/rebelle"], "2017-02-19")]
+    assert not extract(" date 2017-09-11 Les négociations progressent à Genève.").events
+    x = extract(" date 2016-02-21 L'armée a repris plusieurs villages dans le désert, avançant vers la base aérienne de Tabqa.")
+    assert [e.roles.get("target") for e in x.events] == [None]  # where it advances is where it fights
+    x = extract(" date 2017-02-24 Un attentat a tué trente personnes à al-Bab. Au même moment, l'armée syrienne progresse"
+                " à l'est d'Alep.")
+    assert [e.roles.get("attacker") for e in x.events] == [None, ["syrian_arab_army"]]  # its own offensive
