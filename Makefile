@@ -20,7 +20,7 @@ dev-scores:
 	graphbuilder evaluate --gold ../shared/corpus/dev --store /tmp/dev.oxigraph
 
 heldout-scores:
-	for set in heldout-1 heldout-2 heldout-3 heldout-4 heldout-5; do \
+	for set in heldout-1 heldout-2 heldout-3 heldout-4 heldout-5 heldout-6; do \
 		rm -rf /tmp/$$set.oxigraph; \
 		graphbuilder build eval/$$set --store /tmp/$$set.oxigraph; \
 		graphbuilder evaluate --gold eval/$$set --store /tmp/$$set.oxigraph; \
