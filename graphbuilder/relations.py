@@ -52,6 +52,7 @@ class RelationExtractor:
         self.offices, self.office_cases = set(lex["office_nouns"]["nouns"]), set(lex["office_nouns"]["cases"])
         self.taking_office = set(lex["office_nouns"]["taking_verbs"])
         self.working, self.working_preps = set(lex["employment"]["verbs"]), set(lex["employment"]["preps"])
+        self.in_name_of, self.in_name_of_cases = set(lex["in_name_of"]["nouns"]), set(lex["in_name_of"]["cases"])
         self.titles = self.leader_titles | self.member_titles
         self.participles = self.support | self.leadership | self.alliance | self.stationed | self.integration | self.composed
         self.backing_verbs = self.support | self.leadership
@@ -120,6 +121,8 @@ class RelationExtractor:
                     out += self._nationality(token, resolution, span)
                 if pos == "VERB" and word in self.control and not negated(token, self.negation):
                     out += self._control(token, resolution, span)
+                if pos == "NOUN" and word in self.in_name_of and case_of(token) in self.in_name_of_cases:
+                    out += self._in_name_of(token, resolution, span)
                 if pos == "VERB" and word in self.working and not negated(token, self.negation):
                     out += self._works_for(token, resolution, span)
                 if pos == "VERB" and word in self.hosting and not negated(token, self.negation):
@@ -413,8 +416,8 @@ class RelationExtractor:
         elif word in self.pledges:
             holder = next((k for c in token.head.children if c.dep_ == "nsubj"
                            for k in [self._entity(c, resolution, ACTORS)] if k), None)
-            leader = next((k for c in token.children if case_of(c) in ("à", "au", "aux")
-                           for k in [self._entity(c, resolution, GROUPS)] if k), None)
+            leader = next((k for c in token.children if case_of(c) in ("à", "au", "aux")  # "au chef de l'EI": to the group
+                           for k in [self._entity_or_of(c, resolution, GROUPS)] if k), None)
         elif any(c.lower_ in self.reflexive_pronouns for c in token.children):
             holder = next((k for c in token.children if c.dep_ == "nsubj" for k in [self._entity(c, resolution, ACTORS)] if k), None)
             leader = next((k for c in token.children if case_of(c) in self.of_cases - {""}
@@ -422,6 +425,15 @@ class RelationExtractor:
         else:
             return []
         return [Relation(holder, "affiliatedWith", leader, [span])] if holder and leader and holder != leader else []
+
+    def _in_name_of(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        """"L'assaillant, qui aurait déclaré agir au nom de Daesh": who acts in a group's name claims to belong to it."""
+        group = self._of(token, resolution, GROUPS)
+        verb = token.head
+        while verb.dep_ == "xcomp" and not has_subject(verb):
+            verb = verb.head  # "a déclaré agir au nom de": the one who declared it
+        actors = [k for c in described(verb) for k in [self._entity(c, resolution, ACTORS - {"State"})] if k]
+        return [Relation(actor, "affiliatedWith", group, [span]) for actor in actors if group and actor != group]
 
     def _works_for(self, verb, resolution: Resolution, span: Span) -> list[Relation]:
         """"Laurent Meurice, agronome travaillant pour le CICR": who works for an organisation is its member."""
@@ -461,9 +473,10 @@ class RelationExtractor:
         own = None if token.lemma_.lower() in self.origin_nouns else self.resolver.demonyms.get(strip_accents(token.lower_))
         if own is None and token.pos_ == "NOUN":  # "un ressortissant burkinabè", "d'origine afghane"
             own = self._demonym(token)
-        origins = [self._demonym(c) or self.resolver.demonyms.get(strip_accents(c.nbor().lower_)) for c in token.children
-                   if c.dep_ == "nmod" and c.lemma_.lower() in self.origin_nouns and case_of(c) in self.of_preps
-                   and c.i + 1 < len(c.doc)]  # "d'origine tunisienne", the adjective sometimes hung on the head
+        near = [*token.children, *(g for c in token.children if c.dep_ == "nmod" for g in c.children)]  # one level down:
+        origins = [self._demonym(c) or self.resolver.demonyms.get(strip_accents(c.nbor().lower_)) for c in near  # "le membre
+                   if c.dep_ == "nmod" and c.lemma_.lower() in self.origin_nouns and case_of(c) in self.of_preps  # de l'EI
+                   and c.i + 1 < len(c.doc)]  # d'origine française"; "d'origine tunisienne", the adjective sometimes on the head
         return list(dict.fromkeys(s for s in [own, *origins] if s))
 
     def _demonym_apposition(self, token, resolution: Resolution, span: Span) -> list[Relation]:
@@ -474,8 +487,8 @@ class RelationExtractor:
         if not (states and person):
             head = token.head
             person = self._entity(token, resolution, {"Person"})
-            states = [s for s in [(self.resolver.demonyms.get(strip_accents(head.lower_)) if head.text[:1].isupper() else None)
-                                  or (self._demonym(head) if head.pos_ == "NOUN" else None)] if s]
+            states = self._states_of(head) if head.pos_ == "NOUN" else [  # "le membre de l'EI d'origine française X"
+                s for s in [self.resolver.demonyms.get(strip_accents(head.lower_)) if head.text[:1].isupper() else None] if s]
         return [Relation(person, "affiliatedWith", state, [span]) for state in states] if person else []
 
     def _under_control(self, token, sent, resolution: Resolution, span: Span) -> list[Relation]:

@@ -1468,3 +1468,12 @@ def test_armed_actors_advancing_on_a_place_and_breakthroughs(extract):
     x = extract(" date 2017-02-24 Un attentat a tué trente personnes à al-Bab. Au même moment, l'armée syrienne progresse"
                 " à l'est d'Alep.")
     assert [e.roles.get("attacker") for e in x.events] == [None, ["syrian_arab_army"]]  # its own offensive
+
+
+def test_allegiance_to_a_group_s_chief_acting_in_its_name_and_an_origin_before_the_name(extract):
+    x = extract(" date 2017-06-22 Adam Djaziri prête allégeance au chef de l'État islamique.")
+    assert ("person-adam-djaziri", "affiliatedWith", "islamic_state") in triples(x)
+    x = extract(" date 2018-03-23 Un homme a tué deux personnes. L'assaillant, qui aurait déclaré agir au nom de Daesh, a été abattu.")
+    assert ("t.txt/perpetrator", "affiliatedWith", "islamic_state") in triples(x)
+    x = extract(" date 2017-04-02 Elles étaient en contact avec le membre de l'EI d'origine française Rachid Kassim.")
+    assert ("person-rachid-kassim", "affiliatedWith", "france") in triples(x)
