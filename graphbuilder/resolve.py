@@ -397,7 +397,7 @@ class Resolver:
         """A subject pronoun ("il s'est attaqué à…") refers to the latest compatible actor; a plural one
         ("ils ont bombardé") never to one named person."""
         types = self.lex["subject_pronouns"].get(token.lower_)
-        if not types or token.dep_ not in ("nsubj", "nsubj:pass") or token.pos_ != "PRON":
+        if not types or token.dep_ not in ("nsubj", "nsubj:pass") or token.pos_ != "PRON" or self._impersonal(token):
             return False
         speech = token.head.head if token.head.dep_ == "ccomp" else None
         if speech is not None and speech.lemma_.lower() in self.lex["speech_verbs"] and any(
@@ -410,15 +410,25 @@ class Resolver:
         out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)
         return True
 
+    def _impersonal(self, pronoun) -> bool:
+        """Whether a subject pronoun stands for no one ("Il s'agit d'un homme…", "il y a", "il faut")."""
+        verb = pronoun.head
+        return lemma(verb) in self.lex["impersonal_verbs"] or (
+            lemma(verb) == "avoir" and any(c.lower_ == "y" for c in verb.children))
+
     @staticmethod
     def _previous_subject(token, out: Resolution, types: list[str], plural: bool = False) -> Entity | None:
-        """The subject of the pronoun's own sentence before it, else of the sentence before, if of a compatible
-        type: "Le président a condamné l'attaque. Il a promis…" is the president, not a group named earlier."""
+        """The subject of the pronoun's own sentence before it, else of the sentence before (or the one before that when
+        it has none: "L'assaillant a été tué. Il s'agit d'un homme… Il a volé une voiture"), if of a compatible type:
+        "Le président a condamné l'attaque. Il a promis…" is the president, not a group named earlier."""
         sent = token.sent
         previous = token.doc[sent.start - 1].sent if sent.start > 0 else None
-        for span in (sent, previous):
+        before = token.doc[previous.start - 1].sent if previous is not None and previous.start > 0 else None
+        for span in (sent, previous, before):
             if span is None:
                 continue
+            if span is before and any(_acting_dep(t).startswith("nsubj") and t.pos_ in ("NOUN", "PROPN") for t in previous):
+                break  # the sentence before had a subject of its own (of another type): the antecedent is not further back
             subjects = [m for m in out.mentions if span.start <= m.start < min(span.end, token.i)
                         and _acting_dep(token.doc[m.start:m.end].root) in ("nsubj", "nsubj:pass")
                         and out.entities[m.key].type in types and not (plural and _one_person(m, out))]

@@ -1477,3 +1477,10 @@ def test_allegiance_to_a_group_s_chief_acting_in_its_name_and_an_origin_before_t
     assert ("t.txt/perpetrator", "affiliatedWith", "islamic_state") in triples(x)
     x = extract(" date 2017-04-02 Elles étaient en contact avec le membre de l'EI d'origine française Rachid Kassim.")
     assert ("person-rachid-kassim", "affiliatedWith", "france") in triples(x)
+
+
+def test_an_impersonal_il_is_no_one_and_il_then_takes_up_the_subject_before(extract):
+    x = extract(" date 2018-03-23 La prise d'otage était terminée lorsque l'assaillant a été tué par le GIGN. Il s'agit d'un"
+                " homme de 26 ans qui aurait déclaré agir au nom de Daesh. Dans la matinée, il a tué un passager à Carcassonne.")
+    assert ("t.txt/perpetrator", "killed", "t.txt/passager") in triples(x)
+    assert not [r for r in x.relations if r.subject == "islamic_state" and r.predicate in ("attacked", "killed")]
