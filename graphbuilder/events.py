@@ -47,6 +47,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.weak = set(lex["weak_attack_nouns"]) | set(lex["weak_attack_verbs"])
         self.phrases = by_first_word([*self.attack_nouns, *self.attack_verbs])
         self.kill_verbs = set(lex["kill_verbs"])
+        self.ramming = lex["ramming"]
         self.death_nouns = set(lex["death_nouns"])
         self.weapons = lex["weapon_words"]
         self.weapon_phrases = by_first_word(self.weapons)
@@ -885,6 +886,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
         for word, value in self.weapons.items():
             if word in named:
                 return value
+        if any(lemma(t) in self.ramming["verbs"] and any(c.dep_ == "nsubj" and lemma(c) in self.ramming["vehicles"]
+                                                          for c in t.children) for t in group):
+            return "vehicle"  # "Une voiture a foncé sur des piétons"
         for trigger in group:
             table = self.attack_nouns if trigger.pos_ == "NOUN" else self.attack_verbs
             value = table.get(self._trigger_key(trigger) or "")
@@ -966,10 +970,15 @@ class EventExtractor(ThreatFrames, StatementFrames):
             return False
         if frame.counter != any(self._perpetrator(k, resolution) for k in event.roles.get("victims", [])):
             return False  # the attackers shot by the police: a response, not the attack itself
+        institutions = [k for k in frame.roles.get("attacker", []) if resolution.entities[k].type not in ("Person", "ArmedGroup")]
+        if event.weapon == "vehicle" and not event.roles.get("attacker") and institutions:
+            return False  # "des coups de feu tirés par la police" after a car driven into a crowd: not who drove it
         date = _best_date(frame.dates)
+        elsewhere = bool(self._named_places(frame.roles.get("place", [])) - set(event.roles.get("place", [])))
         if date and event.date and date.value[:7] != event.date.value[:7] and (
-                not frame.definite or (frame.own_date and date.value[:4] != event.date.value[:4])):
-            return False  # another month; even "les attentats de janvier 2015" when the event is of 2016
+                not frame.definite or elsewhere or (frame.own_date and date.value[:4] != event.date.value[:4])):
+            return False  # another month; even "les attentats de janvier 2015" when the event is of 2016, or "l'attentat
+            # de Berlin commis le 19 décembre" in a January article
         published = resolution.document.published
         if date and event.date is None and frame.own_date and published and date.value[:4] != published[:4]:
             return False  # an undated event is the news; "les attentats de janvier 2015" are of another year

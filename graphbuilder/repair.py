@@ -219,13 +219,15 @@ def make_voice_repair(nlp: Language, name: str, lang: str) -> VoiceRepair:
 class VerbRepair:
     """Make a noun that heads a clause of its own (a subject, no copula, a present-tense ending: "L'EI contrôle la
     ville", "l'ASL bénéficie du soutien de") a verb, and give a verb whose lemma is no infinitive ("L'EI frappe la
-    Turquie": lemma "frappe") the infinitive of its present-tense ending ("frapper"), as the lexicon spells them;
-    mark conditionals and futures ("riposterait", "frappera") the tagger reads as imperfects or presents."""
+    Turquie": lemma "frappe") the infinitive of its present-tense ending ("frapper"), as the lexicon spells them, and a
+    past participle tagged an adjective after "avoir" ("a délibérément foncé") a verb; mark conditionals and futures ("riposterait", "frappera") the tagger reads as imperfects or presents."""
 
     def __init__(self, lang: str):
         data = resources(lang).lexicon["verb_repair"]
         self.infinitives = tuple(data["infinitive_endings"])
         self.endings = sorted(data["present_endings"].items(), key=lambda e: -len(e[0]))
+        self.participles = sorted(data["participle_endings"].items(), key=lambda e: -len(e[0]))
+        self.auxiliary = data["active_auxiliary"]
         self.moods = [(set(data["conditional_endings"]), {"Mood": "Cnd", "Tense": "Pres"}),
                       (set(data["future_endings"]), {"Mood": "Ind", "Tense": "Fut"})]
 
@@ -239,6 +241,11 @@ class VerbRepair:
                     token.pos_, token.lemma_ = "VERB", infinitive
             elif token.pos_ == "VERB" and not token.lemma_.endswith(self.infinitives):
                 token.lemma_ = self._infinitive(token) or token.lemma_
+            elif token.pos_ == "ADJ" and any(c.dep_ == "aux:tense" and c.lemma_ == self.auxiliary for c in token.children):
+                infinitive = self._infinitive(token, self.participles)
+                if infinitive:  # "Une voiture a délibérément foncé": "foncé" tagged an adjective
+                    token.pos_, token.lemma_ = "VERB", infinitive
+                    token.set_morph({**token.morph.to_dict(), "VerbForm": "Part", "Tense": "Past"})
             if token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm"):
                 self._mood(token)
         return doc
@@ -254,10 +261,10 @@ class VerbRepair:
                     token.set_morph({**token.morph.to_dict(), **features})
                     return
 
-    def _infinitive(self, token) -> str | None:
-        """The infinitive a present-tense form's ending gives, None if it has none."""
+    def _infinitive(self, token, endings: list[tuple[str, str]] | None = None) -> str | None:
+        """The infinitive a present-tense form's ending (or one of `endings`) gives, None if it has none."""
         form = token.lower_
-        return next((form[: -len(ending)] + infinitive for ending, infinitive in self.endings
+        return next((form[: -len(ending)] + infinitive for ending, infinitive in endings or self.endings
                      if form.endswith(ending) and len(form) > len(ending) + 1), None)
 
 
@@ -268,8 +275,8 @@ def make_verb_repair(nlp: Language, name: str, lang: str) -> VerbRepair:
 
 
 class PrepositionalSubjectRepair:
-    """Make a subject introduced by a preposition an oblique (its apposition after a comma, if any, the subject),
-    and a counted partitive phrase before a subjectless verb its subject (it runs before the lemmatizer, so it
+    """Make a subject introduced by a preposition an oblique (its apposition after a comma, if any, the subject), a
+    headline's label before a colon no subject, and a counted partitive phrase before a subjectless verb its subject (it runs before the lemmatizer, so it
     reads word forms: the language's 'of' prepositions, which double as partitive articles)."""
 
     def __init__(self, lang: str):
@@ -316,6 +323,11 @@ class PrepositionalSubjectRepair:
         for verb in doc:
             if verb.pos_ == "VERB" and not has_subject(verb):
                 self._fronted_name(verb)
+        for label in doc:  # "Australie : une voiture fonce dans la foule": a headline's label, not the subject
+            end = max(t.i for t in label.subtree if not t.is_punct or t.i == label.i) + 1
+            if label.dep_.startswith("nsubj") and label.left_edge.i == label.sent.start and end < len(doc) \
+                    and doc[end].text == ":":
+                label.dep_ = "dep"
         return doc
 
     def _fronted_name(self, verb) -> None:

@@ -1484,3 +1484,12 @@ def test_an_impersonal_il_is_no_one_and_il_then_takes_up_the_subject_before(extr
                 " homme de 26 ans qui aurait déclaré agir au nom de Daesh. Dans la matinée, il a tué un passager à Carcassonne.")
     assert ("t.txt/perpetrator", "killed", "t.txt/passager") in triples(x)
     assert not [r for r in x.relations if r.subject == "islamic_state" and r.predicate in ("attacked", "killed")]
+
+
+def test_a_car_driven_into_people_and_what_the_article_tells_around_it(extract):
+    x = extract("Australie : une voiture fonce dans la foule à Melbourne\n\n20 janvier 2017 . – Une voiture a délibérément"
+                " foncé sur des piétons à Melbourne. Le chauffeur a été arrêté. Il y aurait eu des coups de feu tirés par la"
+                " police. Le pays avait relevé son niveau d'alerte après l'attentat de Berlin commis le 19 décembre dernier.")
+    first = x.events[0]
+    assert (first.roles.get("attacker"), first.weapon, first.date.value) == (["t.txt/perpetrator"], "vehicle", "2017-01-20")
+    assert "berlin" not in first.roles.get("place", [])  # another city, another month: another attack

@@ -218,3 +218,11 @@ def test_the_verb_after_a_relative_clause_set_off_by_commas_is_the_main_verb(nlp
 def test_a_name_opening_the_sentence_before_a_comma_is_the_subject(nlp):
     doc = nlp("Salman Abedi, un homme de 22 ans, est identifié par la police comme suspect de l'attaque.")
     assert arc(doc, "Salman") == ("nsubj:pass", "identifié") and arc(doc, "homme") == ("appos", "Salman")
+
+
+def test_a_headline_label_is_no_subject_and_a_participle_after_avoir_is_a_verb(nlp):
+    doc = nlp("Australie : une voiture fonce dans la foule à Melbourne.")
+    assert arc(doc, "Australie")[0] == "dep" and arc(doc, "voiture") == ("nsubj", "fonce")
+    doc = nlp("Une voiture a délibérément foncé, ce vendredi 20 janvier, sur des piétons.")
+    token = next(t for t in doc if t.text == "foncé")
+    assert (token.pos_, token.lemma_) == ("VERB", "foncer")
