@@ -42,6 +42,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.conflict_nouns = set(lex["opposing_verbs"]["subjects"])
         self.advance_verbs = set(lex["advance_verbs"]["verbs"])
         self.advance_preps = set(lex["advance_verbs"]["preps"])
+        self.toward_preps = set(lex["advance_verbs"]["toward_preps"])
         self.sense_verbs = (self.conquest_verbs | self.reflexive_seize | self.against_verbs | self.opposing
                             | set(self.reflexive_attacks) | self.advance_verbs)  # verbs that are attacks in one construction only
         self.weak = set(lex["weak_attack_nouns"]) | set(lex["weak_attack_verbs"])
@@ -449,17 +450,20 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 and not specific and lemma(head) not in self.weak)
 
     def _roles(self, trigger, frame: Frame, resolution: Resolution) -> None:
-        """Fill roles from the trigger's dependents (voice-aware) and from demonyms on the trigger; what armed actors
-        advance on is where they fight, not a target ("avançant vers la base aérienne de Tabqa")."""
+        """Fill roles from the trigger's dependents (voice-aware) and from demonyms on the trigger; the town armed actors
+        advance in is attacked ("avancer dans al-Bab"), what they advance towards only where they go ("avançant vers la
+        base aérienne de Tabqa")."""
         if not (trigger.pos_ == "VERB" and lemma(trigger) in self.advance_verbs):
             self._trigger_roles(trigger, frame, resolution)
             return
         advance = Frame(type=frame.type, triggers=frame.triggers)
         self._trigger_roles(trigger, advance, resolution)
+        toward = {k for c in trigger.children if case_of(c) in self.toward_preps for k, _ in self._fillers(c, resolution)}
         for role, keys in advance.roles.items():
             for key in keys:
-                located = role == "target" and resolution.entities[key].type in LOCATION_TYPES
-                frame.add_role("place" if located else role, key, trigger)
+                frame.add_role("place" if role == "target" and key in toward else role, key, trigger)
+                if role == "place" and key not in toward and not _region(key, resolution):
+                    frame.add_role("target", key, trigger)  # "tentent d'avancer dans al-Bab": the town attacked
 
     def _trigger_roles(self, trigger, frame: Frame, resolution: Resolution) -> None:
         """Fill roles from the trigger's dependents (voice-aware) and from demonyms on the trigger."""

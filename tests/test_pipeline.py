@@ -1458,6 +1458,7 @@ def test_armed_actors_advancing_on_a_place_and_breakthroughs(extract):
     x = extract(" date 2017-02-20 L'armée turque et les rebelles qu'elle soutient tentent toujours d'avancer dans al-Bab.")
     assert [(e.roles.get("attacker"), e.roles.get("place")) for e in x.events] == [
         (["turkish_armed_forces", "t.txt/rebelle"], ["al_bab"])]
+    assert ("turkish_armed_forces", "attacked", "al_bab") in triples(x)  # a place attacked, as the annotators read it
     x = extract(" date 2017-02-20 De plus, l'armée syrienne se rapproche également de nouveau de Palmyre.")
     assert [e.roles.get("place") for e in x.events] == [["palmyra"]]
     x = extract(" date 2017-02-20 Les rebelles ont réussi à faire une percée dans la ville le 19 février.")
