@@ -459,10 +459,12 @@ class EventExtractor(ThreatFrames, StatementFrames):
         advance = Frame(type=frame.type, triggers=frame.triggers)
         self._trigger_roles(trigger, advance, resolution)
         toward = {k for c in trigger.children if case_of(c) in self.toward_preps for k, _ in self._fillers(c, resolution)}
+        inside = {k for c in trigger.children if c.dep_.startswith("obl") and case_of(c) in self.place_preps
+                  for k, _ in self._fillers(c, resolution)}  # "dans al-Bab"
         for role, keys in advance.roles.items():
             for key in keys:
                 frame.add_role("place" if role == "target" and key in toward else role, key, trigger)
-                if role == "place" and key not in toward and not _region(key, resolution):
+                if role == "place" and key in inside and not _region(key, resolution):
                     frame.add_role("target", key, trigger)  # "tentent d'avancer dans al-Bab": the town attacked
 
     def _trigger_roles(self, trigger, frame: Frame, resolution: Resolution) -> None:
