@@ -446,9 +446,6 @@ class RelationExtractor:
     def _nationality(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         """A nationality said of someone: "le suspect serait un Palestinien", "il était d'origine libyenne", "l'assaillant
         a été identifié comme un Égyptien", and the people an unnamed nominal describes by it ("un otage français")."""
-        states = self._states_of(token)
-        if not states or negated(token, self.negation):
-            return []
         if any(c.dep_ == "cop" for c in token.children):
             subjects = described(token)
         elif token.dep_ == "xcomp" and case_of(token) in self.as_preps:
@@ -456,6 +453,9 @@ class RelationExtractor:
         elif self._nominal_person(token, resolution):
             subjects = [token]  # "Un Français a été enlevé", "un ressortissant français"
         else:
+            return []
+        states = self._states_of(token)
+        if not states or negated(token, self.negation):
             return []
         people = [k for c in subjects for k in [self._entity(c, resolution, ACTORS - {"State"})] if k]
         return [Relation(person, "affiliatedWith", state, [span]) for person in people for state in states if state != person]

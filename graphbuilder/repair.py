@@ -141,7 +141,7 @@ class PartitiveObjectRepair:
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s parse in place."""
         for noun in doc:
-            if case_of(noun) not in self.partitives:
+            if noun.dep_ not in ("nmod", "obl:arg", "obl:mod", "obl") or case_of(noun) not in self.partitives:
                 continue
             verb = self._verb(noun)
             if verb is not None and verb.pos_ == "VERB" and not any(c.dep_ in ("obj", "expl:comp") for c in verb.children):
@@ -321,12 +321,15 @@ class PrepositionalSubjectRepair:
             if whole is not None and doc[comma].text == ",":
                 whole.dep_, part.head, part.dep_ = part.dep_, whole, "appos"
         for verb in doc:
-            if verb.pos_ == "VERB" and not has_subject(verb):
+            if verb.pos_ == "VERB" and verb.n_lefts and not has_subject(verb):
                 self._fronted_name(verb)
-        for label in doc:  # "Australie : une voiture fonce dans la foule": a headline's label, not the subject
-            end = max(t.i for t in label.subtree if not t.is_punct or t.i == label.i) + 1
-            if label.dep_.startswith("nsubj") and label.left_edge.i == label.sent.start and end < len(doc) \
-                    and doc[end].text == ":":
+        for colon in doc:  # "Australie : une voiture fonce dans la foule": a headline's label, not the subject
+            if colon.text != ":" or colon.i == 0:
+                continue
+            label = doc[colon.i - 1]
+            while label.head.i < colon.i and label.head != label and label.dep_ != "nsubj":
+                label = label.head  # "Royaume-Uni :", "Syrie du Nord :": the phrase's head
+            if label.dep_.startswith("nsubj") and label.left_edge.i == label.sent.start:
                 label.dep_ = "dep"
         return doc
 
@@ -335,9 +338,9 @@ class PrepositionalSubjectRepair:
         sentence, set off by a comma, is the subject, the indefinite phrase after it its apposition."""
         doc = verb.doc
         name = next((c for c in verb.lefts if c.dep_ in ("obl:mod", "dep", "nmod") and c.pos_ == "PROPN"
-                     and c.left_edge.i == verb.sent.start and c.lower_ not in self.time_words
-                     and not any(k.dep_ == "case" for k in c.children)), None)
-        if name is None or name.right_edge.i + 1 >= verb.i or doc[name.right_edge.i + 1].text != ",":
+                     and c.lower_ not in self.time_words and not any(k.dep_ == "case" for k in c.children)), None)
+        if name is None or name.right_edge.i + 1 >= verb.i or doc[name.right_edge.i + 1].text != "," \
+                or name.left_edge.i != verb.sent.start:
             return
         name.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
         described = next((c for c in verb.lefts if c.i > name.i and c.dep_ in ("obl:mod", "dep", "nmod")
@@ -506,7 +509,8 @@ def close_relative_clause(doc: Doc) -> Doc:
     éléments de l'enquête indiquent qu'il aurait été volé, a foncé sur des passants": "homme" read as the subject of
     "indiquent", "a foncé" as a clause hung inside the relative)."""
     for pronoun in doc:
-        if pronoun.morph.get("PronType") != ["Rel"] or pronoun.i < 2 or doc[pronoun.i - 1].text != ",":
+        if pronoun.pos_ != "PRON" or pronoun.i < 2 or doc[pronoun.i - 1].text != "," \
+                or pronoun.morph.get("PronType") != ["Rel"]:
             continue
         noun = doc[pronoun.i - 2]
         while noun.dep_ in ("nmod", "amod", "appos", "flat:name") and noun.head.i < noun.i:
