@@ -447,17 +447,17 @@ class RelationExtractor:
         """A nationality said of someone: "le suspect serait un Palestinien", "il était d'origine libyenne", "l'assaillant
         a été identifié comme un Égyptien", and the people an unnamed nominal describes by it ("un otage français")."""
         if any(c.dep_ == "cop" for c in token.children):
-            subjects = described(token)
+            said_of = described(token)
         elif token.dep_ == "xcomp" and case_of(token) in self.as_preps:
-            subjects = described(token.head)
+            said_of = described(token.head)
         elif self._nominal_person(token, resolution):
-            subjects = [token]  # "Un Français a été enlevé", "un ressortissant français"
+            said_of = [token]  # "Un Français a été enlevé", "un ressortissant français"
         else:
             return []
         states = self._states_of(token)
         if not states or negated(token, self.negation):
             return []
-        people = [k for c in subjects for k in [self._entity(c, resolution, ACTORS - {"State"})] if k]
+        people = [k for c in said_of for k in [self._entity(c, resolution, ACTORS - {"State"})] if k]
         return [Relation(person, "affiliatedWith", state, [span]) for person in people for state in states if state != person]
 
     def _nominal_person(self, token, resolution: Resolution) -> bool:
@@ -473,10 +473,12 @@ class RelationExtractor:
         own = None if token.lemma_.lower() in self.origin_nouns else self.resolver.demonyms.get(strip_accents(token.lower_))
         if own is None and token.pos_ == "NOUN":  # "un ressortissant burkinabè", "d'origine afghane"
             own = self._demonym(token)
-        near = [*token.children, *(g for c in token.children if c.dep_ == "nmod" for g in c.children)]  # one level down:
-        origins = [self._demonym(c) or self.resolver.demonyms.get(strip_accents(c.nbor().lower_)) for c in near  # "le membre
-                   if c.dep_ == "nmod" and c.lemma_.lower() in self.origin_nouns and case_of(c) in self.of_preps  # de l'EI
-                   and c.i + 1 < len(c.doc)]  # d'origine française"; "d'origine tunisienne", the adjective sometimes on the head
+        # the origin may hang one level down ("le membre de l'EI d'origine française"), its adjective on the head
+        # ("un Français d'origine tunisienne" read with "tunisienne" on "Français")
+        near = [*token.children, *(g for c in token.children if c.dep_ == "nmod" for g in c.children)]
+        origins = [self._demonym(c) or self.resolver.demonyms.get(strip_accents(c.nbor().lower_)) for c in near
+                   if c.dep_ == "nmod" and c.lemma_.lower() in self.origin_nouns and case_of(c) in self.of_preps
+                   and c.i + 1 < len(c.doc)]
         return list(dict.fromkeys(s for s in [own, *origins] if s))
 
     def _demonym_apposition(self, token, resolution: Resolution, span: Span) -> list[Relation]:
