@@ -373,8 +373,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 if child.dep_ == "nsubj":
                     self._role_from(child, root, False, frame, resolution, force="attacker")
         if not frame.roles.get("attacker") and not frame.counter:
-            for token in sent:  # "les assaillants ont …": whoever the text calls the attackers
-                if token.dep_ == "nsubj" and token.lower_ in self.perpetrators:
+            for token in sent:  # "les assaillants ont …", "le kamikaze a été identifié": whoever the text calls the attackers
+                if token.dep_ in ("nsubj", "nsubj:pass") and token.lower_ in self.perpetrators:
                     frame.add_role("attacker", self.resolver.nominal(sent.doc, token, resolution, "Person").key, token)
         frame.weapon = self._weapon(sent, group)
         frame.fatalities = self._fatalities(sent)

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lang import Resources
-from .model import ACTOR_TYPES, Document, Entity, Span
+from .model import ACTOR_TYPES, LOCATION_TYPES, Document, Entity, Span
 from .nlp import METONYM_LABEL, strip_accents
 from .syntax import by_first_word, case_of, chain_head, has_determiner, has_subject, lemma, phrases_at
 from .vocab import slug
@@ -473,8 +473,9 @@ class Resolver:
                                             or any(self._attacking(verb) or lemma(verb) in self.ramming
                                                    for verb in self._predicates(token))))):  # "Un homme … a foncé sur"
             return False
-        if any(c.dep_ == "nmod" and out.mention_at(t.i) for c in token.children for t in c.subtree):
-            return False
+        if any(c.dep_ == "nmod" and (m := out.mention_at(t.i)) and out.entities[m.key].type not in LOCATION_TYPES
+               for c in token.children for t in c.subtree):
+            return False  # "les terroristes de l'EI" are the group's; "le kamikaze de l'aéroport de Zaventem" is one
         self.nominal(doc, token, out, "Person", kind)
         return True
 

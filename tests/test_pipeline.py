@@ -1494,3 +1494,9 @@ def test_a_car_driven_into_people_and_what_the_article_tells_around_it(extract):
     first = x.events[0]
     assert (first.roles.get("attacker"), first.weapon, first.date.value) == (["t.txt/perpetrator"], "vehicle", "2017-01-20")
     assert "berlin" not in first.roles.get("place", [])  # another city, another month: another attack
+
+
+def test_a_perpetrator_noun_with_a_place_complement_is_the_perpetrator_and_attacks(extract):
+    x = extract("Attentats de Bruxelles : le second kamikaze a été identifié\n\n23 mars 2016 . – Le second kamikaze de"
+                " l’ aéroport de Zaventem a été identifié comme étant Najim Laachraoui.")
+    assert [e.roles.get("attacker") for e in x.events] == [["person-najim-laachraoui"]]
