@@ -524,7 +524,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
             elif started is not None:  # "l'armée a annoncé le lancement d'une offensive"
                 for child in subjects(started):
                     self._role_from(child, started, False, frame, resolution, force="attacker")
-            elif trigger.dep_ in ("obj", "obl:arg", "obl") and lemma(trigger.head) in self.launch_verbs and (
+            elif trigger.dep_ in ("obj", "obl:arg", "obl", "obl:mod") and lemma(trigger.head) in self.launch_verbs and (
                     trigger.dep_ == "obj" or case_of(trigger) in self.launch_cases):  # "procéder à", not "sur l'attaque"
                 verb = trigger.head  # "l'armée a lancé l'offensive", "a mené dimanche des frappes", "annonce avoir mené"
                 agents = [c for c in verb.children if c.dep_ == "obl:agent"]

@@ -1500,3 +1500,10 @@ def test_a_perpetrator_noun_with_a_place_complement_is_the_perpetrator_and_attac
     x = extract("Attentats de Bruxelles : le second kamikaze a été identifié\n\n23 mars 2016 . – Le second kamikaze de"
                 " l’ aéroport de Zaventem a été identifié comme étant Najim Laachraoui.")
     assert [e.roles.get("attacker") for e in x.events] == [["person-najim-laachraoui"]]
+
+
+def test_going_on_the_offensive_and_counter_attacks_are_responses(extract):
+    x = extract(" date 2017-01-16 Le groupe État islamique (Daech) est repassé à l'offensive depuis le 14 janvier 2017 à Deir"
+                " ez-Zor. Les assauts répétés et les contre-attaques de l'armée syrienne ont causé de fortes pertes.")
+    assert [(e.type, e.roles.get("attacker")) for e in x.events] == [
+        ("Attack", ["islamic_state"]), ("Retaliation", ["syrian_arab_army"])]
