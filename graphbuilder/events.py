@@ -175,7 +175,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
             return word  # "ont lancé des drones contre l'aéroport"
         if pos == "VERB" and word in self.sense_verbs and (
                 self._reflexive_attack(token) or self._conquest(token) or self._opposes(token) or self._advances(token) or (
-                word in self.against_verbs and any(case_of(c) in self.lex["against_preps"] for c in token.children))):
+                word in self.against_verbs and any(case_of(c) in self.lex["against_preps"] and (  # against an armed
+                    self._armed(c) or self.resolver.force_kind(c) or c.ent_type_) for c in token.children))):  # actor
             return word  # "s'en prendre à", "a repris Ramadi", "ont expulsé l'EI", "intervenus contre", "le conflit oppose"
         return word if word in table else None
 
@@ -484,8 +485,10 @@ class EventExtractor(ThreatFrames, StatementFrames):
         if sides:
             return
         phrase = self._phrase_words(trigger)
+        against = trigger.pos_ == "VERB" and lemma(trigger) in self.against_verbs
         for child in trigger.children:
-            self._role_from(child, trigger, passive, frame, resolution)
+            if child.i not in phrase and not (against and child.dep_ == "obj"):  # "le siège" of "briser le siège" is
+                self._role_from(child, trigger, passive, frame, resolution)  # no target, nor "ses forces" redirected
             if child.dep_ == "obj" and lemma(trigger) in self.seize_verbs:
                 for place in self._controlled(child):  # "ont pris le contrôle de Kaboul"
                     self._role_from(place, trigger, passive, frame, resolution, force="target")

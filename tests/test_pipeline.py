@@ -1507,3 +1507,11 @@ def test_going_on_the_offensive_and_counter_attacks_are_responses(extract):
                 " ez-Zor. Les assauts répétés et les contre-attaques de l'armée syrienne ont causé de fortes pertes.")
     assert [(e.type, e.roles.get("attacker")) for e in x.events] == [
         ("Attack", ["islamic_state"]), ("Retaliation", ["syrian_arab_army"])]
+
+
+def test_breaking_a_siege_and_forces_turned_against_an_armed_actor(extract):
+    x = extract(" date 2017-09-11 L'armée gouvernementale vient de briser le siège subi par ses hommes à Deir ez-Zor.")
+    assert [(e.roles.get("attacker"), e.roles.get("target")) for e in x.events] == [(["t.txt/armed-forces"], None)]
+    x = extract(" date 2017-09-11 Le régime syrien a fortement redirigé ses forces contre Daech.")
+    assert [(e.roles.get("attacker"), e.roles.get("target")) for e in x.events] == [(["syria"], ["islamic_state"])]
+    assert not extract(" date 2017-09-11 Les manifestants ont déployé des banderoles contre la réforme.").events
