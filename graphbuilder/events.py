@@ -125,7 +125,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                         and sent.start_char < lead_end:  # the news itself: what the title or lead reports
                     events[index].date = reported
                     meta[index]["provisional"] = True  # a date the text gives later replaces it
-            for frame in self._threat_frames(sent, resolution, events, vows) + self._plot_frames(sent, resolution):
+            for frame in [*self._threat_frames(sent, resolution, events, vows), *self._plot_frames(sent, resolution),
+                          *self._spoken_threats(sent, resolution)]:
                 frame.dates = _nearest_first(frame, dates, document.text)
                 events.append(self._new_event(frame, resolution))
                 meta.append({"exprs": set(), "title": False})

@@ -73,6 +73,28 @@ class ThreatFrames:
                 frames.append(frame)
         return frames
 
+    def _spoken_threats(self, sent, resolution: Resolution) -> list[Frame]:
+        """An attack announced in the first person is a threat by who says it ("Il aurait crié « je vous tuerai tous »"):
+        a future attack or killing verb whose subject is "je" or "nous", said by the subject of the verb it depends on."""
+        frames = []
+        for verb in resolution.tokens(sent):
+            if verb.pos_ != "VERB" or "Fut" not in verb.morph.get("Tense") or not self._is_trigger(verb) \
+                    or negated(verb, self.negation) or not any(
+                        c.dep_ == "nsubj" and "1" in c.morph.get("Person") for c in verb.children):
+                continue
+            speaker = next((a for a in verb.ancestors if a.pos_ == "VERB" and has_subject(a)), None)
+            frame = Frame(type="Threat", triggers=[verb])
+            for child in (subjects(speaker) if speaker is not None else []):
+                for key, t in self._fillers(child, resolution):
+                    frame.add_role("attacker", key, t)
+            for child in verb.children:
+                if child.dep_ in ("obj", "iobj") and child.pos_ != "PRON":
+                    for key, t in self._fillers(child, resolution):
+                        frame.add_role("target", key, t)
+            if frame.roles.get("attacker"):
+                frames.append(frame)
+        return frames
+
     def _plan(self, trigger):
         """The plotting word an attack noun depends on ("projetait de commettre un attentat", "préparant des attaques",
         "un projet d'attentat", "un attentat déjoué"), if any."""

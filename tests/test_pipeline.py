@@ -1515,3 +1515,10 @@ def test_breaking_a_siege_and_forces_turned_against_an_armed_actor(extract):
     x = extract(" date 2017-09-11 Le régime syrien a fortement redirigé ses forces contre Daech.")
     assert [(e.roles.get("attacker"), e.roles.get("target")) for e in x.events] == [(["syria"], ["islamic_state"])]
     assert not extract(" date 2017-09-11 Les manifestants ont déployé des banderoles contre la réforme.").events
+
+
+def test_an_attack_announced_in_the_first_person_is_a_threat_by_its_speaker(extract):
+    x = extract(" date 2018-03-23 L'assaillant a pris des otages. Il aurait crié « Allahu akbar , je vous tuerai tous ».")
+    assert [(e.type, e.roles.get("attacker")) for e in x.events if e.type == "Threat"] == [("Threat", ["t.txt/perpetrator"])]
+    x = extract(" date 2018-03-23 Le ministre a dit : « nous ne frapperons pas les civils ».")
+    assert not x.events
