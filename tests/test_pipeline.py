@@ -1522,3 +1522,8 @@ def test_an_attack_announced_in_the_first_person_is_a_threat_by_its_speaker(extr
     assert [(e.type, e.roles.get("attacker")) for e in x.events if e.type == "Threat"] == [("Threat", ["t.txt/perpetrator"])]
     x = extract(" date 2018-03-23 Le ministre a dit : « nous ne frapperons pas les civils ».")
     assert not x.events
+
+
+def test_taking_hostages_is_an_attack(extract):
+    x = extract(" date 2018-03-23 Les rebelles ont pris en otage trois humanitaires.")
+    assert ("t.txt/rebelle", "attacked", "t.txt/humanitaire") in triples(x)
