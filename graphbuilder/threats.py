@@ -63,6 +63,8 @@ class ThreatFrames:
                 continue
             frame = Frame(type="Threat", triggers=[trigger])
             self._roles(trigger, frame, resolution)
+            if plan.pos_ == "NOUN":  # "un projet d'attentat … dans les Alpes-Maritimes", the place hung on the plan
+                self._roles(plan, frame, resolution)
             if not frame.roles.get("attacker"):
                 for noun in (described(plan) if plan.pos_ == "VERB" else []):
                     for key, t in self._fillers(noun, resolution):

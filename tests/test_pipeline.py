@@ -1527,3 +1527,9 @@ def test_an_attack_announced_in_the_first_person_is_a_threat_by_its_speaker(extr
 def test_taking_hostages_is_an_attack(extract):
     x = extract(" date 2018-03-23 Les rebelles ont pris en otage trois humanitaires.")
     assert ("t.txt/rebelle", "attacked", "t.txt/humanitaire") in triples(x)
+
+
+def test_where_a_plot_was_foiled_is_the_threat_s_place(extract):
+    x = extract("France : un probable projet d'attentat déjoué dans les Alpes-Maritimes\n\n1er avril 2017 . – Des"
+                " perquisitions ont eu lieu.")
+    assert [(e.type, e.roles.get("place")) for e in x.events] == [("Threat", ["place-alpes-maritimes"])]
