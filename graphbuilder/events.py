@@ -111,7 +111,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
             dates = [d for d in find_dates(document.text, window, sent.end_char, document.published, self.lang)
                      if not is_dateline(document.text, d[1])]
             vows = [v for v in resolution.tokens(sent) if self._threatens(v)]  # read by both the attack and threat frames
-            for frame in self._attack_frames(sent, resolution, vows):
+            candidates = [t for t in resolution.tokens(sent) if self._is_trigger(t)]  # attack words, read by both too
+            for frame in self._attack_frames(sent, resolution, vows, candidates):
                 frame.title = is_title
                 frame.dates = _nearest_first(frame, dates, document.text)
                 frame.own_date = any(c.left_edge.idx <= start <= c.right_edge.idx for t in frame.triggers if t.pos_ == "NOUN"
@@ -125,8 +126,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                         and sent.start_char < lead_end:  # the news itself: what the title or lead reports
                     events[index].date = reported
                     meta[index]["provisional"] = True  # a date the text gives later replaces it
-            for frame in [*self._threat_frames(sent, resolution, events, vows), *self._plot_frames(sent, resolution),
-                          *self._spoken_threats(sent, resolution)]:
+            for frame in [*self._threat_frames(sent, resolution, events, vows), *self._plot_frames(candidates, resolution),
+                          *self._spoken_threats(candidates, resolution)]:
                 frame.dates = _nearest_first(frame, dates, document.text)
                 events.append(self._new_event(frame, resolution))
                 meta.append({"exprs": set(), "title": False})
@@ -249,13 +250,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
         words = {c.lower_ for c in verb.children if c.i < verb.i}
         return bool(words & self.reflexive_pronouns) and all(c in words for c in clitics)
 
-    def _attack_frames(self, sent, resolution: Resolution, vows: list) -> list[Frame]:
-        tokens = resolution.tokens(sent)
+    def _attack_frames(self, sent, resolution: Resolution, vows: list, candidates: list) -> list[Frame]:
         told = {t.i for v in vows for c in v.subtree if c != v and c.dep_ == "acl:relcl" and past_clause(c)
                 for t in [c.head, *c.subtree]}  # "… après l'attaque d'Inates qui a tué 71 soldats": that one happened
         threatened = {t.i for v in vows for t in v.subtree if t != v} - told  # "a promis de frapper": no attack yet
-        triggers = [t for t in tokens if self._is_trigger(t) and not negated(t, self.negation)
-                    and t.i not in threatened and not self._irrealis(t)]
+        triggers = [t for t in candidates if not negated(t, self.negation) and t.i not in threatened and not self._irrealis(t)]
         if not triggers:
             return []
         groups: list[list] = []
@@ -933,6 +932,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
     # -- merging mentions into events --------------------------------------------------
     def _merge(self, frame: Frame, events: list[Event], meta: list[dict], resolution: Resolution) -> int:
         exprs = {e for e, _ in frame.dates}
+        sentence = frame.triggers[0].sent.start  # a response is not the event it answers in its own sentence
         target = None
         if frame.series and frame.generic and not any(e.series for e in events):
             frame.series, frame.definite = False, True  # "les attentats" with no series yet: the incident itself
@@ -940,7 +940,6 @@ class EventExtractor(ThreatFrames, StatementFrames):
             target = next((i for i, e in enumerate(events) if e.series), None)
         elif events:
             candidates = [i for i, e in enumerate(events) if not e.series and e.type != "Threat"]
-            sentence = frame.triggers[0].sent.start  # a response is not the event it answers in its own sentence
             same_day = [i for i in candidates if meta[i]["exprs"] & exprs and not (
                 frame.type == "Retaliation" and events[i].type != "Retaliation" and meta[i]["sentence"] == sentence)]
             compatible = [i for i in candidates if self._compatible(events[i], frame, resolution)]
@@ -955,7 +954,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 target = compatible[-1]
         if target is None:
             events.append(self._new_event(frame, resolution))
-            meta.append({"exprs": set(exprs), "title": frame.title, "sentence": frame.triggers[0].sent.start})
+            meta.append({"exprs": set(exprs), "title": frame.title, "sentence": sentence})
             earlier = [e for e in events[:-1] if e.type != "Threat" and not e.series]
             if frame.type == "Retaliation":
                 attacks = [i for i, e in enumerate(events[:-1]) if e.type == "Attack" and not e.series]
@@ -984,7 +983,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         if event.weapon == "vehicle" and not event.roles.get("attacker") and institutions:
             return False  # "des coups de feu tirés par la police" after a car driven into a crowd: not who drove it
         date = _best_date(frame.dates)
-        elsewhere = bool(self._named_places(frame.roles.get("place", [])) - set(event.roles.get("place", [])))
+        towns = self._named_places(frame.roles.get("place", []))
+        elsewhere = bool(towns - set(event.roles.get("place", [])))
         if date and event.date and date.value[:7] != event.date.value[:7] and (
                 not frame.definite or elsewhere or (frame.own_date and date.value[:4] != event.date.value[:4])):
             return False  # another month; even "les attentats de janvier 2015" when the event is of 2016, or "l'attentat
@@ -1000,8 +1000,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         mine, theirs = self._countries(frame.roles.get("place", [])), self._countries(event.roles.get("place", []))
         if mine and theirs and not mine & theirs:
             return False  # a city of another country: another incident
-        mine, theirs = self._named_places(frame.roles.get("place", [])), self._named_places(event.roles.get("place", []))
-        if mine and theirs and not mine & theirs:
+        theirs = self._named_places(event.roles.get("place", []))
+        if towns and theirs and not towns & theirs:
             return False  # another town of the same country: "Le 24 août, ils prennent Jarablus … puis al-Raï"
         if self._same_side(frame.roles.get("attacker", []), event.roles.get("target", []) + event.roles.get("victims", []), resolution) \
                 or self._same_side(event.roles.get("attacker", []), frame.roles.get("target", []) + frame.roles.get("victims", []), resolution):

@@ -220,7 +220,8 @@ class VerbRepair:
     """Make a noun that heads a clause of its own (a subject, no copula, a present-tense ending: "L'EI contrôle la
     ville", "l'ASL bénéficie du soutien de") a verb, and give a verb whose lemma is no infinitive ("L'EI frappe la
     Turquie": lemma "frappe") the infinitive of its present-tense ending ("frapper"), as the lexicon spells them, and a
-    past participle tagged an adjective after "avoir" ("a délibérément foncé") a verb; mark conditionals and futures ("riposterait", "frappera") the tagger reads as imperfects or presents."""
+    past participle tagged an adjective after "avoir" ("a délibérément foncé") a verb; mark conditionals and futures
+    ("riposterait", "frappera") the tagger reads as imperfects or presents."""
 
     def __init__(self, lang: str):
         data = resources(lang).lexicon["verb_repair"]
@@ -276,8 +277,9 @@ def make_verb_repair(nlp: Language, name: str, lang: str) -> VerbRepair:
 
 class PrepositionalSubjectRepair:
     """Make a subject introduced by a preposition an oblique (its apposition after a comma, if any, the subject), a
-    headline's label before a colon no subject, and a counted partitive phrase before a subjectless verb its subject (it runs before the lemmatizer, so it
-    reads word forms: the language's 'of' prepositions, which double as partitive articles)."""
+    headline's label before a colon no subject, and a counted partitive phrase before a subjectless verb its subject
+    (it runs before the lemmatizer, so it reads word forms: the language's 'of' prepositions, which double as
+    partitive articles)."""
 
     def __init__(self, lang: str):
         self.partitive = set(resources(lang).lexicon["of_preps"])
@@ -345,7 +347,7 @@ class PrepositionalSubjectRepair:
         name.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
         described = next((c for c in verb.lefts if c.i > name.i and c.dep_ in ("obl:mod", "dep", "nmod")
                           and c.left_edge.i == name.right_edge.i + 2 and doc[c.right_edge.i + 1].text == ","
-                          and any(d.dep_ == "det" and "Ind" in d.morph.get("Definite") for d in c.children)), None)
+                          and _indefinite(c)), None)
         if described is not None:
             described.head, described.dep_ = name, "appos"
 
@@ -471,7 +473,6 @@ def make_coordination_repair(nlp: Language, name: str, lang: str) -> Coordinatio
     return CoordinationRepair(lang)
 
 
-
 def describe_after_comma(doc: Doc) -> Doc:
     """Make an indefinite noun phrase the parser read as a second object or subject, set off by a comma right after
     another complement or the subject of the same verb ("aux Forces démocratiques alliées (ADF), un groupe affilié à
@@ -495,9 +496,14 @@ def _described_end(noun) -> int | None:
     if noun.dep_ in ("nsubj", "nsubj:pass") and noun.pos_ == "PROPN" and start > 0:
         return start - 1
     if noun.dep_ in ("obj", "nsubj", "nsubj:pass") and noun.pos_ == "NOUN" and start >= 2 and noun.doc[start - 1].text == "," \
-            and any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in noun.children):
+            and _indefinite(noun):
         return start - 2
     return None
+
+
+def _indefinite(noun) -> bool:
+    """Whether a noun phrase has an indefinite article ("un Tunisien de 31 ans")."""
+    return any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in noun.children)
 
 
 Language.component("apposition_repair", func=describe_after_comma)

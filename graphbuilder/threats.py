@@ -52,13 +52,13 @@ class ThreatFrames:
                     frames.append(frame)
         return frames
 
-    def _plot_frames(self, sent, resolution: Resolution) -> list[Frame]:
+    def _plot_frames(self, candidates: list, resolution: Resolution) -> list[Frame]:
         """A plotted attack is a threat ("un groupe … projetait de commettre un attentat sur le pont du Rialto",
         "l'arrestation d'un adolescent préparant des attaques à Paris", "un projet d'attentat déjoué"): its attacker is
-        who plots it, its target and place the attack's."""
+        who plots it, its target and place the attack's (`candidates`: a sentence's attack words)."""
         frames = []
-        for trigger in resolution.tokens(sent):
-            plan = self._plan(trigger) if self._is_trigger(trigger) and trigger.pos_ == "NOUN" else None
+        for trigger in candidates:
+            plan = self._plan(trigger) if trigger.pos_ == "NOUN" else None
             if plan is None or negated(trigger, self.negation) or negated(plan, self.negation):
                 continue
             frame = Frame(type="Threat", triggers=[trigger])
@@ -75,14 +75,14 @@ class ThreatFrames:
                 frames.append(frame)
         return frames
 
-    def _spoken_threats(self, sent, resolution: Resolution) -> list[Frame]:
-        """An attack announced in the first person is a threat by who says it ("Il aurait crié « je vous tuerai tous »"):
-        a future attack or killing verb whose subject is "je" or "nous", said by the subject of the verb it depends on."""
+    def _spoken_threats(self, candidates: list, resolution: Resolution) -> list[Frame]:
+        """An attack announced in the first person is a threat by who says it ("Il aurait crié « je vous tuerai
+        tous »"): a future attack or killing verb (among a sentence's attack words, `candidates`) whose subject is "je"
+        or "nous", said by the subject of the verb it depends on."""
         frames = []
-        for verb in resolution.tokens(sent):
-            if verb.pos_ != "VERB" or "Fut" not in verb.morph.get("Tense") or not self._is_trigger(verb) \
-                    or negated(verb, self.negation) or not any(
-                        c.dep_ == "nsubj" and "1" in c.morph.get("Person") for c in verb.children):
+        for verb in candidates:
+            if verb.pos_ != "VERB" or "Fut" not in verb.morph.get("Tense") or negated(verb, self.negation) or not any(
+                    c.dep_ == "nsubj" and "1" in c.morph.get("Person") for c in verb.children):
                 continue
             speaker = next((a for a in verb.ancestors if a.pos_ == "VERB" and has_subject(a)), None)
             frame = Frame(type="Threat", triggers=[verb])
