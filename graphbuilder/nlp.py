@@ -138,7 +138,8 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns([{k: v for k, v in p.items() if k != "exact"} for p in patterns
                                 if (is_acronym(p["pattern"]) or p.get("exact", False)) == chosen])
-    nlp.add_pipe("split_subject_repair", last=True)  # reads the names the rulers found
+    nlp.add_pipe("verbless_clause_repair", last=True, config={"lang": lang})  # reads the names the rulers found
+    nlp.add_pipe("split_subject_repair", last=True)
     nlp.add_pipe("description_subject_repair", last=True)
     return nlp
 

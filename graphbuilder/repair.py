@@ -545,3 +545,73 @@ def _finite(verb) -> bool:
 
 
 Language.component("relative_clause_repair", func=close_relative_clause)
+
+
+class VerblessClauseRepair:
+    """Make the verb of a clause the tagger read without one a verb again: in "Al-Chabab frappe Mogadiscio", "Les
+    talibans contrôlent la province de Helmand" or "La Russie bombarde Alep" the present-tense verb right after the
+    subject is tagged a noun or an adjective of it, the subject is the root, and the sentence may even be cut in
+    pieces. A word right after a name or a definite noun phrase that the parser left as the root of a sentence
+    without verb, with no article or preposition of its own, whose form is a present-tense verb's (its infinitive
+    from its ending among the lemmatizer's verbs, or the form among its verb exceptions), is that clause's verb: the
+    phrase is its subject, what follows its complements (the first bare noun phrase its object)."""
+
+    def __init__(self, nlp: Language, lang: str):
+        data = resources(lang).lexicon["verb_repair"]
+        self.endings = sorted(data["present_endings"].items(), key=lambda e: -len(e[0]))
+        self.participles = tuple(data["participle_endings"])
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        self.verbs = lookups.get_table("lemma_index").get("verb", frozenset())
+        self.exceptions = lookups.get_table("lemma_exc").get("verb", {})
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Repair `doc`'s verbless clauses in place."""
+        ends = {ent.end: ent for ent in doc.ents}
+        for word in doc[1:len(doc) - 1]:
+            subject = ends[word.i].root if word.i in ends else doc[word.i - 1]
+            if subject.dep_ != "ROOT" or subject.pos_ not in ("NOUN", "PROPN") or not (
+                    word.i in ends or any(c.dep_ == "det" for c in subject.children)) \
+                    or word.pos_ not in ("NOUN", "ADJ", "VERB") or not word.text[:1].islower() \
+                    or any(c.dep_ in ("det", "case", "cop") for c in word.children):
+                continue
+            clause = range(subject.sent.start, max(word.sent.end, doc[word.i + 1].sent.end))
+            if any(doc[i].pos_ in ("VERB", "AUX") and i != word.i for i in clause):
+                continue
+            infinitive = self._infinitive(word)
+            if infinitive:
+                self._rebuild(doc, subject, word, infinitive, clause.stop)
+        return doc
+
+    def _infinitive(self, word) -> str | None:
+        """The infinitive of a present-tense verb form, None if the lemmatizer knows no such verb."""
+        form = word.lower_
+        found = next((form[: -len(ending)] + infinitive for ending, infinitive in self.endings
+                      if form.endswith(ending) and form[: -len(ending)] + infinitive in self.verbs), None)
+        if found or form.endswith(self.participles):  # "Un Français enlevé en RDC": a participle, no clause
+            return found
+        return next(iter(self.exceptions.get(form, [])), None)
+
+    @staticmethod
+    def _rebuild(doc: Doc, subject, verb, infinitive: str, end: int) -> None:
+        """Make `verb` the root of the clause up to `end`, `subject` its subject and what follows its complements."""
+        following = [t for t in doc[verb.i + 1:end] if t.head.i < verb.i or t.head.i == t.i or t.head == verb]
+        verb.head, verb.dep_, verb.pos_, verb.lemma_ = verb, "ROOT", "VERB", infinitive
+        verb.set_morph({"Mood": "Ind", "Tense": "Pres", "VerbForm": "Fin"})
+        for child in [c for c in subject.children if c.i > verb.i]:
+            child.head = verb
+        subject.head, subject.dep_ = verb, "nsubj"
+        has_object = False
+        for token in following:
+            token.head = verb
+            if token.pos_ == "PUNCT":
+                token.dep_ = "punct"
+            elif token.pos_ in ("NOUN", "PROPN", "PRON") and not case_of(token) and not has_object:
+                token.dep_, has_object = "obj", True
+            elif token.pos_ in ("NOUN", "PROPN", "NUM"):
+                token.dep_ = "obl"
+
+
+@Language.factory("verbless_clause_repair", default_config={"lang": "fr"})
+def make_verbless_clause_repair(nlp: Language, name: str, lang: str) -> VerblessClauseRepair:
+    """spaCy factory of the verbless-clause repair for the language `lang`."""
+    return VerblessClauseRepair(nlp, lang)

@@ -226,3 +226,23 @@ def test_a_headline_label_is_no_subject_and_a_participle_after_avoir_is_a_verb(n
     doc = nlp("Une voiture a délibérément foncé, ce vendredi 20 janvier, sur des piétons.")
     token = next(t for t in doc if t.text == "foncé")
     assert (token.pos_, token.lemma_) == ("VERB", "foncer")
+
+
+@pytest.mark.parametrize("text, subject, verb, lemma, obj", [
+    ("Al-Chabab frappe Mogadiscio.", "Al-Chabab", "frappe", "frapper", "Mogadiscio"),
+    ("Les talibans contrôlent la province de Helmand.", "talibans", "contrôlent", "contrôler", "province"),
+    ("La Russie bombarde Alep.", "Russie", "bombarde", "bombarder", "Alep"),
+])
+def test_a_present_tense_verb_read_as_a_noun_of_its_subject_heads_the_clause(nlp, text, subject, verb, lemma, obj):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert (token.pos_, token.lemma_, token.dep_) == ("VERB", lemma, "ROOT")
+    assert arc(doc, subject) == ("nsubj", verb) and arc(doc, obj) == ("obj", verb)
+    assert len(list(doc.sents)) == 1
+
+
+def test_a_verbless_title_keeps_its_nouns(nlp):
+    doc = nlp("Syrie : nouvelle attaque contre l'armée à Alep.")
+    assert next(t for t in doc if t.text == "attaque").pos_ == "NOUN"
+    doc = nlp("Un Français enlevé au Tchad")  # a participle: no present-tense clause
+    assert next(t for t in doc if t.text == "enlevé").dep_ != "ROOT"
