@@ -129,6 +129,7 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
     nlp.add_pipe("verb_repair", after="lemmatizer", config={"lang": lang})
     nlp.add_pipe("voice_repair", after="verb_repair", config={"lang": lang})  # reads the auxiliaries' lemmas
     nlp.add_pipe("partitive_object_repair", after="voice_repair", config={"lang": lang})
+    nlp.add_pipe("name_object_repair", after="partitive_object_repair", config={"lang": lang})
     patterns = list(gazetteer_patterns(res))
     # Two phrase matchers (token patterns would cost a Matcher pass per acronym): acronyms with their
     # exact case, then every other alias case-insensitively, whose longer matches win on overlap.

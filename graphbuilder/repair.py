@@ -13,7 +13,8 @@ articles (read as prepositions in that misparse: "a mené dimanche des frappes",
 frappes") from its lexicon.
 
 Partitive objects: "a attaqué à coups de machette des militaires" and "avait attaqué des gardes-frontières" are read
-with "des militaires" as the machete's, or "des" as "de les"; an attack verb without object gets the phrase as its object.
+with "des militaires" as the machete's, or "des" as "de les"; an attack verb without object gets the phrase as its object. A name right after such a verb, or one of taking
+ground or threatening, read as an adverb ("avaient définitivement repris Ramadi") is its object too.
 
 Verbs: a noun heading a clause of its own (a subject and no copula: "L'EI contrôle la ville") is a verb; a verb
 form the lemmatizer also lists as a noun keeps that form as its lemma ("frappe", "reste"); both get the
@@ -164,6 +165,33 @@ class PartitiveObjectRepair:
 def make_partitive_object_repair(nlp: Language, name: str, lang: str) -> PartitiveObjectRepair:
     """spaCy factory of the partitive-object repair for the language `lang`."""
     return PartitiveObjectRepair(lang)
+
+
+class NameObjectRepair:
+    """Make a name right after a verb of taking, striking or threatening without object, read as an adverb or a bare
+    oblique ("les forces avaient définitivement repris Ramadi", "a attaqué Maiduguri, dans le nord-est"), its object."""
+
+    def __init__(self, lang: str):
+        lexicon = resources(lang).lexicon
+        self.verbs = {v for v in lexicon["attack_verbs"] if " " not in v} | set(lexicon["kill_verbs"]) \
+            | set(lexicon["seize_verbs"]["verbs"]) | set(lexicon["removal_verbs"]["verbs"]) \
+            | set(lexicon["control_verbs"]) | set(lexicon["threat_verbs"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Repair `doc`'s parse in place."""
+        for name in doc[1:]:
+            verb = name.head
+            if name.pos_ == "PROPN" and name.dep_ in ("advmod", "dep", "obl:mod") and name.i == verb.i + 1 \
+                    and name.text[:1].isupper() and not case_of(name) and verb.pos_ == "VERB" \
+                    and verb.lemma_.lower() in self.verbs and not any(c.dep_ in ("obj", "expl:comp") for c in verb.children):
+                name.dep_ = "obj"
+        return doc
+
+
+@Language.factory("name_object_repair", default_config={"lang": "fr"})
+def make_name_object_repair(nlp: Language, name: str, lang: str) -> NameObjectRepair:
+    """spaCy factory of the name-object repair for the language `lang`."""
+    return NameObjectRepair(lang)
 
 
 class VoiceRepair:
@@ -569,8 +597,8 @@ class VerblessClauseRepair:
         ends = {ent.end: ent for ent in doc.ents}
         for word in doc[1:len(doc) - 1]:
             subject = ends[word.i].root if word.i in ends else doc[word.i - 1]
-            if subject.dep_ != "ROOT" or subject.pos_ not in ("NOUN", "PROPN") or not (
-                    word.i in ends or any(c.dep_ == "det" for c in subject.children)) \
+            if subject.dep_ != "ROOT" or not (word.i in ends or (  # a name whatever its tag ("Israël" tagged X)
+                    subject.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" for c in subject.children))) \
                     or word.pos_ not in ("NOUN", "ADJ", "VERB") or not word.text[:1].islower() \
                     or any(c.dep_ in ("det", "case", "cop") for c in word.children):
                 continue

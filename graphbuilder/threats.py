@@ -38,7 +38,8 @@ class ThreatFrames:
                         frame.add_role("target", key, token)  # "Ankara a promis de riposter": to the attack's author
                 if frame.roles.get("attacker"):
                     frames.append(frame)
-            elif token.pos_ == "NOUN" and word in self.lex["threat_predicates"] and token.dep_ in ("ROOT", "xcomp", "obj", "ccomp"):
+            elif token.pos_ == "NOUN" and word in self.lex["threat_predicates"] and token.dep_ in ("ROOT", "xcomp", "obj", "ccomp") \
+                    and not (token.dep_ == "obj" and lemma(token.head) in self.attack_verbs):  # "a frappé des cibles du Hamas"
                 frame = Frame(type="Threat", triggers=[token])
                 subject = [c for c in token.children if c.dep_ == "nsubj"] or [c for c in token.head.children if c.dep_ == "nsubj"]
                 for child in subject:
@@ -171,7 +172,8 @@ class ThreatFrames:
                 found.append((mention.key, t))
         forces = [(k, t) for k, t in found if resolution.entities[k].type in ("MilitaryForce", "ArmedGroup", "Coalition")]
         states = [(k, t) for k, t in found if resolution.entities[k].type == "State"  # "se venger d'Israël": obl:arg
-                  and (t.dep_ in ("obj", "nmod") or t.dep_.startswith("obl"))
+                  and (t.dep_ in ("obj", "nmod") or t.dep_.startswith("obl")
+                       or (t.dep_ == "xcomp" and t.head in frame.triggers))  # "Le Hamas menace Israël": read as xcomp
                   and (case_of(t) not in self.place_preps or (case_of(t) in self.lex["dative_preps"]
                                                               and (t.head.pos_ == "VERB" or lemma(t.head)
                                                                    in self.lex["threat_complements"])))]  # "promis … aux États-Unis"

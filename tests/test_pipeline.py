@@ -1533,3 +1533,13 @@ def test_where_a_plot_was_foiled_is_the_threat_s_place(extract):
     x = extract("France : un probable projet d'attentat déjoué dans les Alpes-Maritimes\n\n1er avril 2017 . – Des"
                 " perquisitions ont eu lieu.")
     assert [(e.type, e.roles.get("place")) for e in x.events] == [("Threat", ["place-alpes-maritimes"])]
+
+
+def test_targets_struck_are_no_threat_predicate(extract):
+    x = extract("En représailles, Israël a frappé des cibles du Hamas à Gaza.")
+    assert [e.type for e in x.events] == ["Retaliation"] and ("hamas", "threatened", "israel") not in triples(x)
+
+
+def test_a_state_threatened_by_name_is_the_target(extract):
+    x = extract("Le Hamas menace Israël de représailles.")
+    assert roles(x) == [{"attacker": ["hamas"], "target": ["israel"]}]

@@ -232,6 +232,7 @@ def test_a_headline_label_is_no_subject_and_a_participle_after_avoir_is_a_verb(n
     ("Al-Chabab frappe Mogadiscio.", "Al-Chabab", "frappe", "frapper", "Mogadiscio"),
     ("Les talibans contrôlent la province de Helmand.", "talibans", "contrôlent", "contrôler", "province"),
     ("La Russie bombarde Alep.", "Russie", "bombarde", "bombarder", "Alep"),
+    ("Israël bombarde Gaza.", "Israël", "bombarde", "bombarder", "Gaza"),  # the name tagged X
 ])
 def test_a_present_tense_verb_read_as_a_noun_of_its_subject_heads_the_clause(nlp, text, subject, verb, lemma, obj):
     doc = nlp(text)
@@ -246,3 +247,16 @@ def test_a_verbless_title_keeps_its_nouns(nlp):
     assert next(t for t in doc if t.text == "attaque").pos_ == "NOUN"
     doc = nlp("Un Français enlevé au Tchad")  # a participle: no present-tense clause
     assert next(t for t in doc if t.text == "enlevé").dep_ != "ROOT"
+
+
+@pytest.mark.parametrize("text, name, verb", [
+    ("Boko Haram a attaqué Maiduguri, dans le nord-est du Nigeria.", "Maiduguri", "attaqué"),
+    ("L'armée et ses milices alliées avaient définitivement repris Ramadi, capitale de la province d'Al-Anbar.",
+     "Ramadi", "repris"),
+])
+def test_a_name_read_as_an_adverb_of_a_verb_of_attack_or_conquest_is_its_object(nlp, text, name, verb):
+    assert arc(nlp(text), name) == ("obj", verb)
+
+
+def test_a_name_after_a_naming_verb_stays(nlp):
+    assert arc(nlp("Le plus grand marché du monde, surnommé Pan Pan, est fermé."), "Pan")[0] != "obj"
