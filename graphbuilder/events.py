@@ -58,7 +58,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.leader_titles = set(lex["leader_titles"])
         self.facility_nouns = set(lex["facility_nouns"])
         self.region_nouns = set(lex["region_nouns"])
-        self.kill_nouns = set(lex["kill_nouns"])
+        self.victim_of_nouns = set(lex["victim_of_nouns"]["nouns"])
         self.place_preps = set(lex["place_preps"])
         self.target_preps = set(lex["target_preps"])
         self.series_words = set(lex["series_words"])
@@ -652,8 +652,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
                     or (verb and case in self.lex["dative_preps"] and self._reflexive_attack(trigger)) \
                     or (verb and case in self.lex["dative_preps"] and type_ in ACTOR_TYPES - {"Person", "State"}):
                 role = "target"
-            elif case in self.of_preps and not verb and lemma(trigger) in self.kill_nouns and type_ in VICTIM_TYPES:
-                role = "victims"  # "l'assassinat du gouverneur"
+            elif case in self.of_preps and not verb and self._trigger_key(trigger) in self.victim_of_nouns \
+                    and type_ in VICTIM_TYPES:
+                role = "victims"  # "l'assassinat du gouverneur", "l'enlèvement de deux humanitaires"
             elif case in self.of_preps and not verb and type_ == "Place":
                 role = "place"  # "l'attentat de Nice", "les explosions de Dortmund"
             elif case in self.of_preps and not verb and type_ == "Facility" and has_determiner(token, self.definite):

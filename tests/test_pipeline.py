@@ -1543,3 +1543,8 @@ def test_targets_struck_are_no_threat_predicate(extract):
 def test_a_state_threatened_by_name_is_the_target(extract):
     x = extract("Le Hamas menace Israël de représailles.")
     assert roles(x) == [{"attacker": ["hamas"], "target": ["israel"]}]
+
+
+def test_who_is_kidnapped_is_the_victim_of_the_kidnapping(extract):
+    x = extract("Le JNIM a revendiqué l'enlèvement de deux humanitaires au Niger.")
+    assert roles(x) == [{"victims": ["t.txt/humanitaire"], "place": ["niger"], "claimed_by": ["jnim"]}]
