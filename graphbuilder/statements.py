@@ -50,8 +50,11 @@ class StatementFrames:
             if not claimants and not passive and token.dep_ == "acl":  # "le groupe revendiquant l'attaque"
                 claimants = [k for k, _ in self._fillers(token.head, resolution)
                              if resolution.entities[k].type in ACTOR_TYPES]
-            if not claimants and not passive:
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if not claimants and not passive and subject is None:
                 claimants = [k for k in [self._nearest_actor(token, resolution, AGGRESSOR_TYPES)] if k]
+            elif not claimants and not passive and self.resolver.group_word(subject):  # "Le groupe, basé au Pakistan,
+                claimants = [self.resolver.nominal(sent.doc, subject, resolution, "ArmedGroup").key]  # a revendiqué…"
             index = self._about(objects[0] if objects else None, sent, events)
             if not claimants or index is None:
                 continue

@@ -1548,3 +1548,8 @@ def test_a_state_threatened_by_name_is_the_target(extract):
 def test_who_is_kidnapped_is_the_victim_of_the_kidnapping(extract):
     x = extract("Le JNIM a revendiqué l'enlèvement de deux humanitaires au Niger.")
     assert roles(x) == [{"victims": ["t.txt/humanitaire"], "place": ["niger"], "claimed_by": ["jnim"]}]
+
+
+def test_an_unnamed_group_claims_for_itself_not_the_country_it_is_based_in(extract):
+    x = extract("Le groupe, basé au Pakistan, a revendiqué l'attentat.")
+    assert [e.roles.get("claimed_by") for e in x.events] == [["t.txt/groupe"]]
