@@ -919,13 +919,17 @@ class EventExtractor(ThreatFrames, StatementFrames):
                             or (costs_lives and case_of(c) in self.lex["dative_preps"])):
                     if quantities.get(obj.lower_):  # "une centaine de civils"
                         return quantities[obj.lower_]
-                    counts = [c for c in obj.children if c.dep_ in ("nummod", "det") and c.like_num]  # "2 | 700", "un"
+                    counts = [n for c in obj.children if c.dep_ in ("nummod", "det")  # "2 | 700", "un", "vingt-trois"
+                              for n in [_number(c, self.numbers, self.lex["number_compounds"])] if n is not None]
                     if counts:
-                        return _number(counts[0], self.numbers)
+                        return counts[0]
             if lemma(token) in self.death_nouns or token.lower_ in self.death_nouns:
+                if quantities.get(token.head.lower_) and case_of(token) in self.of_preps:
+                    return quantities[token.head.lower_]  # "une vingtaine de morts"
                 for child in token.children:
-                    if child.dep_ == "nummod" and child.like_num:
-                        return _number(child, self.numbers)
+                    count = _number(child, self.numbers, self.lex["number_compounds"]) if child.dep_ == "nummod" else None
+                    if count is not None:
+                        return count
                     if child.dep_ == "det" and child.lower_ in ("un", "une"):
                         return 1
         return None
@@ -1135,11 +1139,19 @@ def _best_date(dates: list[tuple[str, TimeValue]]) -> TimeValue | None:
     return (days or values or [None])[0]
 
 
-def _number(token, words: dict[str, int]) -> int | None:
-    """A cardinal written in digits ("25", "5 200", also when the tokenizer split it: "2 | 700") or in words ("dix")."""
+def _number(token, words: dict[str, int], compounds: dict) -> int | None:
+    """A cardinal written in digits ("25", "5 200", also when the tokenizer split it: "2 | 700") or in words ("dix",
+    "quatre-vingt-dix": `compounds` says which words multiply and which join)."""
     text = token.text.replace(" ", "").replace("\u202f", "")
     if not text.isdigit():
-        return words.get(token.lower_)
+        parts = [p for p in token.lower_.split("-") if p not in compounds["joiners"]]
+        if not parts or any(p not in words for p in parts):
+            return None
+        total = 0
+        for part in parts:
+            value = words[part]
+            total = total * value if part in compounds["multipliers"] and 0 < total < value else total + value
+        return total
     doc, i = token.doc, token.i
     while len(token.text) <= 3 and i + 1 < len(doc) and doc[i].whitespace_ \
             and len(doc[i + 1].text) == 3 and doc[i + 1].text.isdigit():  # groups of three digits after a short head

@@ -32,12 +32,14 @@ class RelationExtractor:
         self.leadership = set(lex["leadership_words"])
         self.alliance = set(lex["alliance_words"])
         self.stationed = set(lex["stationed_words"])
+        self.besieged = set(lex["besieged_words"]["words"])
         self.hosting = set(lex["hosting_verbs"]["verbs"])
         self.quantities = set(lex["quantity_nouns"])
         self.integration = set(lex["integration_words"])
         self.composed, self.composing = set(lex["composition_words"]["passive"]), set(lex["composition_words"]["active"])
         self.endings = lex["verb_endings_tagged_adjective"]
         self.strongholds = set(lex["stronghold_words"])
+        self.capitals = set(lex["capital_nouns"])
         self.place_preps = set(lex["place_preps"])
         self.based_preps = set(lex["based_preps"]["preps"])
         self.presence = set(lex["presence_nouns"])
@@ -54,7 +56,8 @@ class RelationExtractor:
         self.working, self.working_preps = set(lex["employment"]["verbs"]), set(lex["employment"]["preps"])
         self.in_name_of, self.in_name_of_cases = set(lex["in_name_of"]["nouns"]), set(lex["in_name_of"]["cases"])
         self.titles = self.leader_titles | self.member_titles
-        self.participles = self.support | self.leadership | self.alliance | self.stationed | self.integration | self.composed
+        self.participles = self.support | self.leadership | self.alliance | self.stationed | self.integration | self.composed \
+            | self.besieged
         self.backing_verbs = self.support | self.leadership
         self.alliance_cases = {"à", "avec", "au", "aux"} | self.of_cases - {""}
         self.government_titles = set(lex["government_titles"])
@@ -87,7 +90,7 @@ class RelationExtractor:
                 if pos == "NOUN":
                     if word in self.titles or token.lower_ in self.member_titles:
                         out += self._titles(token, resolution, span)
-                    if word in self.strongholds:
+                    if word in self.strongholds or word in self.capitals:
                         out += self._stronghold(token, resolution, span)
                     branch = self._branch(token, resolution, span) if word in self.branch_words else []
                     if not branch and word in self.unit_nouns:
@@ -129,7 +132,7 @@ class RelationExtractor:
                     out += self._hosting(token, resolution, span)
                 if pos == "VERB" and word in self.declaring:
                     out += self._allegiance(token, word, resolution, span)
-                if pos == "NOUN" and token.dep_ in ("acl", "amod"):
+                if (pos == "NOUN" and token.dep_ in ("acl", "amod")) or (pos == "ADJ" and verb_lemma(token, self.endings) in self.besieged):
                     word = verb_lemma(token, self.endings)  # a participle tagged as a noun: "milices, alliées à l'Iran"
                 if (pos in ("VERB", "ADJ") or token.dep_ in ("acl", "amod")) and word in self.participles \
                         and (word not in self.composed or token.dep_ in ("acl", "amod") or is_passive(token)):
@@ -335,8 +338,10 @@ class RelationExtractor:
         return out
 
     def _stronghold(self, token, resolution: Resolution, span: Span) -> list[Relation]:
-        """"Hawija, l'un des derniers bastions de l'État islamique": the group is based in the place."""
-        group = self._of(token, resolution, GROUPS) or self._of_linear(token, resolution, GROUPS)
+        """"Hawija, l'un des derniers bastions de l'État islamique": the group is based in the place; so is an armed
+        group in its capital ("Raqqa, la capitale autoproclamée de l'EI"), not a state."""
+        types = ARMED if lemma(token) in self.capitals else GROUPS
+        group = self._of(token, resolution, types) or self._of_linear(token, resolution, types)
         places = [m for m in resolution.mentions if token.i - 12 <= m.start < token.i
                   and resolution.entities[m.key].type in ("Place", "Facility")]
         if group and places:
@@ -572,7 +577,8 @@ class RelationExtractor:
                     key = self._entity(t, resolution, ACTORS)
                     if key and key != holder:
                         out.append(Relation(holder, "affiliatedWith", key, [span]))
-                elif word in self.stationed and case in self.place_preps:
+                elif (word in self.stationed or (word in self.besieged and (is_passive(token) or token.dep_ in ("acl", "amod") or token.pos_ == "ADJ"))) \
+                        and case in self.place_preps:  # "l'armée, assiégée à Deir ez-Zor": not who besieges
                     key = self._entity_or_of(t, resolution, LOCATIONS)
                     if key and key != holder:
                         out.append(Relation(holder, "stationedIn", key, [span]))

@@ -14,7 +14,8 @@ frappes") from its lexicon.
 
 Partitive objects: "a attaqué à coups de machette des militaires" and "avait attaqué des gardes-frontières" are read
 with "des militaires" as the machete's, or "des" as "de les"; an attack verb without object gets the phrase as its object. A name right after such a verb, or one of taking
-ground or threatening, read as an adverb ("avaient définitivement repris Ramadi") is its object too.
+ground or threatening, or a counted noun, read as an adverb or a modifier ("avaient définitivement repris Ramadi", "ont
+massacré quarante villageois") is its object too.
 
 Verbs: a noun heading a clause of its own (a subject and no copula: "L'EI contrôle la ville") is a verb; a verb
 form the lemmatizer also lists as a noun keeps that form as its lemma ("frappe", "reste"); both get the
@@ -168,8 +169,9 @@ def make_partitive_object_repair(nlp: Language, name: str, lang: str) -> Partiti
 
 
 class NameObjectRepair:
-    """Make a name right after a verb of taking, striking or threatening without object, read as an adverb or a bare
-    oblique ("les forces avaient définitivement repris Ramadi", "a attaqué Maiduguri, dans le nord-est"), its object."""
+    """Make a name or a counted noun right after a verb of taking, striking or threatening without object, read as an
+    adverb or a bare oblique or modifier ("les forces avaient définitivement repris Ramadi", "a attaqué Maiduguri, dans le
+    nord-est", "ont massacré quarante villageois"), its object."""
 
     def __init__(self, lang: str):
         lexicon = resources(lang).lexicon
@@ -181,8 +183,10 @@ class NameObjectRepair:
         """Repair `doc`'s parse in place."""
         for name in doc[1:]:
             verb = name.head
-            if name.pos_ == "PROPN" and name.dep_ in ("advmod", "dep", "obl:mod") and name.i == verb.i + 1 \
-                    and name.text[:1].isupper() and not case_of(name) and verb.pos_ == "VERB" \
+            named = name.pos_ == "PROPN" and name.i == verb.i + 1 and name.text[:1].isupper()
+            counted = name.pos_ == "NOUN" and name.left_edge.i == verb.i + 1 and doc[verb.i + 1].dep_ == "nummod"
+            if (named or counted) and name.dep_ in ("advmod", "dep", "obl:mod", "nmod") and not case_of(name) \
+                    and verb.pos_ == "VERB" \
                     and verb.lemma_.lower() in self.verbs and not any(c.dep_ in ("obj", "expl:comp") for c in verb.children):
                 name.dep_ = "obj"
         return doc
@@ -599,7 +603,7 @@ class VerblessClauseRepair:
             subject = ends[word.i].root if word.i in ends else doc[word.i - 1]
             if subject.dep_ != "ROOT" or not (word.i in ends or (  # a name whatever its tag ("Israël" tagged X)
                     subject.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" for c in subject.children))) \
-                    or word.pos_ not in ("NOUN", "ADJ", "VERB") or not word.text[:1].islower() \
+                    or word.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB") or not word.text[:1].islower() \
                     or any(c.dep_ in ("det", "case", "cop") for c in word.children):
                 continue
             clause = range(subject.sent.start, max(word.sent.end, doc[word.i + 1].sent.end))

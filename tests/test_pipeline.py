@@ -1,6 +1,8 @@
 """Extraction on real French sentences: voice, negation, claims vs blame, dates, anaphora, metonymy."""
 from __future__ import annotations
 
+import pytest
+
 from graphbuilder.model import Extraction
 
 
@@ -1553,3 +1555,21 @@ def test_who_is_kidnapped_is_the_victim_of_the_kidnapping(extract):
 def test_an_unnamed_group_claims_for_itself_not_the_country_it_is_based_in(extract):
     x = extract("Le groupe, basé au Pakistan, a revendiqué l'attentat.")
     assert [e.roles.get("claimed_by") for e in x.events] == [["t.txt/groupe"]]
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    ("Des hommes armés ont tué vingt-trois soldats à Kidal.", 23),
+    ("L'attentat a fait quatre-vingt-dix morts à Kaboul.", 90),
+    ("Des affrontements entre l'armée et les rebelles ont fait une vingtaine de morts à Beni.", 20),
+    ("Les ADF ont massacré quarante villageois à Beni.", 40),
+])
+def test_death_tolls_in_words(extract, text, fatalities):
+    assert [e.fatalities for e in extract(text).events] == [fatalities]
+
+
+def test_an_armed_group_is_based_in_its_capital_and_the_besieged_where_they_are_besieged(extract):
+    assert ("islamic_state", "stationedIn", "raqqa") in triples(
+        extract("Raqqa, la capitale autoproclamée de l'État islamique, est encerclée."))
+    assert not any(r.predicate == "stationedIn" for r in extract("Damas, la capitale de la Syrie, a été bombardée.").relations)
+    assert ("syrian_arab_army", "stationedIn", "deir_ez_zor") in triples(
+        extract("L'armée syrienne est assiégée depuis deux ans à Deir ez-Zor."))

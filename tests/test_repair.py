@@ -260,3 +260,7 @@ def test_a_name_read_as_an_adverb_of_a_verb_of_attack_or_conquest_is_its_object(
 
 def test_a_name_after_a_naming_verb_stays(nlp):
     assert arc(nlp("Le plus grand marché du monde, surnommé Pan Pan, est fermé."), "Pan")[0] != "obj"
+
+
+def test_a_counted_noun_read_as_a_modifier_of_a_killing_verb_is_its_object(nlp):
+    assert arc(nlp("Les ADF ont massacré quarante villageois à Beni."), "villageois") == ("obj", "massacré")
