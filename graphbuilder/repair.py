@@ -92,8 +92,9 @@ class DayWordRepair:
             if verb.pos_ not in PREDICATE_TAGS:
                 continue
             for child in list(day.children):
-                if day.lower_ in self.dayparts or verb != day.head:
-                    moves = child.dep_ == "obl:agent" or (child.dep_ == "nmod" and case_of(child) in self.partitives)
+                if day.lower_ in self.dayparts or verb != day.head:  # also "dans la nuit plusieurs positions": no case
+                    moves = child.dep_ == "obl:agent" or (child.dep_ == "nmod" and (case_of(child) in self.partitives or (
+                        not case_of(child) and child.i > day.i and child.pos_ in ("NOUN", "PROPN"))))
                 else:  # "a frappé Kiev lundi": Kiev as det of lundi; "a touché jeudi un bus": its object
                     moves = child.dep_ in ("nmod", "obl:agent", "obj") or child.pos_ == "PROPN"
                 if moves and child.lower_ not in self.day_words and not self._date(child):
@@ -586,12 +587,17 @@ class VerblessClauseRepair:
     pieces. A word right after a name or a definite noun phrase that the parser left as the root of a sentence
     without verb, with no article or preposition of its own, whose form is a present-tense verb's (its infinitive
     from its ending among the lemmatizer's verbs, or the form among its verb exceptions), is that clause's verb: the
-    phrase is its subject, what follows its complements (the first bare noun phrase its object)."""
+    phrase is its subject, what follows its complements (the first bare noun phrase its object). So is a present
+    participle after "en" read as a noun ("a riposté en bombardant des positions")."""
 
     def __init__(self, nlp: Language, lang: str):
-        data = resources(lang).lexicon["verb_repair"]
+        lexicon = resources(lang).lexicon
+        data = lexicon["verb_repair"]
         self.endings = sorted(data["present_endings"].items(), key=lambda e: -len(e[0]))
         self.participles = tuple(data["participle_endings"])
+        self.gerund = data["gerund"]
+        self.partitives = set(lexicon["partitive_articles"])
+        self.bare_partitives = set(lexicon["bare_partitive_articles"])
         lookups = nlp.get_pipe("lemmatizer").lookups
         self.verbs = lookups.get_table("lemma_index").get("verb", frozenset())
         self.exceptions = lookups.get_table("lemma_exc").get("verb", {})
@@ -612,7 +618,29 @@ class VerblessClauseRepair:
             infinitive = self._infinitive(word)
             if infinitive:
                 self._rebuild(doc, subject, word, infinitive, clause.stop)
+        for word in doc:
+            if word.pos_ in ("NOUN", "ADJ") and word.text[:1].islower() and case_of(word) == self.gerund["marker"]:
+                self._gerund(word)
         return doc
+
+    def _gerund(self, word) -> None:
+        """Make a present participle after "en" read as a noun ("a riposté en bombardant des positions") a verb, its
+        marker a mark and its partitive complement its object."""
+        form = word.lower_
+        stem = next((form[: -len(e)] for e in self.gerund["endings"] if form.endswith(e) and len(form) > len(e) + 2), None)
+        infinitive = stem and (next((stem + e for e in self.gerund["infinitives"] if stem + e in self.verbs), None)
+                               or next(iter(self.exceptions.get(form, [])), None))
+        if not infinitive:
+            return
+        word.pos_, word.lemma_ = "VERB", infinitive
+        word.set_morph({"VerbForm": "Part", "Tense": "Pres"})
+        if word.dep_.startswith("obl") or word.dep_ == "nmod":
+            word.dep_ = "advcl"
+        for child in list(word.children):
+            if child.dep_ == "case" and child.lower_ == self.gerund["marker"]:
+                child.dep_ = "mark"
+            elif child.dep_ == "nmod" and not any(c.dep_ == "obj" for c in word.children):
+                reattach(child, word, self.partitives, self.bare_partitives)
 
     def _infinitive(self, word) -> str | None:
         """The infinitive of a present-tense verb form, None if the lemmatizer knows no such verb."""

@@ -1573,3 +1573,12 @@ def test_an_armed_group_is_based_in_its_capital_and_the_besieged_where_they_are_
     assert not any(r.predicate == "stationedIn" for r in extract("Damas, la capitale de la Syrie, a été bombardée.").relations)
     assert ("syrian_arab_army", "stationedIn", "deir_ez_zor") in triples(
         extract("L'armée syrienne est assiégée depuis deux ans à Deir ez-Zor."))
+
+
+@pytest.mark.parametrize("text, target", [
+    ("L'armée nigériane a riposté en bombardant des positions de Boko Haram.", "boko_haram"),
+    ("En représailles, l'armée israélienne a frappé dans la nuit plusieurs positions du Hamas à Gaza.", "hamas"),
+])
+def test_who_a_retaliation_strikes(extract, text, target):
+    x = extract(text)
+    assert [e.type for e in x.events] == ["Retaliation"] and x.events[0].roles.get("target") == [target]

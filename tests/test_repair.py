@@ -264,3 +264,14 @@ def test_a_name_after_a_naming_verb_stays(nlp):
 
 def test_a_counted_noun_read_as_a_modifier_of_a_killing_verb_is_its_object(nlp):
     assert arc(nlp("Les ADF ont massacré quarante villageois à Beni."), "villageois") == ("obj", "massacré")
+
+
+def test_a_gerund_read_as_a_noun_is_a_verb_with_its_object(nlp):
+    doc = nlp("L'armée nigériane a riposté en bombardant des positions de Boko Haram.")
+    token = next(t for t in doc if t.text == "bombardant")
+    assert (token.pos_, token.lemma_) == ("VERB", "bombarder") and arc(doc, "positions") == ("obj", "bombardant")
+
+
+def test_a_noun_phrase_hung_on_a_part_of_the_day_goes_back_to_the_verb(nlp):
+    doc = nlp("L'armée israélienne a frappé dans la nuit plusieurs positions du Hamas.")
+    assert arc(doc, "positions") == ("obj", "frappé")
