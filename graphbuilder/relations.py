@@ -566,7 +566,7 @@ class RelationExtractor:
                 if word in self.support | self.leadership and child.dep_ == "obl:agent":
                     key = self._entity(t, resolution, ACTORS)
                     if key == holder:  # "coalition dirigée par les États-Unis" is one gazetteer name
-                        key = self.resolver.known(t.text)
+                        key = self.resolver.known_actor(t.text)
                     if key and key != holder:
                         out.append(Relation(holder, "supportedBy" if word in self.support else "ledBy", key, [span]))
                 elif word in self.integration and case in ("à", "au", "aux", "dans"):

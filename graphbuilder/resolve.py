@@ -125,6 +125,7 @@ class Resolver:
         self.of_cases = set(self.lex["of_preps"]) | {""}  # "la base du K1", "la base K1"
         self.places = {fuzzy_key(alias): a["id"] for a in res.gazetteer if a["type"] == "Place"
                        for alias in [a["label"], *a.get("aliases", [])]}  # short names too: "Kiev"
+        self.metonyms = {fuzzy_key(m): a["id"] for a in res.gazetteer for m in a.get("metonyms", [])}
         self.fuzzy = {}
         for actor in res.gazetteer:
             for alias in [actor["label"], *actor.get("aliases", [])]:
@@ -251,6 +252,10 @@ class Resolver:
     def known(self, name: str) -> str | None:
         """The gazetteer id whose alias is spelled like `name` (accents, case, doubled letters ignored)."""
         return self.fuzzy.get(fuzzy_key(name))
+
+    def known_actor(self, name: str) -> str | None:
+        """Like `known`, but a metonym is the actor it stands for ("Washington": the United States, not the city)."""
+        return self.metonyms.get(fuzzy_key(name)) or self.known(name)
 
     def _state_phrase(self, ent) -> str | None:
         """"État irakien", "gouvernement somalien": a state noun with a demonym names the state."""

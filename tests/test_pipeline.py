@@ -1582,3 +1582,15 @@ def test_an_armed_group_is_based_in_its_capital_and_the_besieged_where_they_are_
 def test_who_a_retaliation_strikes(extract, text, target):
     x = extract(text)
     assert [e.type for e in x.events] == ["Retaliation"] and x.events[0].roles.get("target") == [target]
+
+
+def test_a_capital_acting_as_agent_is_its_state(extract):
+    assert ("us_led_coalition", "ledBy", "united_states") in triples(extract("La coalition menée par Washington a bombardé Raqqa."))
+    x = extract("Ces frappes, menées par Washington, ont tué dix civils.")
+    assert [e.roles.get("attacker") for e in x.events] == [["united_states"]]
+
+
+def test_foreign_workers_killed_are_people_of_their_nationality_not_their_state(extract):
+    x = extract("Des hommes armés ont tué trois ingénieurs chinois dans le centre du Nigeria.")
+    assert [e.roles.get("victims") for e in x.events] == [["t.txt/ingenieur"]]
+    assert ("t.txt/ingenieur", "affiliatedWith", "china") in triples(x)
