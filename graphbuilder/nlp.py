@@ -62,15 +62,20 @@ def _line_boundaries(doc):
     return doc
 
 
-def keep_hyphenated_names(tokenizer, particles: list[str]) -> None:
-    """Keep "al-Nosra", "Al-Chabab" as one token: split, the parser breaks sentences inside such names."""
+def keep_hyphenated_names(tokenizer, particles: list[str], inner: list[str]) -> None:
+    """Keep "al-Nosra", "Al-Chabab" and "Jaish-e-Mohammed" as one token: split, the parser breaks sentences inside such
+    names."""
     names = re.compile(rf"(?i:{'|'.join(map(re.escape, particles))})-[^\W\d_][\w'’-]*", re.UNICODE)
+    joined = re.compile(rf"[^\W\d_a-z]\w*-(?:{'|'.join(map(re.escape, inner))})-[^\W\d_a-z][\w'’-]*", re.UNICODE)
     upper = re.compile(r"-[^\W\d_]").search
     original = tokenizer.token_match
 
     def token_match(text: str):
         found = names.fullmatch(text)
         if found and upper(text).group()[1:].isupper() and not text.endswith("-"):
+            return found
+        found = joined.fullmatch(text)
+        if found and not text.endswith("-"):
             return found
         return original(text) if original else None
 
@@ -116,7 +121,8 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
     res = resources(lang)
     nlp = spacy.load(res.model)
     index_lemma_lists(nlp)
-    keep_hyphenated_names(nlp.tokenizer, res.lexicon["hyphenated_name_particles"]["particles"])
+    particles = res.lexicon["hyphenated_name_particles"]
+    keep_hyphenated_names(nlp.tokenizer, particles["particles"], particles["inner_particles"])
     keep_elisions(nlp.tokenizer, res.lexicon["elided_words"]["words"])
     nlp.add_pipe("line_boundaries", before="parser")
     from . import repair  # noqa: F401  (registers the parser repairs)

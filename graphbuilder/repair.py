@@ -558,6 +558,12 @@ def close_relative_clause(doc: Doc) -> Doc:
         if noun.pos_ not in ("NOUN", "PROPN") or not noun.dep_.startswith("nsubj") or relative.i < pronoun.i \
                 or pronoun not in relative.subtree:
             continue
+        main = relative.head  # "Le JeM, dont le chef vit au Pakistan, a revendiqué…": the clause already hangs on the
+        if relative.dep_ == "advcl" and main.pos_ == "VERB" and main.i > relative.i and not has_subject(main) \
+                and doc[relative.right_edge.i + 1].text == ",":  # main verb, the antecedent its subject
+            noun.head = main
+            relative.head, relative.dep_ = noun, "acl:relcl"
+            continue
         verb = next((t for t in doc[relative.i + 1:relative.sent.end] if t.pos_ == "VERB" and relative in t.ancestors
                      and not has_subject(t) and doc[t.left_edge.i - 1].text == "," and _finite(t)
                      and all(c.dep_.startswith("aux") for c in t.children if c.i < t.i)), None)

@@ -275,3 +275,9 @@ def test_a_gerund_read_as_a_noun_is_a_verb_with_its_object(nlp):
 def test_a_noun_phrase_hung_on_a_part_of_the_day_goes_back_to_the_verb(nlp):
     doc = nlp("L'armée israélienne a frappé dans la nuit plusieurs positions du Hamas.")
     assert arc(doc, "positions") == ("obj", "frappé")
+
+
+def test_a_relative_clause_read_as_an_adverbial_clause_leaves_its_antecedent_to_the_main_verb(nlp):
+    doc = nlp("Le Jaish-e-Mohammed, dont le chef Masood Azhar vit au Pakistan, a revendiqué l'attentat-suicide de Pulwama.")
+    assert arc(doc, "Jaish-e-Mohammed") == ("nsubj", "revendiqué")  # one token, as "Lashkar-e-Taiba"
+    assert arc(doc, "vit") == ("acl:relcl", "Jaish-e-Mohammed")
