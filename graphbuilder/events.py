@@ -305,6 +305,13 @@ class EventExtractor(ThreatFrames, StatementFrames):
         agent = trigger.head if lemma(trigger.head) in self.series_words and agent_of_verb(trigger.head) else trigger
         return agent.head if trigger.pos_ == "NOUN" and agent_of_verb(agent) else None
 
+    def _stray_agents(self, verb) -> list:
+        """"par" phrases after a passive verb that the parser hung on one of its complements' nouns, outside any
+        clause of their own."""
+        return [t for t in verb.subtree if t.i > verb.i and t.head != verb and t.head.pos_ in ("NOUN", "PROPN")
+                and case_of(t) in self.agent_preps and t.head.dep_ not in ("acl", "acl:relcl", "advcl")
+                and not any(a.pos_ == "VERB" and verb.is_ancestor(a) for a in t.ancestors)]
+
     def _agent(self, token) -> bool:
         """Whether a complement says who acts: the agent, or "par X" whatever else the parser called it."""
         return token.dep_ == "obl:agent" or (token.dep_ in ("obl", "obl:arg", "obl:mod", "nmod")
@@ -497,6 +504,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
                     if grandchild.dep_ == "nmod":  # "ont ouvert le feu sur la foule", "brisent les lignes des forces"
                         whose = child.i in phrase and case_of(grandchild) in self.of_preps
                         self._role_from(grandchild, trigger, passive, frame, resolution, force="target" if whose else None)
+        if passive and not any(self._agent(c) for c in trigger.children):  # "attaqué dimanche près de Ménaka par des
+            for agent in self._stray_agents(trigger):  # jihadistes": the agent hung on the place
+                self._role_from(agent, trigger, passive, frame, resolution, as_dep="obl:agent")
         if trigger.pos_ == "VERB" and trigger.dep_ in ("conj", "advcl", "xcomp") and not has_subject(trigger) \
                 and (self._says_it_did(trigger) or (lemma(trigger.head) not in self.lex["speech_verbs"]
                      and self._verb_lemma(trigger.head) not in self.statement_verbs)):  # not "…, a affirmé le ministère",

@@ -1594,3 +1594,10 @@ def test_foreign_workers_killed_are_people_of_their_nationality_not_their_state(
     x = extract("Des hommes armés ont tué trois ingénieurs chinois dans le centre du Nigeria.")
     assert [e.roles.get("victims") for e in x.events] == [["t.txt/ingenieur"]]
     assert ("t.txt/ingenieur", "affiliatedWith", "china") in triples(x)
+
+
+def test_the_agent_of_a_passive_attack_hung_on_its_place(extract):
+    x = extract("Un poste militaire a été attaqué dimanche près de Ménaka par des jihadistes de l'État islamique au Grand Sahara.")
+    assert ("islamic_state_greater_sahara", "attacked", "t.txt/poste") in triples(x)
+    x = extract("Le convoi a été attaqué près du village contrôlé par les rebelles.")  # the village's controllers
+    assert not any(e.roles.get("attacker") for e in x.events)
