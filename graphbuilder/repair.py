@@ -171,8 +171,8 @@ def make_partitive_object_repair(nlp: Language, name: str, lang: str) -> Partiti
 
 class NameObjectRepair:
     """Make a name or a counted noun right after a verb of taking, striking or threatening without object, read as an
-    adverb or a bare oblique or modifier ("les forces avaient définitivement repris Ramadi", "a attaqué Maiduguri, dans le
-    nord-est", "ont massacré quarante villageois"), its object."""
+    adverb, a bare oblique or modifier or a predicative complement ("les forces avaient définitivement repris Ramadi", "a
+    attaqué Maiduguri, dans le nord-est", "ont massacré quarante villageois", "a bombardé Idleb, où…"), its object."""
 
     def __init__(self, lang: str):
         lexicon = resources(lang).lexicon
@@ -186,7 +186,7 @@ class NameObjectRepair:
             verb = name.head
             named = name.pos_ == "PROPN" and name.i == verb.i + 1 and name.text[:1].isupper()
             counted = name.pos_ == "NOUN" and name.left_edge.i == verb.i + 1 and doc[verb.i + 1].dep_ == "nummod"
-            if (named or counted) and name.dep_ in ("advmod", "dep", "obl:mod", "nmod") and not case_of(name) \
+            if (named or counted) and name.dep_ in ("advmod", "dep", "obl:mod", "nmod", "xcomp") and not case_of(name) \
                     and verb.pos_ == "VERB" \
                     and verb.lemma_.lower() in self.verbs and not any(c.dep_ in ("obj", "expl:comp") for c in verb.children):
                 name.dep_ = "obj"
@@ -552,6 +552,11 @@ def close_relative_clause(doc: Doc) -> Doc:
                 or pronoun.morph.get("PronType") != ["Rel"]:
             continue
         noun = doc[pronoun.i - 2]
+        clause = pronoun.head
+        if pronoun.lower_ in ("où", "ou") and clause.dep_ == "advcl" and clause.head.i < noun.i \
+                and noun.pos_ in ("NOUN", "PROPN") and not noun.dep_.startswith("nsubj"):  # "a bombardé Idleb, où sont
+            clause.head, clause.dep_ = noun, "acl:relcl"  # retranchés les jihadistes": where they are, not when bombed
+            continue
         while noun.dep_ in ("nmod", "amod", "appos", "flat:name") and noun.head.i < noun.i:
             noun = noun.head  # "Un homme à bord d'un camion, dont…": the man
         relative = noun.head

@@ -172,8 +172,7 @@ class ThreatFrames:
                 found.append((mention.key, t))
         forces = [(k, t) for k, t in found if resolution.entities[k].type in ("MilitaryForce", "ArmedGroup", "Coalition")]
         states = [(k, t) for k, t in found if resolution.entities[k].type == "State"  # "se venger d'Israël": obl:arg
-                  and (t.dep_ in ("obj", "nmod") or t.dep_.startswith("obl")
-                       or (t.dep_ == "xcomp" and t.head in frame.triggers))  # "Le Hamas menace Israël": read as xcomp
+                  and (t.dep_ in ("obj", "nmod") or t.dep_.startswith("obl"))
                   and (case_of(t) not in self.place_preps or (case_of(t) in self.lex["dative_preps"]
                                                               and (t.head.pos_ == "VERB" or lemma(t.head)
                                                                    in self.lex["threat_complements"])))]  # "promis … aux États-Unis"

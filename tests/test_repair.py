@@ -281,3 +281,8 @@ def test_a_relative_clause_read_as_an_adverbial_clause_leaves_its_antecedent_to_
     doc = nlp("Le Jaish-e-Mohammed, dont le chef Masood Azhar vit au Pakistan, a revendiqué l'attentat-suicide de Pulwama.")
     assert arc(doc, "Jaish-e-Mohammed") == ("nsubj", "revendiqué")  # one token, as "Lashkar-e-Taiba"
     assert arc(doc, "vit") == ("acl:relcl", "Jaish-e-Mohammed")
+
+
+def test_a_place_struck_read_as_a_predicative_complement_and_its_where_clause(nlp):
+    doc = nlp("L'aviation russe a bombardé Idleb, où sont retranchés les jihadistes de Hayat Tahrir al-Cham.")
+    assert arc(doc, "Idleb") == ("obj", "bombardé") and arc(doc, "retranchés") == ("acl:relcl", "Idleb")
