@@ -28,6 +28,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.attack_verbs = lex["attack_verbs"]
         self.equipment = set(lex["equipment_nouns"]["nouns"])
         self.seize_verbs = set(lex["seize_verbs"]["verbs"])
+        self.reciprocal = set(lex["reciprocal_verbs"]["verbs"])
         self.reflexive_seize = set(lex["seize_verbs"]["reflexive"])
         self.removal_verbs = set(lex["removal_verbs"]["verbs"])
         self.between_nouns, self.between_preps = set(lex["between"]["nouns"]), set(lex["between"]["preps"])
@@ -119,6 +120,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                                      for c in t.children if c.dep_ == "nmod" for start, _, _ in dates)
                 index = self._merge(frame, events, meta, resolution)
                 meta[index]["kill"] = meta[index].get("kill", False) or frame.kill
+                meta[index]["mutual"] = meta[index].get("mutual", False) or frame.mutual
                 meta[index]["lead"] = meta[index].get("lead", False) or sent.start_char < lead_end
                 meta[index]["background"] = meta[index].get("background", False) or any(
                     _pluperfect(t) or _pluperfect(t.head) for t in frame.triggers)  # "avait été tué": an earlier incident
@@ -142,7 +144,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
             if event.weapon == "vehicle" and not event.roles.get("attacker") and drivers and event.type != "Threat":
                 event.roles["attacker"] = drivers[:1]  # "Un camion a foncé sur la foule": its driver, named later
                 event.roles["victims"] = [k for k in event.roles.get("victims", []) if k not in drivers]
-            relations += self._attack_relations(event, info.get("kill", False), resolution)
+            relations += self._attack_relations(event, info.get("kill", False), info.get("mutual", False), resolution)
             struck = [k for k in event.roles.get("target", []) if resolution.entities[k].type == "State"]
             if event.type != "Threat" and struck and not event.roles.get("place"):
                 event.roles["place"] = struck[:1]  # "la Turquie est frappée par des attentats": where, too
@@ -192,6 +194,14 @@ class EventExtractor(ThreatFrames, StatementFrames):
         """Indices of the words after the trigger that belong to its multiword entry ("le feu" of "ouvrir le feu")."""
         key = self._trigger_key(trigger) or ""
         return range(trigger.i + 1, trigger.i + len(entry_words(key)))
+
+    def _reciprocal(self, verb) -> bool:
+        """Whether a verb says its subjects fought each other ("se sont affrontés", "s'affrontent"): reflexive, without
+        object, its subject coordinated (or read as two subjects)."""
+        return verb.pos_ == "VERB" and lemma(verb) in self.reciprocal \
+            and any(c.lower_ in self.reflexive_pronouns and c.i < verb.i for c in verb.children) \
+            and not any(c.dep_ == "obj" for c in verb.children) \
+            and (len(subjects(verb)) > 1 or any(g.dep_ == "conj" for c in subjects(verb) for g in c.children))
 
     def _opposes(self, verb) -> bool:
         """"Le conflit oppose l'armée aux séparatistes", "la guerre qui oppose…", "des affrontements opposant…": a conflict
@@ -483,6 +493,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
             for child in sides:
                 if child.dep_ == "obj" or (child.dep_ != "case" and case_of(child) in self.lex["dative_preps"]):
                     self._role_from(child, trigger, False, frame, resolution, force="attacker" if child.dep_ == "obj" else "target")
+            frame.mutual = True
             return
         sides = [c for c in trigger.children if trigger.pos_ == "NOUN" and lemma(trigger) in self.between_nouns
                  and case_of(c) in self.between_preps]  # "des combats entre l'armée et les rebelles"
@@ -490,8 +501,14 @@ class EventExtractor(ThreatFrames, StatementFrames):
             for n, member in enumerate([side] + [c for c in side.children if c.dep_ == "conj"]):
                 self._role_from(member, trigger, False, frame, resolution, force="target" if n else "attacker")
         if sides:
+            frame.mutual = True
             return
         phrase = self._phrase_words(trigger)
+        if self._reciprocal(trigger):  # "Le MNLA et le Gatia se sont affrontés": the first side against the others
+            sides = [k for c in subjects(trigger) for k, _ in self._fillers(c, resolution)]
+            for n, key in enumerate(dict.fromkeys(sides)):
+                frame.add_role("target" if n else "attacker", key, trigger)
+            frame.mutual = True
         against = trigger.pos_ == "VERB" and lemma(trigger) in self.against_verbs
         for child in trigger.children:
             if child.i not in phrase and not (against and child.dep_ == "obj"):  # "le siège" of "briser le siège" is
@@ -562,8 +579,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
             for agent in carrier.children if carrier is not None else []:
                 if self._agent(agent):
                     self._role_from(agent, carrier, True, frame, resolution, force="attacker")
-            if trigger.dep_ in ("nsubj", "nsubj:pass") and trigger.head.pos_ == "VERB" \
-                    and self._verb_lemma(trigger.head) not in self.statement_verbs:  # not "attribuée aux shebab"
+            if trigger.dep_ in ("nsubj", "nsubj:pass") and trigger.head.pos_ == "VERB" and not self._opposes(trigger.head) \
+                    and self._verb_lemma(trigger.head) not in self.statement_verbs:  # not "attribuée aux shebab"; the sides
                 verb = trigger.head
                 costs_lives = self._costs_lives(verb)  # "l'attaque a coûté la vie à trois soldats"
                 tolls = [c for c in verb.children if c.dep_ == "obj" and lemma(c) in self.death_nouns]  # "a fait 20 morts
@@ -1083,11 +1100,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
         text = resolution.document.text
         return Span(first.idx, last.idx + len(last), text[first.idx:last.idx + len(last)])
 
-    def _attack_relations(self, event: Event, kill: bool, resolution: Resolution) -> list[Relation]:
-        """attacked / retaliatedAgainst / killed between the fillers of one merged event."""
+    def _attack_relations(self, event: Event, kill: bool, mutual: bool, resolution: Resolution) -> list[Relation]:
+        """attacked / retaliatedAgainst / killed between the fillers of one merged event (attacked both ways in a clash)."""
         if event.type == "Threat":
             return []
-        pairs = [("attacker", "target", "attacked")]
+        pairs = [("attacker", "target", "attacked")] + ([("target", "attacker", "attacked")] if mutual else [])
         if event.type == "Retaliation":
             pairs.append(("attacker", "target", "retaliatedAgainst"))
         if kill:

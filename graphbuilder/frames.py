@@ -33,6 +33,7 @@ class Frame:
     victim_words: list = field(default_factory=list)  # the words naming its victims
     own_date: bool = False  # a date complements an attack noun itself ("les attentats de janvier 2015")
     generic: bool = False  # a series only by its generic plural ("les attaques")
+    mutual: bool = False  # a clash: each side attacks the other ("des combats entre l'armée et les rebelles")
 
     def add_role(self, role: str, key: str, token) -> None:
         """Add a role filler once."""

@@ -1601,3 +1601,14 @@ def test_the_agent_of_a_passive_attack_hung_on_its_place(extract):
     assert ("islamic_state_greater_sahara", "attacked", "t.txt/poste") in triples(x)
     x = extract("Le convoi a été attaqué près du village contrôlé par les rebelles.")  # the village's controllers
     assert not any(e.roles.get("attacker") for e in x.events)
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Le MNLA et le Gatia se sont affrontés près de Ménaka, faisant plusieurs morts.", ("mnla", "gatia")),
+    ("De violents combats ont opposé jeudi les FARDC aux rebelles des ADF près de Beni.", ("fardc", "allied_democratic_forces")),
+    ("Des affrontements entre l'armée birmane et l'Armée d'Arakan ont fait vingt morts.", ("tatmadaw", "arakan_army")),
+])
+def test_in_a_clash_each_side_attacks_the_other(extract, text, sides):
+    x = extract(text)
+    assert {(sides[0], "attacked", sides[1]), (sides[1], "attacked", sides[0])} <= triples(x)
+    assert [e.roles.get("attacker") for e in x.events] == [[sides[0]]]
