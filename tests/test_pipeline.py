@@ -1612,3 +1612,9 @@ def test_in_a_clash_each_side_attacks_the_other(extract, text, sides):
     x = extract(text)
     assert {(sides[0], "attacked", sides[1]), (sides[1], "attacked", sides[0])} <= triples(x)
     assert [e.roles.get("attacker") for e in x.events] == [[sides[0]]]
+
+
+def test_who_belongs_to_a_group_is_its_member(extract):
+    assert ("t.txt/perpetrators", "memberOf", "al_mourabitoune") in triples(extract("Les assaillants appartenaient à Al-Mourabitoune."))
+    assert ("t.txt/perpetrator", "memberOf", "al_shabaab") in triples(
+        extract("Le kamikaze, qui appartenait aux Shebab, a été identifié."))
