@@ -301,7 +301,9 @@ class Resolver:
     def _state_of(self, token, out: Resolution) -> str | None:
         """The state a nominal belongs to: a demonym adjective or a `de <State>` complement."""
         for child in token.children:
-            if child.dep_ == "amod" and strip_accents(child.lower_) in self.demonyms:
+            adjective = child.dep_ == "amod" or (  # "le gouvernement afghan", "afghan" read as a bare noun modifier
+                child.dep_ == "nmod" and child.i == token.i + 1 and child.text.islower() and not case_of(child))
+            if adjective and strip_accents(child.lower_) in self.demonyms:
                 return None if _compound_end(child) else self.demonyms[strip_accents(child.lower_)]
             if child.dep_ == "nmod":
                 mention = out.mention_at(child.i)

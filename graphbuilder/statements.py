@@ -186,6 +186,8 @@ class StatementFrames:
 def _attach(event: Event, roles: dict[str, list[str]], span: Span) -> None:
     """Add a statement's fillers to the event it is about (each once) and its sentence to the event's evidence."""
     for role, keys in roles.items():
+        if not keys:
+            continue  # "Le gouvernement afghan accuse…" with no state found: no empty role
         fillers = event.roles.setdefault(role, [])
         fillers += [k for k in keys if k not in fillers]
     if span not in event.evidence:

@@ -27,14 +27,18 @@ class ThreatFrames:
                     token, resolution, AGGRESSOR_TYPES - {"Person"})
                 if nearest:
                     frame.add_role("attacker", nearest, token)
-                threatened = [t for c in token.children if not c.dep_.startswith("nsubj") and not self._condition(c)
-                              and not self._own_clause(c) for t in c.subtree if t.i > token.i
+                conditions = [c for c in token.subtree if self._condition(c)]  # "si l'armée bombardait
+                conditional = {t.i for c in conditions for t in c.subtree}  # le Liban": not the threatened
+                threatened = [t for c in token.children if not c.dep_.startswith("nsubj") and not self._own_clause(c)
+                              for t in c.subtree if t.i > token.i and t.i not in conditional
                               and not self._avenged_one(t)]  # not "venger le général iranien": whom it avenges
-                target = self._threat_target(threatened, frame, resolution)  # not "… si l'armée bombardait"
+                target = self._threat_target(threatened, frame, resolution)
                 if target:
                     frame.add_role("target", *target)
                 elif any(self._retaliation_word(t) for t in threatened):
-                    for key in self._avenged(events, frame.roles.get("attacker", [])):
+                    keys = [k for c in conditions for s in subjects(c) for k, _ in self._fillers(s, resolution)  # "a menacé
+                            if k not in frame.roles.get("attacker", [])]  # de riposter si les États-Unis attaquaient"
+                    for key in keys or self._avenged(events, frame.roles.get("attacker", [])):
                         frame.add_role("target", key, token)  # "Ankara a promis de riposter": to the attack's author
                 if frame.roles.get("attacker"):
                     frames.append(frame)
@@ -156,9 +160,10 @@ class ThreatFrames:
         return any(a.dep_ == "obj" and lemma(a.head) in self.lex["avenging_verbs"] for a in [token, *token.ancestors])
 
     def _condition(self, clause) -> bool:
-        """Whether a clause is a condition ("si l'armée bombardait le Liban"), not what is threatened."""
+        """Whether a clause is a condition ("si l'armée bombardait le Liban", also read as a complement clause), not
+        what is threatened."""
         marks = [c.lower_.replace("’", "'") for c in clause.children if c.dep_ == "mark"]
-        return clause.dep_ == "advcl" and any(m in self.lex["condition_markers"] for m in marks)
+        return clause.dep_ in ("advcl", "ccomp") and any(m in self.lex["condition_markers"] for m in marks)
 
     def _threat_target(self, complement: list, frame: Frame, resolution: Resolution):
         """Who is threatened: the first armed actor named in the complement, else a state it names as object, else the

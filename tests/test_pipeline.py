@@ -1618,3 +1618,19 @@ def test_who_belongs_to_a_group_is_its_member(extract):
     assert ("t.txt/perpetrators", "memberOf", "al_mourabitoune") in triples(extract("Les assaillants appartenaient à Al-Mourabitoune."))
     assert ("t.txt/perpetrator", "memberOf", "al_shabaab") in triples(
         extract("Le kamikaze, qui appartenait aux Shebab, a été identifié."))
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("Téhéran a menacé de riposter si les États-Unis attaquaient ses installations nucléaires.",
+     {"attacker": ["iran"], "target": ["united_states"]}),
+    ("Le Hezbollah a promis de riposter si l'armée israélienne bombardait le Liban.",
+     {"attacker": ["hezbollah"], "target": ["israel_defense_forces"]}),
+])
+def test_a_threat_to_answer_an_attack_threatens_whoever_would_make_it(extract, text, threat):
+    assert roles(extract(text), "Threat") == [threat]
+
+
+def test_a_government_named_by_its_demonym_accuses(extract):
+    x = extract("Le gouvernement afghan accuse le réseau Haqqani d'avoir orchestré l'attentat contre l'ambassade d'Inde.")
+    assert ("afghanistan", "blamed", "haqqani_network") in triples(x)
+    assert all(keys for e in x.events for keys in e.roles.values())  # no empty role
