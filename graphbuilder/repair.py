@@ -392,7 +392,14 @@ def make_prepositional_subject_repair(nlp: Language, name: str, lang: str) -> Pr
 
 
 def join_split_subjects(doc: Doc) -> Doc:
-    """Make a name the parser cut off as sentence(s) of its own the subject of the subjectless verb that follows."""
+    """Make a name the parser cut off as sentence(s) of its own the subject of the subjectless verb that follows, also
+    with its description ("Khalifa Haftar, à la tête de l'ANL, | a lancé une offensive": a sentence without verb)."""
+    sentences = list(doc.sents)
+    for first, second in zip(sentences, sentences[1:]):
+        name, verb = first.root, second.root
+        if name.ent_type_ and name.pos_ in ("PROPN", "NOUN") and verb.pos_ == "VERB" and not has_subject(verb) \
+                and "," in (first[-1].text, second[0].text) and not any(t.pos_ in ("VERB", "AUX") for t in first):
+            name.head, name.dep_ = verb, "nsubj"
     for ent in doc.ents:
         if ent.end >= len(doc) or not ent[0].is_sent_start or not any(t.is_sent_start for t in doc[ent.start + 1:ent.end + 1]):
             continue

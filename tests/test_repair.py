@@ -286,3 +286,8 @@ def test_a_relative_clause_read_as_an_adverbial_clause_leaves_its_antecedent_to_
 def test_a_place_struck_read_as_a_predicative_complement_and_its_where_clause(nlp):
     doc = nlp("L'aviation russe a bombardé Idleb, où sont retranchés les jihadistes de Hayat Tahrir al-Cham.")
     assert arc(doc, "Idleb") == ("obj", "bombardé") and arc(doc, "retranchés") == ("acl:relcl", "Idleb")
+
+
+def test_a_name_and_its_description_cut_off_as_a_sentence_are_the_subject(nlp):
+    doc = nlp("Khalifa Haftar, à la tête de l'Armée nationale libyenne (ANL), a lancé début avril une offensive contre Tripoli.")
+    assert arc(doc, "Khalifa") == ("nsubj", "lancé") and len(list(doc.sents)) == 1
