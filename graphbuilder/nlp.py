@@ -147,6 +147,7 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
                                 if (is_acronym(p["pattern"]) or p.get("exact", False)) == chosen])
     nlp.add_pipe("verbless_clause_repair", last=True, config={"lang": lang})  # reads the names the rulers found
     nlp.add_pipe("split_subject_repair", last=True)
+    nlp.add_pipe("reporting_clause_repair", last=True, config={"lang": lang})
     nlp.add_pipe("description_subject_repair", last=True)
     return nlp
 

@@ -424,6 +424,36 @@ def join_split_subjects(doc: Doc) -> Doc:
 Language.component("split_subject_repair", func=join_split_subjects)
 
 
+class ReportingClauseRepair:
+    """Join to the clause it reports a reporting clause the parser cut off as a sentence of its own: "Le réseau Haqqani
+    est derrière l'attaque | , a affirmé le gouvernement afghan." (an inverted speech verb after a comma) and
+    "Selon Kaboul | , le réseau Haqqani est derrière l'attaque" (a "selon X" fragment before one)."""
+
+    def __init__(self, lang: str):
+        lexicon = resources(lang).lexicon
+        self.speech = set(lexicon["speech_verbs"])
+        self.according_to = set(lexicon["according_to"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Repair `doc`'s sentence cuts in place."""
+        sentences = list(doc.sents)
+        for first, second in zip(sentences, sentences[1:]):
+            said, source = first.root, second.root
+            if second[0].text == "," and source.pos_ == "VERB" and source.lemma_.lower() in self.speech \
+                    and not has_subject(source) and not any(c.dep_ in ("ccomp", "xcomp") for c in source.children):
+                said.head, said.dep_ = source, "ccomp"  # "…, a affirmé le gouvernement": what it affirmed
+            elif case_of(said) in self.according_to and "," in (first[-1].text, second[0].text) \
+                    and not any(t.pos_ in ("VERB", "AUX") for t in first):
+                said.head, said.dep_ = source, "obl:mod"  # "Selon Kaboul, …": the source of the clause
+        return doc
+
+
+@Language.factory("reporting_clause_repair", default_config={"lang": "fr"})
+def make_reporting_clause_repair(nlp: Language, name: str, lang: str) -> ReportingClauseRepair:
+    """spaCy factory of the reporting-clause repair for the language `lang`."""
+    return ReportingClauseRepair(lang)
+
+
 def name_before_description(doc: Doc) -> Doc:
     """Make a name the parser read as an oblique (or as a second subject), set off before a description it took for the
     subject ("Le JNIM, la branche sahélienne d'Al-Qaïda, a revendiqué l'attaque"), the subject, and the description

@@ -132,8 +132,9 @@ class ThreatFrames:
             return True
         if any(perfect_infinitive(c) for c in token.children):
             return False  # "annonce avoir mené des frappes": a report of what was done
-        complement = [t for c in token.children if not c.dep_.startswith("nsubj")
-                      and not (c.dep_ == "ccomp" and past_clause(c)) for t in c.subtree]
+        complement = [t for c in token.children if not c.dep_.startswith("nsubj")  # not what it reports as done:
+                      and not ((c.dep_ == "ccomp" or (c.dep_ == "advcl" and c.i < token.i)) and past_clause(c))  # "l'armée
+                      for t in c.subtree]  # a bombardé des positions, a annoncé le ministre"
         words = {lemma(t) for t in complement} | {t.lower_ for t in complement}
         phrase = " ".join(t.lower_ for t in complement)
         return bool(words & set(self.lex["threat_complements"])) or any(

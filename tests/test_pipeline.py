@@ -1634,3 +1634,21 @@ def test_a_government_named_by_its_demonym_accuses(extract):
     x = extract("Le gouvernement afghan accuse le réseau Haqqani d'avoir orchestré l'attentat contre l'ambassade d'Inde.")
     assert ("afghanistan", "blamed", "haqqani_network") in triples(x)
     assert all(keys for e in x.events for keys in e.roles.values())  # no empty role
+
+
+@pytest.mark.parametrize("text", [
+    "Le réseau Haqqani est derrière l'attaque, a affirmé le gouvernement afghan.",
+    "Selon Kaboul, le réseau Haqqani est derrière l'attaque.",
+])
+def test_who_is_behind_an_attack_according_to_a_government_is_an_accusation(extract, text):
+    x = extract(text)
+    assert ("afghanistan", "blamed", "haqqani_network") in triples(x) and not any(e.roles.get("attacker") for e in x.events)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("En représailles, l'armée turque a bombardé vendredi des positions des forces gouvernementales syriennes, a annoncé "
+     "le ministre.", ("Retaliation", ["turkish_armed_forces"])),
+    ("Au moins onze policiers ont été tués mardi lors d'une attaque des talibans, a annoncé le ministère.", ("Attack", ["taliban"])),
+])
+def test_an_attack_reported_by_an_announcement_is_no_threat(extract, text, event):
+    assert [(e.type, e.roles.get("attacker")) for e in extract(text).events] == [event]
