@@ -1021,6 +1021,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 not frame.definite or elsewhere or (frame.own_date and date.value[:4] != event.date.value[:4])):
             return False  # another month; even "les attentats de janvier 2015" when the event is of 2016, or "l'attentat
             # de Berlin commis le 19 décembre" in a January article
+        if date and event.date and date.granularity == event.date.granularity == "day" and date.value != event.date.value \
+                and not frame.definite:
+            return False  # "Deux soldats ont été tués lundi … Dimanche, un troisième soldat a été tué": another day
         published = resolution.document.published
         if date and event.date is None and frame.own_date and published and date.value[:4] != published[:4]:
             return False  # an undated event is the news; "les attentats de janvier 2015" are of another year

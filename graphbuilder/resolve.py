@@ -476,7 +476,7 @@ class Resolver:
             lemma(t) in self.ramming for t in doc[:token.i])
         if not rammed and (not phrases_at(token, self.perpetrator_words) and not (word in self.authors and any(
                 c.dep_ == "nmod" and c.lemma_.lower() in self.lex["attack_nouns"] for c in token.children)) and not (
-                word in armed["nouns"] and (any(c.dep_ == "amod" and c.lower_ in armed["modifiers"] for c in token.children)
+                word in armed["nouns"] and (any(c.dep_ in ("amod", "acl") and c.lower_ in armed["modifiers"] for c in token.children)
                                             or any(self._attacking(verb) or lemma(verb) in self.ramming
                                                    for verb in self._predicates(token))))):  # "Un homme … a foncé sur"
             return False

@@ -1652,3 +1652,15 @@ def test_who_is_behind_an_attack_according_to_a_government_is_an_accusation(extr
 ])
 def test_an_attack_reported_by_an_announcement_is_no_threat(extract, text, event):
     assert [(e.type, e.roles.get("attacker")) for e in extract(text).events] == [event]
+
+
+def test_armed_men_and_the_gunmen_are_one_perpetrator_of_one_ambush(extract):
+    x = extract(" date 2019-10-15 Treize policiers ont été tués lundi dans une embuscade tendue par des hommes armés à El Aguaje."
+                " Les tireurs ont ouvert le feu sur leurs véhicules.")
+    assert [e.roles.get("attacker") for e in x.events] == [["t.txt/perpetrators"]]
+
+
+def test_a_killing_on_another_day_is_another_incident(extract):
+    x = extract(" date 2020-07-14 Deux soldats ont été tués lundi près de Chumy. Dimanche, un troisième soldat a été tué par un"
+                " tireur embusqué.")
+    assert [e.date.value for e in x.events] == ["2020-07-13", "2020-07-12"]
