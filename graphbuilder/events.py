@@ -1017,10 +1017,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
         date = _best_date(frame.dates)
         towns = self._named_places(frame.roles.get("place", []))
         elsewhere = bool(towns - set(event.roles.get("place", [])))
+        earlier = any(_pluperfect(t) or _pluperfect(t.head) for t in frame.triggers)  # "avait fait 23 morts"
         if date and event.date and date.value[:7] != event.date.value[:7] and (
-                not frame.definite or elsewhere or (frame.own_date and date.value[:4] != event.date.value[:4])):
-            return False  # another month; even "les attentats de janvier 2015" when the event is of 2016, or "l'attentat
-            # de Berlin commis le 19 décembre" in a January article
+                not frame.definite or elsewhere or earlier or (frame.own_date and date.value[:4] != event.date.value[:4])):
+            return False  # another month; even "les attentats de janvier 2015" when the event is of 2016, "l'attentat
+            # de Berlin commis le 19 décembre" in a January article, or "En janvier 2019, l'attentat … avait fait 23 morts"
         if date and event.date and date.granularity == event.date.granularity == "day" and date.value != event.date.value \
                 and not frame.definite:
             return False  # "Deux soldats ont été tués lundi … Dimanche, un troisième soldat a été tué": another day

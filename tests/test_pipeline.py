@@ -1664,3 +1664,9 @@ def test_a_killing_on_another_day_is_another_incident(extract):
     x = extract(" date 2020-07-14 Deux soldats ont été tués lundi près de Chumy. Dimanche, un troisième soldat a été tué par un"
                 " tireur embusqué.")
     assert [e.date.value for e in x.events] == ["2020-07-13", "2020-07-12"]
+
+
+def test_a_definite_attack_told_in_the_pluperfect_of_another_month_is_another_incident(extract):
+    x = extract(" date 2020-08-25 Un attentat a fait 14 morts lundi à Jolo. En janvier 2019, l'attentat contre la cathédrale"
+                " de Jolo avait fait 23 morts.")
+    assert [(e.date.value, e.fatalities) for e in x.events] == [("2020-08-24", 14), ("2019-01", 23)]
