@@ -29,6 +29,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.equipment = set(lex["equipment_nouns"]["nouns"])
         self.seize_verbs = set(lex["seize_verbs"]["verbs"])
         self.reciprocal = set(lex["reciprocal_verbs"]["verbs"])
+        self.avenging = set(lex["avenging_verbs"])
         self.reflexive_seize = set(lex["seize_verbs"]["reflexive"])
         self.removal_verbs = set(lex["removal_verbs"]["verbs"])
         self.between_nouns, self.between_preps = set(lex["between"]["nouns"]), set(lex["between"]["preps"])
@@ -339,8 +340,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         """Whether an attack noun names the event a response answers ("en représailles à l'assassinat",
         "en riposte aux attaques")."""
         head = trigger.head
-        return (trigger.pos_ == "NOUN" and trigger.dep_ == "nmod" and head != trigger
-                and self._retaliation_word(head)
+        return (trigger.pos_ == "NOUN" and trigger.dep_ in ("nmod", "obl:arg", "obl") and head != trigger
+                and head.pos_ == "NOUN" and self._retaliation_word(head)
                 and case_of(trigger) in self.lex["dative_preps"] + ["contre"])
 
     def _irrealis(self, trigger) -> bool:
@@ -509,10 +510,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
             for n, key in enumerate(dict.fromkeys(sides)):
                 frame.add_role("target" if n else "attacker", key, trigger)
             frame.mutual = True
-        against = trigger.pos_ == "VERB" and lemma(trigger) in self.against_verbs
+        against = trigger.pos_ == "VERB" and lemma(trigger) in self.against_verbs | self.avenging
         for child in trigger.children:
             if child.i not in phrase and not (against and child.dep_ == "obj"):  # "le siège" of "briser le siège" is
-                self._role_from(child, trigger, passive, frame, resolution)  # no target, nor "ses forces" redirected
+                self._role_from(child, trigger, passive, frame, resolution)  # no target, nor "ses forces" redirected,
+                # nor who is avenged ("pour venger la mort du général")
             if child.dep_ == "obj" and lemma(trigger) in self.seize_verbs:
                 for place in self._controlled(child):  # "ont pris le contrôle de Kaboul"
                     self._role_from(place, trigger, passive, frame, resolution, force="target")

@@ -1670,3 +1670,14 @@ def test_a_definite_attack_told_in_the_pluperfect_of_another_month_is_another_in
     x = extract(" date 2020-08-25 Un attentat a fait 14 morts lundi à Jolo. En janvier 2019, l'attentat contre la cathédrale"
                 " de Jolo avait fait 23 morts.")
     assert [(e.date.value, e.fatalities) for e in x.events] == [("2020-08-24", 14), ("2019-01", 23)]
+
+
+def test_who_is_avenged_is_not_the_target(extract):
+    x = extract("L'Iran a tiré des missiles sur une base américaine en Irak pour venger la mort du général Qassem Soleimani.")
+    assert ("iran", "attacked", "qassem_soleimani") not in triples(x) and [e.type for e in x.events] == ["Retaliation"]
+
+
+def test_the_offensives_a_retaliation_answers_are_an_event_of_their_own(extract):
+    x = extract("L'Armée d'Arakan a attaqué vendredi des postes de police en représailles aux offensives de l'armée birmane.")
+    assert [(e.type, e.roles.get("attacker"), e.responds_to) for e in x.events] == [
+        ("Attack", ["tatmadaw"], None), ("Retaliation", ["arakan_army"], 0)]
