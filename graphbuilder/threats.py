@@ -178,7 +178,8 @@ class ThreatFrames:
                 found.append((mention.key, t))
         forces = [(k, t) for k, t in found if resolution.entities[k].type in ("MilitaryForce", "ArmedGroup", "Coalition")]
         states = [(k, t) for k, t in found if resolution.entities[k].type == "State"  # "se venger d'Israël": obl:arg
-                  and (t.dep_ in ("obj", "nmod") or t.dep_.startswith("obl"))
+                  and (t.dep_ in ("obj", "nmod") or t.dep_.startswith("obl") or (  # "que la Syrie paierait le prix"
+                       t.dep_ == "nsubj" and lemma(t.head) in self.lex["punished_verbs"]["verbs"]))
                   and (case_of(t) not in self.place_preps or (case_of(t) in self.lex["dative_preps"]
                                                               and (t.head.pos_ == "VERB" or lemma(t.head)
                                                                    in self.lex["threat_complements"])))]  # "promis … aux États-Unis"
@@ -197,5 +198,8 @@ class ThreatFrames:
         if owned or forces or states:
             return owned or (forces or states)[0]
         unnamed = next((t for t in complement if t.pos_ == "NOUN" and resolution.mention_at(t.i) is None
-                        and self.resolver.group_word(t)), None)  # "que les putschistes paieront le prix"
-        return (self.resolver.nominal(unnamed.doc, unnamed, resolution, "ArmedGroup").key, unnamed) if unnamed is not None else None
+                        and (self.resolver.group_word(t) or self.resolver.force_kind(t))), None)  # "que les putschistes
+        if unnamed is None:  # paieront le prix", "a menacé les policiers"
+            return None
+        kind = self.resolver.force_kind(unnamed)
+        return self.resolver.nominal(unnamed.doc, unnamed, resolution, "MilitaryForce" if kind else "ArmedGroup", kind).key, unnamed

@@ -1681,3 +1681,12 @@ def test_the_offensives_a_retaliation_answers_are_an_event_of_their_own(extract)
     x = extract("L'Armée d'Arakan a attaqué vendredi des postes de police en représailles aux offensives de l'armée birmane.")
     assert [(e.type, e.roles.get("attacker"), e.responds_to) for e in x.events] == [
         ("Attack", ["tatmadaw"], None), ("Retaliation", ["arakan_army"], 0)]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("L'armée birmane a promis d'écraser les rebelles de l'Armée d'Arakan.", "arakan_army"),
+    ("Erdogan a averti que la Syrie paierait le prix.", "syria"),
+    ("Le CJNG a menacé les policiers de Michoacán.", "t.txt/police"),
+])
+def test_whom_a_threat_is_aimed_at(extract, text, target):
+    assert [e.roles.get("target") for e in extract(text).events if e.type == "Threat"] == [[target]]
