@@ -4,7 +4,7 @@ from __future__ import annotations
 from .frames import ACTOR_TYPES, AGGRESSOR_TYPES, sentence_span
 from .model import Event, Relation, Span
 from .resolve import Resolution
-from .syntax import case_of, has_subject, in_order, is_passive, lemma, negated, subjects
+from .syntax import case_of, demonstrative, has_subject, in_order, is_passive, lemma, negated, subjects
 
 
 class StatementFrames:
@@ -17,7 +17,10 @@ class StatementFrames:
         if token is not None and token.morph.get("Number") == ["Plur"] and any(e.series for e in events):
             return max(i for i, e in enumerate(events) if e.series)
         attacks = [i for i, e in enumerate(events) if e.type != "Threat" and not e.series]
-        return attacks[0] if attacks else None  # "a revendiqué l'attentat": the article's main incident
+        if not attacks:
+            return None
+        return attacks[-1] if token is not None and demonstrative(token) else attacks[0]  # "a revendiqué l'attentat": the
+        # article's main incident; "cet attentat": the one just told
 
     @staticmethod
     def _phrase(word: str, token, sent, phrases: list[list[str]], own_clause: bool = False) -> bool:
@@ -45,8 +48,8 @@ class StatementFrames:
                 if (child.dep_ == "nsubj" and not passive) or child.dep_ == "obl:agent":
                     claimants += [k for k, _ in self._fillers(child, resolution)
                                   if resolution.entities[k].type in ACTOR_TYPES]
-                elif child.dep_ in ("obj", "nsubj:pass"):
-                    objects.append(child)
+                elif child.dep_ in ("obj", "nsubj:pass") or (child.dep_ in ("obl", "obl:mod") and self._is_trigger(child)):
+                    objects.append(child)  # "avait revendiqué cet attentat", the attack read as an oblique
             if not claimants and not passive and token.dep_ == "acl":  # "le groupe revendiquant l'attaque"
                 claimants = [k for k, _ in self._fillers(token.head, resolution)
                              if resolution.entities[k].type in ACTOR_TYPES]

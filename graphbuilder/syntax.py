@@ -69,6 +69,11 @@ def has_determiner(token, words: set[str]) -> bool:
     return any(c.dep_ == "det" and c.lower_.replace("’", "'") in words for c in token.children)
 
 
+def demonstrative(token) -> bool:
+    """Whether a noun has a demonstrative determiner ("cet attentat", "cette attaque")."""
+    return any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in token.children)
+
+
 def subtree_range(tokens) -> tuple[int, int]:
     """Smallest token range covering the given tokens."""
     indices = [t.i for t in tokens]

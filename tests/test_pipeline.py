@@ -1690,3 +1690,10 @@ def test_the_offensives_a_retaliation_answers_are_an_event_of_their_own(extract)
 ])
 def test_whom_a_threat_is_aimed_at(extract, text, target):
     assert [e.roles.get("target") for e in extract(text).events if e.type == "Threat"] == [[target]]
+
+
+def test_this_attack_is_the_one_just_told(extract):
+    x = extract(" date 2019-02-27 L'aviation indienne a bombardé mardi un camp à Balakot. Le 14 février, un kamikaze avait"
+                " lancé une voiture piégée contre un convoi à Pulwama, tuant 40 agents. Le groupe Jaish-e-Mohammed avait"
+                " revendiqué cet attentat le jour même.")
+    assert [e.roles.get("claimed_by") for e in x.events] == [None, ["jaish_e_mohammed"]]
