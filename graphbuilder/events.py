@@ -30,6 +30,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.seize_verbs = set(lex["seize_verbs"]["verbs"])
         self.reciprocal = set(lex["reciprocal_verbs"]["verbs"])
         self.avenging = set(lex["avenging_verbs"])
+        self.denying = set(lex["denial_verbs"]["verbs"])
         self.reflexive_seize = set(lex["seize_verbs"]["reflexive"])
         self.removal_verbs = set(lex["removal_verbs"]["verbs"])
         self.between_nouns, self.between_preps = set(lex["between"]["nouns"]), set(lex["between"]["preps"])
@@ -265,7 +266,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         told = {t.i for v in vows for c in v.subtree if c != v and c.dep_ == "acl:relcl" and past_clause(c)
                 for t in [c.head, *c.subtree]}  # "… après l'attaque d'Inates qui a tué 71 soldats": that one happened
         threatened = {t.i for v in vows for t in v.subtree if t != v} - told  # "a promis de frapper": no attack yet
-        triggers = [t for t in candidates if not negated(t, self.negation) and t.i not in threatened and not self._irrealis(t)]
+        triggers = [t for t in candidates if not negated(t, self.negation) and t.i not in threatened and not self._irrealis(t)
+                    and not (t.dep_ in ("xcomp", "ccomp") and lemma(t.head) in self.denying)]  # "dément viser des civils"
         if not triggers:
             return []
         groups: list[list] = []

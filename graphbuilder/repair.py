@@ -657,11 +657,12 @@ class VerblessClauseRepair:
             subject = ends[word.i].root if word.i in ends else doc[word.i - 1]
             if subject.dep_ != "ROOT" or not (word.i in ends or (  # a name whatever its tag ("Israël" tagged X)
                     subject.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" for c in subject.children))) \
-                    or word.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB") or not word.text[:1].islower() \
+                    or word.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB") or not word.text[:1].islower() \
                     or any(c.dep_ in ("det", "case", "cop") for c in word.children):
                 continue
             clause = range(subject.sent.start, max(word.sent.end, doc[word.i + 1].sent.end))
-            if any(doc[i].pos_ in ("VERB", "AUX") and i != word.i for i in clause):
+            if any(doc[i].pos_ in ("VERB", "AUX") and i != word.i and "Inf" not in doc[i].morph.get("VerbForm")
+                   for i in clause):  # an infinitive may follow: "La Russie dément viser des civils"
                 continue
             infinitive = self._infinitive(word)
             if infinitive:
@@ -717,6 +718,8 @@ class VerblessClauseRepair:
                 token.dep_, has_object = "obj", True
             elif token.pos_ in ("NOUN", "PROPN", "NUM"):
                 token.dep_ = "obl"
+            elif token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm"):
+                token.dep_ = "xcomp"  # "dément viser des civils"
 
 
 @Language.factory("verbless_clause_repair", default_config={"lang": "fr"})

@@ -1697,3 +1697,8 @@ def test_this_attack_is_the_one_just_told(extract):
                 " lancé une voiture piégée contre un convoi à Pulwama, tuant 40 agents. Le groupe Jaish-e-Mohammed avait"
                 " revendiqué cet attentat le jour même.")
     assert [e.roles.get("claimed_by") for e in x.events] == [None, ["jaish_e_mohammed"]]
+
+
+@pytest.mark.parametrize("text", ["La Russie dément viser des civils.", "L'armée nie avoir bombardé l'hôpital."])
+def test_a_denied_attack_is_no_attack_by_who_denies_it(extract, text):
+    assert extract(text).events == []
