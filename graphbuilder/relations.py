@@ -75,6 +75,7 @@ class RelationExtractor:
         self.as_preps = set(lex["as_preps"])
         self.origin_nouns = set(lex["origin_nouns"])
         self.people = set(lex["person_nouns"]) | set(lex["generic_person_nouns"])
+        self.partisan = tuple(sorted(lex["partisan_prefixes"]["prefixes"], key=len, reverse=True))
 
     def extract(self, doc, resolution: Resolution) -> list[Relation]:
         """All structural relations of a resolved document."""
@@ -122,6 +123,8 @@ class RelationExtractor:
                     out += self._demonym_apposition(token, resolution, span)
                 if pos in ("NOUN", "PROPN", "ADJ") and token.dep_ != "appos":
                     out += self._nationality(token, resolution, span)
+                if pos == "ADJ" and token.dep_ == "amod" and token.lower_.startswith(self.partisan):
+                    out += self._partisan(token, resolution, span)
                 if pos == "VERB" and word in self.control and not negated(token, self.negation):
                     out += self._control(token, resolution, span)
                 if pos == "NOUN" and word in self.in_name_of and case_of(token) in self.in_name_of_cases:
@@ -431,6 +434,16 @@ class RelationExtractor:
             return []
         return [Relation(holder, "affiliatedWith", leader, [span])] if holder and leader and holder != leader else []
 
+    def _partisan(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        """"une faction pro-iranienne", "les séparatistes prorusses": the group is supported by the state."""
+        word = strip_accents(token.lower_)
+        state = next((s for p in self.partisan if word.startswith(p)
+                      for s in [self.resolver.demonyms.get(word[len(p):])] if s), None)
+        if state is None or self.resolver.actors.get(state, {}).get("type") != "State":
+            return []
+        group = self._entity(token.head, resolution, GROUPS - {"State"}) or next(iter(self._unnamed(token.head, resolution)), None)
+        return [Relation(group, "supportedBy", state, [span])] if group else []
+
     def _in_name_of(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         """"L'assaillant, qui aurait déclaré agir au nom de Daesh": who acts in a group's name claims to belong to it."""
         group = self._of(token, resolution, GROUPS)
@@ -566,7 +579,7 @@ class RelationExtractor:
                 if word in self.support | self.leadership and child.dep_ == "obl:agent":
                     key = self._entity(t, resolution, ACTORS)
                     if key == holder:  # "coalition dirigée par les États-Unis" is one gazetteer name
-                        key = self.resolver.known_actor(t.text)
+                        key = self.resolver.known_actor(" ".join(x.text for x in t.subtree if x.dep_ not in ("case", "det")))
                     if key and key != holder:
                         out.append(Relation(holder, "supportedBy" if word in self.support else "ledBy", key, [span]))
                 elif word in self.integration and case in ("à", "au", "aux", "dans"):

@@ -655,6 +655,8 @@ class VerblessClauseRepair:
         ends = {ent.end: ent for ent in doc.ents}
         for word in doc[1:len(doc) - 1]:
             subject = ends[word.i].root if word.i in ends else doc[word.i - 1]
+            while subject.dep_ == "amod" and subject.head.i < subject.i:
+                subject = subject.head  # "Les milices pro-turques contrôlent Afrin"
             if subject.dep_ != "ROOT" or not (word.i in ends or (  # a name whatever its tag ("Israël" tagged X)
                     subject.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" for c in subject.children))) \
                     or word.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB") or not word.text[:1].islower() \

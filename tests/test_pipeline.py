@@ -1702,3 +1702,13 @@ def test_this_attack_is_the_one_just_told(extract):
 @pytest.mark.parametrize("text", ["La Russie dément viser des civils.", "L'armée nie avoir bombardé l'hôpital."])
 def test_a_denied_attack_is_no_attack_by_who_denies_it(extract, text):
     assert extract(text).events == []
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Une faction pro-iranienne a tiré des roquettes sur la base.", ("t.txt/faction", "supportedBy", "iran")),
+    ("Les séparatistes prorusses ont attaqué Marioupol.", ("t.txt/separatiste", "supportedBy", "russia")),
+    ("Les milices pro-turques contrôlent Afrin.", ("t.txt/milice", "stationedIn", "afrin")),
+    ("La coalition dirigée par l'Arabie saoudite a bombardé Sanaa.", ("saudi_led_coalition", "ledBy", "saudi_arabia")),
+])
+def test_partisans_are_supported_and_a_coalition_is_led_by_the_state_its_name_gives(extract, text, triple):
+    assert triple in triples(extract(text))
