@@ -950,10 +950,12 @@ class EventExtractor(ThreatFrames, StatementFrames):
                             or (costs_lives and case_of(c) in self.lex["dative_preps"])):
                     if quantities.get(obj.lower_):  # "une centaine de civils"
                         return quantities[obj.lower_]
-                    counts = [n for c in obj.children if c.dep_ in ("nummod", "det")  # "2 | 700", "un", "vingt-trois"
-                              for n in [_number(c, self.numbers, self.lex["number_compounds"])] if n is not None]
+                    counts = [n for o in [obj, *(c for c in obj.children if c.dep_ == "conj")]  # "Deux militaires
+                              for n in [next((n for c in o.children if c.dep_ in ("nummod", "det")  # américains et une
+                                              for n in [_number(c, self.numbers, self.lex["number_compounds"])]  # soldate"
+                                              if n is not None), None)] if n is not None]  # "2 | 700", "vingt-trois"
                     if counts:
-                        return counts[0]
+                        return sum(counts)
             if lemma(token) in self.death_nouns or token.lower_ in self.death_nouns:
                 if quantities.get(token.head.lower_) and case_of(token) in self.of_preps:
                     return quantities[token.head.lower_]  # "une vingtaine de morts"

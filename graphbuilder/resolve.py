@@ -196,6 +196,8 @@ class Resolver:
             return  # "un Britannique", "deux Français": people of a nationality, not a place
         if len(text) < 2 or (len(ent) == 1 and ent[0].lower_ in self.lex["anaphor_nouns"]):
             return  # "Le Front", "le Groupe": an anaphor, resolved later
+        if text.lower() in self.lex["weapon_words"]:
+            return  # "des roquettes Katioucha": a weapon, not an actor
         if ent[0].text[:1].islower() and ent[0].lemma_.lower() in self.titles:
             return  # "président de la République", "ministre des Affaires étrangères": a title, not a name
         title = next((t.i for t in ent[:2] if t.lemma_.lower() in self.titles), None)

@@ -1712,3 +1712,10 @@ def test_a_denied_attack_is_no_attack_by_who_denies_it(extract, text):
 ])
 def test_partisans_are_supported_and_a_coalition_is_led_by_the_state_its_name_gives(extract, text, triple):
     assert triple in triples(extract(text))
+
+
+def test_tolls_add_up_and_a_weapon_named_is_no_actor(extract):
+    x = extract("Deux militaires américains et une soldate britannique ont été tués dans l'attaque.")
+    assert [e.fatalities for e in x.events] == [3]
+    x = extract("Des roquettes Katioucha ont frappé la base.")
+    assert [(e.weapon, e.roles.get("attacker")) for e in x.events] == [("rocket", None)]
