@@ -147,7 +147,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 event.roles["attacker"] = drivers[:1]  # "Un camion a foncé sur la foule": its driver, named later
                 event.roles["victims"] = [k for k in event.roles.get("victims", []) if k not in drivers]
             relations += self._attack_relations(event, info.get("kill", False), info.get("mutual", False), resolution)
-            struck = [k for k in event.roles.get("target", []) if resolution.entities[k].type == "State"]
+            struck = [k for k in event.roles.get("target", []) if resolution.entities[k].type == "State" and any(
+                m.key == k and m.kind != "demonym" for m in resolution.mentions)]  # not "des cibles iraniennes"
             if event.type != "Threat" and struck and not event.roles.get("place"):
                 event.roles["place"] = struck[:1]  # "la Turquie est frappée par des attentats": where, too
             if event.type != "Threat" and info.get("lead") and (event.roles or event.fatalities) and lead_places \
@@ -921,8 +922,10 @@ class EventExtractor(ThreatFrames, StatementFrames):
 
     def _weapon(self, sent, group) -> str | None:
         """A weapon named around the triggers ("tiré des roquettes"), else the trigger's own ("frappe")."""
-        tokens = [t for trigger in group for t in (trigger.subtree if trigger.pos_ == "NOUN" else trigger.children)]
-        tokens += [t for trigger in group if trigger.pos_ == "VERB" for c in trigger.children for t in c.subtree]
+        tokens = [t for trigger in group for t in (  # not what a response answers: "en riposte à des tirs de roquettes"
+            trigger.subtree if trigger.pos_ == "NOUN" and not self._retaliation_word(trigger) else trigger.children)]
+        tokens += [t for trigger in group if trigger.pos_ == "VERB" for c in trigger.children
+                   if not self._retaliation_word(c) for t in c.subtree]  # not "en riposte à des tirs de roquettes"
         named = {entry for t in tokens for entry in phrases_at(t, self.weapon_phrases)}  # "une voiture piégée"
         for word, value in self.weapons.items():
             if word in named:

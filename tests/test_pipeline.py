@@ -1719,3 +1719,10 @@ def test_tolls_add_up_and_a_weapon_named_is_no_actor(extract):
     assert [e.fatalities for e in x.events] == [3]
     x = extract("Des roquettes Katioucha ont frappé la base.")
     assert [(e.weapon, e.roles.get("attacker")) for e in x.events] == [("rocket", None)]
+
+
+def test_a_retaliation_keeps_its_own_weapon_and_the_place_near_which_it_struck(extract):
+    x = extract("Israël a mené des frappes aériennes contre des cibles iraniennes près de Damas, en riposte à des tirs de"
+                " roquettes sur le Golan.")
+    assert [(e.type, e.weapon, e.roles.get("place")) for e in x.events] == [
+        ("Attack", "rocket", ["golan_heights"]), ("Retaliation", "airstrike", ["damascus"])]
