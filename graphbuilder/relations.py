@@ -577,7 +577,9 @@ class RelationExtractor:
             targets = [child] + [c for c in child.children if c.dep_ == "conj"]
             for t in targets:
                 if word in self.support | self.leadership and child.dep_ == "obl:agent":
-                    key = self._entity(t, resolution, ACTORS)
+                    key = self._entity(t, resolution, ACTORS) or next(  # "dirigé par le Touareg Iyad Ag Ghaly": the name
+                        (k for c in t.children if c.dep_ in ("flat:name", "appos") for k in [self._entity(c, resolution, ACTORS)]
+                         if k), None)
                     if key == holder:  # "coalition dirigée par les États-Unis" is one gazetteer name
                         key = self.resolver.known_actor(" ".join(x.text for x in t.subtree if x.dep_ not in ("case", "det")))
                     if key and key != holder:

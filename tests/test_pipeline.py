@@ -1726,3 +1726,8 @@ def test_a_retaliation_keeps_its_own_weapon_and_the_place_near_which_it_struck(e
                 " roquettes sur le Golan.")
     assert [(e.type, e.weapon, e.roles.get("place")) for e in x.events] == [
         ("Attack", "rocket", ["golan_heights"]), ("Retaliation", "airstrike", ["damascus"])]
+
+
+def test_a_leader_named_after_a_descriptive_noun(extract):
+    x = extract("Le JNIM, dirigé par le Touareg Iyad Ag Ghaly, a revendiqué l'attaque.")
+    assert ("jnim", "ledBy", "iyad_ag_ghaly") in triples(x)
