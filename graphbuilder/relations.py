@@ -422,8 +422,10 @@ class RelationExtractor:
         if word in self.followers:
             holder, leader = self._linked(token, resolution, ACTORS), self._of(token, resolution, GROUPS)
         elif word in self.pledges:
-            holder = next((k for c in token.head.children if c.dep_ == "nsubj"
-                           for k in [self._entity(c, resolution, ACTORS)] if k), None)
+            verb = token.head  # "X, qui a prêté allégeance à l'EI": the relative's antecedent
+            holders = [verb.head if c.morph.get("PronType") == ["Rel"] and verb.dep_ == "acl:relcl" else c
+                       for c in verb.children if c.dep_ == "nsubj"]
+            holder = next((k for c in holders for k in [self._entity_or_of(c, resolution, ACTORS)] if k), None)
             leader = next((k for c in token.children if case_of(c) in ("à", "au", "aux")  # "au chef de l'EI": to the group
                            for k in [self._entity_or_of(c, resolution, GROUPS)] if k), None)
         elif any(c.lower_ in self.reflexive_pronouns for c in token.children):

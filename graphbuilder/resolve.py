@@ -454,8 +454,9 @@ class Resolver:
         if not pronoun and (token.lower_ not in latest["words"] or not any(
                 c.dep_ == "det" and c.lower_ in latest["determiners"] for c in token.children)):
             return False
-        earlier = [m for m in out.mentions if m.start < token.i and out.entities[m.key].type in ACTOR_TYPES]
-        if not earlier:
+        earlier = [m for m in out.mentions if m.start < token.i and out.entities[m.key].type in ACTOR_TYPES
+                   and not any(m.start <= a.i < m.end for a in token.ancestors)]  # "L'ANL, commandée par ce dernier": not
+        if not earlier:  # the ANL itself
             return False
         entity = out.entities[max(earlier, key=lambda m: m.start).key]
         out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)

@@ -1731,3 +1731,10 @@ def test_a_retaliation_keeps_its_own_weapon_and_the_place_near_which_it_struck(e
 def test_a_leader_named_after_a_descriptive_noun(extract):
     x = extract("Le JNIM, dirigé par le Touareg Iyad Ag Ghaly, a revendiqué l'attaque.")
     assert ("jnim", "ledBy", "iyad_ag_ghaly") in triples(x)
+
+
+def test_allegiance_in_a_relative_clause_and_a_leader_named_as_the_latter(extract):
+    x = extract("Le groupe Abou Sayyaf, qui a prêté allégeance à l'État islamique, a revendiqué l'attentat.")
+    assert ("abu_sayyaf", "affiliatedWith", "islamic_state") in triples(x)
+    x = extract("Khalifa Haftar est rentré à Benghazi. L'ANL, commandée par ce dernier, a attaqué Tripoli.")
+    assert ("libyan_national_army", "ledBy", "khalifa_haftar") in triples(x)
