@@ -1003,7 +1003,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
                     events[-1].responds_to = attacks[-1]
             sequel = frame.type == "Retaliation" or any(
                 lemma(t) in self.lex["sequel_markers"] for t in frame.triggers[0].sent)
-            if events[-1].date is None and sequel and earlier and earlier[-1].date:
+            if events[-1].date is None and frame.counter and earlier and earlier[-1].date:
+                events[-1].date = earlier[-1].date  # "Les forces de sécurité ont abattu les assaillants": that day
+            elif events[-1].date is None and sequel and earlier and earlier[-1].date:
                 events[-1].date = _month_of(earlier[-1].date)  # "a répondu…", "quelques jours plus tard"
             return len(events) - 1
         event = events[target]

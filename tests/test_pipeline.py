@@ -1738,3 +1738,9 @@ def test_allegiance_in_a_relative_clause_and_a_leader_named_as_the_latter(extrac
     assert ("abu_sayyaf", "affiliatedWith", "islamic_state") in triples(x)
     x = extract("Khalifa Haftar est rentré à Benghazi. L'ANL, commandée par ce dernier, a attaqué Tripoli.")
     assert ("libyan_national_army", "ledBy", "khalifa_haftar") in triples(x)
+
+
+def test_the_attackers_killed_by_the_police_are_dated_by_their_attack(extract):
+    x = extract(" date 2019-05-14 Des hommes armés ont attaqué lundi un hôtel de Mogadiscio, tuant dix personnes. Les forces de"
+                " sécurité ont abattu les assaillants après un siège de plusieurs heures.")
+    assert [e.date.value for e in x.events] == ["2019-05-13", "2019-05-13"]
