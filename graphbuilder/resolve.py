@@ -198,6 +198,9 @@ class Resolver:
             return  # "Le Front", "le Groupe": an anaphor, resolved later
         if text.lower() in self.lex["weapon_words"]:
             return  # "des roquettes Katioucha": a weapon, not an actor
+        if ent.label_ == "LOC" and all(t.is_punct or t.pos_ in ("DET", "ADP") or t.lower_ in self.lex["region_nouns"]
+                                       or t.lower_ in self.lex["state_nouns"] for t in ent):
+            return  # "l'État de Kogi" read as a place "État": the name follows
         if ent[0].text[:1].islower() and ent[0].lemma_.lower() in self.titles:
             return  # "président de la République", "ministre des Affaires étrangères": a title, not a name
         title = next((t.i for t in ent[:2] if t.lemma_.lower() in self.titles), None)

@@ -1744,3 +1744,8 @@ def test_the_attackers_killed_by_the_police_are_dated_by_their_attack(extract):
     x = extract(" date 2019-05-14 Des hommes armés ont attaqué lundi un hôtel de Mogadiscio, tuant dix personnes. Les forces de"
                 " sécurité ont abattu les assaillants après un siège de plusieurs heures.")
     assert [e.date.value for e in x.events] == ["2019-05-13", "2019-05-13"]
+
+
+def test_a_state_of_a_federation_is_named_by_its_name_not_by_the_word_state(extract):
+    x = extract("Des hommes armés ont tué trois policiers dans l'État de Kogi.")
+    assert [e.roles.get("place") for e in x.events] == [["place-kogi"]]
