@@ -954,21 +954,23 @@ class EventExtractor(ThreatFrames, StatementFrames):
                     if quantities.get(obj.lower_):  # "une centaine de civils"
                         return quantities[obj.lower_]
                     counts = [n for o in [obj, *(c for c in obj.children if c.dep_ == "conj")]  # "Deux militaires
-                              for n in [next((n for c in o.children if c.dep_ in ("nummod", "det")  # américains et une
-                                              for n in [_number(c, self.numbers, self.lex["number_compounds"])]  # soldate"
-                                              if n is not None), None)] if n is not None]  # "2 | 700", "vingt-trois"
+                              if (n := self._count(o, ("nummod", "det"))) is not None]  # américains et une soldate"
                     if counts:
                         return sum(counts)
             if lemma(token) in self.death_nouns or token.lower_ in self.death_nouns:
                 if quantities.get(token.head.lower_) and case_of(token) in self.of_preps:
                     return quantities[token.head.lower_]  # "une vingtaine de morts"
-                for child in token.children:
-                    count = _number(child, self.numbers, self.lex["number_compounds"]) if child.dep_ == "nummod" else None
-                    if count is not None:
-                        return count
-                    if child.dep_ == "det" and child.lower_ in ("un", "une"):
-                        return 1
+                count = self._count(token, ("nummod",))
+                if count is not None:
+                    return count
+                if any(c.dep_ == "det" and c.lower_ in ("un", "une") for c in token.children):
+                    return 1
         return None
+
+    def _count(self, noun, deps: tuple[str, ...]) -> int | None:
+        """The number a noun's `deps` children give ("2 | 700", "un", "vingt-trois"), None if none."""
+        return next((n for c in noun.children if c.dep_ in deps
+                     for n in [_number(c, self.numbers, self.lex["number_compounds"])] if n is not None), None)
 
     # -- merging mentions into events --------------------------------------------------
     def _merge(self, frame: Frame, events: list[Event], meta: list[dict], resolution: Resolution) -> int:
