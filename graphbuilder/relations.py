@@ -6,7 +6,7 @@ from dataclasses import replace
 from .lang import Resources
 from .model import Relation, Span
 from .resolve import Resolution, Resolver, is_nominal
-from .syntax import case_of, chain_head, described, has_determiner, has_subject, is_passive, lemma, negated, subjects, verb_lemma
+from .syntax import case_of, chain_head, conjuncts, described, has_determiner, has_subject, is_passive, lemma, negated, subjects, verb_lemma
 from .nlp import strip_accents
 
 ACTORS = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
@@ -412,10 +412,15 @@ class RelationExtractor:
         return [Relation(h, "stationedIn", p, [span]) for h in holders[:1] for p in places[:1] if h != p]
 
     def _holders(self, verb, dep: str, resolution: Resolution) -> list[str]:
-        """The groups a verb's `dep` dependents name, or the unnamed group its fighters' noun stands for
-        ("contrôlées par les séparatistes"); call it only when a relation will be read (it makes that node)."""
-        return self._named(verb, dep, resolution, GROUPS) or [
-            k for c in verb.children if c.dep_ == dep for k in self._unnamed(c, resolution)]
+        """The groups a verb's `dep` dependents name ("le mouvement taliban", the antecedent of "qui"), or the unnamed
+        group its fighters' noun stands for ("contrôlées par les séparatistes"); call it only when a relation will be
+        read (it makes that node)."""
+        heads = [verb.head if c.morph.get("PronType") == ["Rel"] and verb.head.pos_ in ("NOUN", "PROPN") else c  # "Le Hamas, qui
+                 for c in verb.children if c.dep_ == dep]  # contrôle la bande de Gaza"
+        named = [k for c in heads for k in [self._entity(c, resolution, GROUPS) or (
+            self._group_named(c, resolution) if self.resolver.group_word(c) else None)] if k]
+        return named or self._named(verb, dep, resolution, GROUPS) or [
+            k for c in heads for k in self._unnamed(c, resolution)]
 
     def _allegiance(self, token, word: str, resolution: Resolution, span: Span) -> list[Relation]:
         """"l'assaillant était un sympathisant de l'EI", "a prêté allégeance à l'EI", "se sont réclamés de Daesh"."""
@@ -423,7 +428,7 @@ class RelationExtractor:
             holder, leader = self._linked(token, resolution, ACTORS), self._of(token, resolution, GROUPS)
         elif word in self.pledges:
             verb = token.head  # "X, qui a prêté allégeance à l'EI": the relative's antecedent
-            holders = [verb.head if c.morph.get("PronType") == ["Rel"] and verb.dep_ == "acl:relcl" else c
+            holders = [verb.head if c.morph.get("PronType") == ["Rel"] and verb.head.pos_ in ("NOUN", "PROPN") else c
                        for c in verb.children if c.dep_ == "nsubj"]
             holder = next((k for c in holders for k in [self._entity_or_of(c, resolution, ACTORS)] if k), None)
             leader = next((k for c in token.children if case_of(c) in ("à", "au", "aux")  # "au chef de l'EI": to the group
@@ -576,7 +581,7 @@ class RelationExtractor:
         out = []
         for child in token.children:
             case = case_of(child)
-            targets = [child] + [c for c in child.children if c.dep_ == "conj"]
+            targets = [child] + conjuncts(child)  # "soutenue par les Émirats, l'Égypte et la Russie"
             for t in targets:
                 if word in self.support | self.leadership and child.dep_ == "obl:agent":
                     key = self._entity(t, resolution, ACTORS) or next(  # "dirigé par le Touareg Iyad Ag Ghaly": the name
@@ -707,6 +712,13 @@ class RelationExtractor:
             None if lemma(token) in self.people else self._of(token, resolution, GROUPS))
         return [key] if key else self._unnamed(token, resolution)
 
+    def _group_named(self, noun, resolution: Resolution) -> str | None:
+        """The group a group or fighters' noun names: "le groupe Abou Sayyaf", "le mouvement taliban", "les combattants
+        du Hezbollah"."""
+        return self._of(noun, resolution, GROUPS) or next(
+            (k for c in noun.children if c.dep_ in ("appos", "flat:name", "amod") for k in [self._entity(c, resolution, GROUPS)]
+             if k), None)
+
     def _unnamed(self, token, resolution: Resolution) -> list[str]:
         """The unnamed group node a fighters' or group noun without a name stands for ("les séparatistes"), if it is one."""
         if token.pos_ == "NOUN" and resolution.mention_at(token.i) is None and self.resolver.group_word(token):
@@ -733,6 +745,6 @@ class RelationExtractor:
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubj:pass"):  # "des milliers de soldats américains sont stationnés": the soldiers
                 # "les combattants du Hezbollah sont stationnés": the group the counted or fighters' noun names
-                counted = child.lower_ in self.quantities or child.lower_ in self.resolver.member_nouns
-                return self._entity(child, resolution, ACTORS) or (self._of(child, resolution, ACTORS) if counted else None)
+                counted = child.lower_ in self.quantities or self.resolver.group_word(child)  # "le groupe Abou Sayyaf
+                return self._entity(child, resolution, ACTORS) or (self._group_named(child, resolution) if counted else None)
         return None

@@ -170,9 +170,10 @@ def make_partitive_object_repair(nlp: Language, name: str, lang: str) -> Partiti
 
 
 class NameObjectRepair:
-    """Make a name or a counted noun right after a verb of taking, striking or threatening without object, read as an
-    adverb, a bare oblique or modifier or a predicative complement ("les forces avaient définitivement repris Ramadi", "a
-    attaqué Maiduguri, dans le nord-est", "ont massacré quarante villageois", "a bombardé Idleb, où…"), its object."""
+    """Make a name or a counted or determined noun right after a verb of taking, striking, controlling or threatening
+    without object, read as an adverb, a bare oblique or modifier or a predicative complement ("les forces avaient
+    définitivement repris Ramadi", "a attaqué Maiduguri, dans le nord-est", "ont massacré quarante villageois", "a
+    bombardé Idleb, où…", "contrôle le sud du Liban"), its object."""
 
     def __init__(self, lang: str):
         lexicon = resources(lang).lexicon
@@ -184,8 +185,8 @@ class NameObjectRepair:
         """Repair `doc`'s parse in place."""
         for name in doc[1:]:
             verb = name.head
-            named = name.pos_ == "PROPN" and name.i == verb.i + 1 and name.text[:1].isupper()
-            counted = name.pos_ == "NOUN" and name.left_edge.i == verb.i + 1 and doc[verb.i + 1].dep_ == "nummod"
+            named = name.pos_ in ("PROPN", "NUM") and name.i == verb.i + 1 and name.text[:1].isupper()  # "Kaboul" as NUM
+            counted = name.pos_ == "NOUN" and name.left_edge.i == verb.i + 1 and doc[verb.i + 1].dep_ in ("nummod", "det")
             if (named or counted) and name.dep_ in ("advmod", "dep", "obl:mod", "nmod", "xcomp") and not case_of(name) \
                     and verb.pos_ == "VERB" \
                     and verb.lemma_.lower() in self.verbs and not any(c.dep_ in ("obj", "expl:comp") for c in verb.children):
@@ -482,7 +483,7 @@ Language.component("description_subject_repair", func=name_before_description)
 
 class CoordinationRepair:
     """Coordinate what the parser coordinated wrongly or not at all: a clause with a noun, the first name of an
-    enumerated subject, the second side of a clash ("entre A et B")."""
+    enumerated subject, the second side of a clash ("entre A et B"), the rest of a participle's list of agents."""
 
     def __init__(self, lang: str):
         self.between = set(resources(lang).lexicon["between"]["preps"])
@@ -492,7 +493,25 @@ class CoordinationRepair:
         self._clauses(doc)
         self._enumerations(doc)
         self._sides(doc)
+        self._agent_lists(doc)
         return doc
+
+    @staticmethod
+    def _agent_lists(doc: Doc) -> None:
+        """"L'ANL, soutenue par les Émirats, l'Égypte et la Russie, a attaqué": the list of a participle's agent that the
+        parser continued as a second subject of the main verb is the agent's conjunct."""
+        for other in doc:
+            verb = other.head
+            if other.dep_ not in ("nsubj", "nsubj:pass") or other.i > verb.i or other.left_edge.i < 1 \
+                    or doc[other.left_edge.i - 1].text != ",":
+                continue
+            first = next((c for c in verb.children if c.dep_ == other.dep_ and c.i < other.i), None)
+            agent = doc[other.left_edge.i - 2] if other.left_edge.i > 1 else None
+            while agent is not None and agent.dep_ in ("amod", "nmod", "flat:name") and agent.head.i < agent.i:
+                agent = agent.head  # "les Émirats arabes unis": the agent noun
+            if first is not None and agent is not None and agent.dep_ == "obl:agent" and agent.head.dep_ == "acl" \
+                    and agent.head.head == first:
+                other.head, other.dep_ = agent, "conj"
 
     @staticmethod
     def _clauses(doc: Doc) -> None:

@@ -69,6 +69,12 @@ def has_determiner(token, words: set[str]) -> bool:
     return any(c.dep_ == "det" and c.lower_.replace("’", "'") in words for c in token.children)
 
 
+def conjuncts(token) -> list:
+    """The conjuncts of a word, also when the parser chains them ("A, B et C" read as A → B → C)."""
+    found = [c for c in token.children if c.dep_ == "conj"]
+    return found + [g for c in found for g in conjuncts(c)]
+
+
 def demonstrative(token) -> bool:
     """Whether a noun has a demonstrative determiner ("cet attentat", "cette attaque")."""
     return any(c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in token.children)

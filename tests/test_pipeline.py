@@ -1749,3 +1749,16 @@ def test_the_attackers_killed_by_the_police_are_dated_by_their_attack(extract):
 def test_a_state_of_a_federation_is_named_by_its_name_not_by_the_word_state(extract):
     x = extract("Des hommes armés ont tué trois policiers dans l'État de Kogi.")
     assert [e.roles.get("place") for e in x.events] == [["place-kogi"]]
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Le Hezbollah, soutenu par l'Iran, contrôle le sud du Liban.", ("hezbollah", "stationedIn", "south_lebanon")),
+    ("Le Hamas, qui contrôle la bande de Gaza, a tiré des roquettes.", ("hamas", "stationedIn", "gaza_strip")),
+    ("Le groupe Abou Sayyaf est basé à Jolo.", ("abu_sayyaf", "stationedIn", "jolo")),
+    ("Le mouvement taliban contrôle Kaboul.", ("taliban", "stationedIn", "kabul")),
+    ("L'ANL, soutenue par les Émirats arabes unis, l'Égypte et la Russie, a attaqué Tripoli.",
+     ("libyan_national_army", "supportedBy", "russia")),
+])
+def test_bases_and_backers_told_in_relative_clauses_group_nouns_and_lists(extract, text, triple):
+    x = extract(text)
+    assert triple in triples(x) and ("russia", "attacked", "tripoli_libya") not in triples(x)
