@@ -31,6 +31,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.reciprocal = set(lex["reciprocal_verbs"]["verbs"])
         self.avenging = set(lex["avenging_verbs"])
         self.denying = set(lex["denial_verbs"]["verbs"])
+        self.alongside = set(lex["alongside_nouns"]["nouns"])
         self.reflexive_seize = set(lex["seize_verbs"]["reflexive"])
         self.removal_verbs = set(lex["removal_verbs"]["verbs"])
         self.between_nouns, self.between_preps = set(lex["between"]["nouns"]), set(lex["between"]["preps"])
@@ -669,6 +670,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
 
     def _role_from(self, child, trigger, passive: bool, frame: Frame, resolution: Resolution,
                    force: str | None = None, as_dep: str | None = None) -> None:
+        if lemma(child) in self.alongside:
+            return  # "aux côtés de la coalition": allies, no role
         dep, case = as_dep or child.dep_, case_of(child)
         verb = trigger.pos_ == "VERB"
         for key, token in self._fillers(child, resolution):

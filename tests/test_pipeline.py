@@ -1762,3 +1762,10 @@ def test_a_state_of_a_federation_is_named_by_its_name_not_by_the_word_state(extr
 def test_bases_and_backers_told_in_relative_clauses_group_nouns_and_lists(extract, text, triple):
     x = extract(text)
     assert triple in triples(x) and ("russia", "attacked", "tripoli_libya") not in triples(x)
+
+
+def test_allies_fought_alongside_are_no_targets_and_a_group_close_to_another_is_affiliated(extract):
+    x = extract("Les peshmergas combattent aux côtés de la coalition menée par Washington.")
+    assert ("peshmerga", "attacked", "us_led_coalition") not in triples(x)
+    x = extract("Le TTP, proche des talibans afghans, a revendiqué l'attentat.")
+    assert ("tehrik_e_taliban_pakistan", "affiliatedWith", "taliban") in triples(x)
