@@ -1769,3 +1769,8 @@ def test_allies_fought_alongside_are_no_targets_and_a_group_close_to_another_is_
     assert ("peshmerga", "attacked", "us_led_coalition") not in triples(x)
     x = extract("Le TTP, proche des talibans afghans, a revendiqué l'attentat.")
     assert ("tehrik_e_taliban_pakistan", "affiliatedWith", "taliban") in triples(x)
+
+
+def test_a_council_presided_over_is_led(extract):
+    x = extract("Le Conseil présidentiel, présidé par Rashad al-Alimi, a condamné l'attaque.")
+    assert any(p == "ledBy" and o == "rashad_al_alimi" for _, p, o in triples(x))
