@@ -732,7 +732,10 @@ class RelationExtractor:
                 for k in [self._entity(t, resolution, types)] if k]
 
     def _holder(self, token, resolution: Resolution) -> str | None:
-        """The entity a participle describes: its head noun's mention, or a group named inside it."""
+        """The entity a participle describes: its head noun's mention, or a group named inside it; a participle
+        coordinated with another describes what that one does ("soutenu par la Syrie et dirigé par X")."""
+        while token.dep_ == "conj" and token.head.pos_ == "VERB" and token.head.dep_ in ("acl", "amod"):
+            token = token.head
         if token.dep_ in ("acl", "amod", "advcl", "acl:relcl"):
             head = chain_head(token.head)
             key = self._entity(head, resolution, ACTORS)

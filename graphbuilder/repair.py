@@ -516,8 +516,14 @@ class CoordinationRepair:
     @staticmethod
     def _clauses(doc: Doc) -> None:
         """Coordinate a verb the parser coordinated with a noun ("ont fait irruption dans l'église et ont égorgé le
-        prêtre") with the verb that governs that noun, when its own auxiliary or finite form makes it a clause."""
+        prêtre") with the verb that governs that noun, when its own auxiliary or finite form makes it a clause, and a
+        participle coordinated with the agent of another ("soutenu par la Syrie et dirigé par X") with that one."""
         for verb in doc:
+            if verb.dep_ == "conj" and verb.pos_ == "VERB" and verb.head.pos_ in ("NOUN", "PROPN") \
+                    and verb.morph.get("VerbForm") == ["Part"] and verb.head.head.dep_ in ("acl", "amod") \
+                    and verb.head.head.pos_ == "VERB" and verb.head.head.i < verb.i:
+                verb.head = verb.head.head  # "soutenu par la Syrie et dirigé par X": two participles of one noun
+                continue
             if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ not in ("NOUN", "PROPN") or not (
                     verb.morph.get("VerbForm") == ["Fin"] or any(c.dep_ in ("aux:tense", "aux:pass") for c in verb.children)):
                 continue

@@ -1774,3 +1774,10 @@ def test_allies_fought_alongside_are_no_targets_and_a_group_close_to_another_is_
 def test_a_council_presided_over_is_led(extract):
     x = extract("Le Conseil présidentiel, présidé par Rashad al-Alimi, a condamné l'attaque.")
     assert any(p == "ledBy" and o == "rashad_al_alimi" for _, p, o in triples(x))
+
+
+def test_two_coordinated_participles_describe_one_group(extract):
+    x = extract("Le Hezbollah, soutenu par la Syrie et dirigé par Naïm Qassem, a tiré des roquettes.")
+    assert {("hezbollah", "supportedBy", "syria"), ("hezbollah", "ledBy", "naim_qassem")} <= triples(x)
+    x = extract("Jaish-e-Mohammed, basé au Pakistan et dirigé par Masood Azhar, a revendiqué l'attentat.")
+    assert ("jaish_e_mohammed", "ledBy", "masood_azhar") in triples(x)
