@@ -52,6 +52,14 @@ and a name read as a second subject right after the first ("Le soldat français 
 Descriptions: in "Le JNIM, la branche sahélienne d'Al-Qaïda, a revendiqué l'attaque" the model makes the description
 the subject and the name an oblique; a name set off by a comma right before the subject, itself closed by a comma, is
 the subject, and the description its apposition.
+
+Verbless clauses: in "Al-Chabab frappe Mogadiscio" or "La Russie dément viser des civils" the tagger reads the verb as a
+noun, adjective or adverb of the subject; a present-tense form right after a name or definite noun phrase left as the
+root of a sentence without verb is that clause's verb again, and a gerund read as a noun ("en bombardant des
+positions") a verb with its object.
+
+Reporting clauses: "Le réseau Haqqani est derrière l'attaque | , a affirmé le gouvernement afghan" and "Selon Kaboul | ,
+…" are cut into two sentences by the model; the reporting clause is joined to what it reports.
 """
 from __future__ import annotations
 
@@ -656,8 +664,8 @@ Language.component("relative_clause_repair", func=close_relative_clause)
 class VerblessClauseRepair:
     """Make the verb of a clause the tagger read without one a verb again: in "Al-Chabab frappe Mogadiscio", "Les
     talibans contrôlent la province de Helmand" or "La Russie bombarde Alep" the present-tense verb right after the
-    subject is tagged a noun or an adjective of it, the subject is the root, and the sentence may even be cut in
-    pieces. A word right after a name or a definite noun phrase that the parser left as the root of a sentence
+    subject is tagged a noun, adjective, adverb or lowercase proper noun of it, the subject is the root, and the
+    sentence may even be cut in pieces. A word right after a name or a definite noun phrase that the parser left as the root of a sentence
     without verb, with no article or preposition of its own, whose form is a present-tense verb's (its infinitive
     from its ending among the lemmatizer's verbs, or the form among its verb exceptions), is that clause's verb: the
     phrase is its subject, what follows its complements (the first bare noun phrase its object). So is a present
