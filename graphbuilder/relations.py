@@ -6,7 +6,7 @@ from dataclasses import replace
 from .lang import Resources
 from .model import Relation, Span
 from .resolve import Resolution, Resolver, is_nominal
-from .syntax import case_of, chain_head, conjuncts, described, has_determiner, has_subject, is_passive, lemma, negated, subjects, verb_lemma
+from .syntax import antecedent, case_of, chain_head, conjuncts, described, has_determiner, has_subject, is_passive, lemma, negated, subjects, verb_lemma
 from .nlp import strip_accents
 
 ACTORS = {"Person", "State", "MilitaryForce", "ArmedGroup", "Coalition", "Organization", "Media"}
@@ -415,8 +415,7 @@ class RelationExtractor:
         """The groups a verb's `dep` dependents name ("le mouvement taliban", the antecedent of "qui"), or the unnamed
         group its fighters' noun stands for ("contrôlées par les séparatistes"); call it only when a relation will be
         read (it makes that node)."""
-        heads = [verb.head if c.morph.get("PronType") == ["Rel"] and verb.head.pos_ in ("NOUN", "PROPN") else c  # "Le Hamas, qui
-                 for c in verb.children if c.dep_ == dep]  # contrôle la bande de Gaza"
+        heads = [antecedent(c) for c in verb.children if c.dep_ == dep]  # "Le Hamas, qui contrôle la bande de Gaza"
         named = [k for c in heads for k in [self._entity(c, resolution, GROUPS) or (
             self._group_named(c, resolution) if self.resolver.group_word(c) else None)] if k]
         return named or self._named(verb, dep, resolution, GROUPS) or [
@@ -427,10 +426,8 @@ class RelationExtractor:
         if word in self.followers:
             holder, leader = self._linked(token, resolution, ACTORS), self._of(token, resolution, GROUPS)
         elif word in self.pledges:
-            verb = token.head  # "X, qui a prêté allégeance à l'EI": the relative's antecedent
-            holders = [verb.head if c.morph.get("PronType") == ["Rel"] and verb.head.pos_ in ("NOUN", "PROPN") else c
-                       for c in verb.children if c.dep_ == "nsubj"]
-            holder = next((k for c in holders for k in [self._entity_or_of(c, resolution, ACTORS)] if k), None)
+            holder = next((k for c in token.head.children if c.dep_ == "nsubj"  # "X, qui a prêté allégeance à l'EI"
+                           for k in [self._entity_or_of(antecedent(c), resolution, ACTORS)] if k), None)
             leader = next((k for c in token.children if case_of(c) in ("à", "au", "aux")  # "au chef de l'EI": to the group
                            for k in [self._entity_or_of(c, resolution, GROUPS)] if k), None)
         elif any(c.lower_ in self.reflexive_pronouns for c in token.children):

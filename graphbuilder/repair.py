@@ -306,9 +306,13 @@ class VerbRepair:
 
     def _infinitive(self, token, endings: list[tuple[str, str]] | None = None) -> str | None:
         """The infinitive a present-tense form's ending (or one of `endings`) gives, None if it has none."""
-        form = token.lower_
-        return next((form[: -len(ending)] + infinitive for ending, infinitive in endings or self.endings
-                     if form.endswith(ending) and len(form) > len(ending) + 1), None)
+        return next(_infinitives(token.lower_, endings or self.endings), None)
+
+
+def _infinitives(form: str, endings: list[tuple[str, str]]):
+    """The infinitives a verb form's endings give, in the order of `endings` (longest first)."""
+    return (form[: -len(ending)] + infinitive for ending, infinitive in endings
+            if form.endswith(ending) and len(form) > len(ending) + 1)
 
 
 @Language.factory("verb_repair", default_config={"lang": "fr"})
@@ -407,7 +411,7 @@ def join_split_subjects(doc: Doc) -> Doc:
     for first, second in zip(sentences, sentences[1:]):
         name, verb = first.root, second.root
         if name.ent_type_ and name.pos_ in ("PROPN", "NOUN") and verb.pos_ == "VERB" and not has_subject(verb) \
-                and "," in (first[-1].text, second[0].text) and not any(t.pos_ in ("VERB", "AUX") for t in first):
+                and _fragment_before(first, second):
             name.head, name.dep_ = verb, "nsubj"
     for ent in doc.ents:
         if ent.end >= len(doc) or not ent[0].is_sent_start or not any(t.is_sent_start for t in doc[ent.start + 1:ent.end + 1]):
@@ -433,6 +437,11 @@ def join_split_subjects(doc: Doc) -> Doc:
 Language.component("split_subject_repair", func=join_split_subjects)
 
 
+def _fragment_before(first, second) -> bool:
+    """Whether a sentence is a verbless fragment the parser cut off before a comma from the sentence that follows."""
+    return "," in (first[-1].text, second[0].text) and not any(t.pos_ in ("VERB", "AUX") for t in first)
+
+
 class ReportingClauseRepair:
     """Join to the clause it reports a reporting clause the parser cut off as a sentence of its own: "Le réseau Haqqani
     est derrière l'attaque | , a affirmé le gouvernement afghan." (an inverted speech verb after a comma) and
@@ -451,8 +460,7 @@ class ReportingClauseRepair:
             if second[0].text == "," and source.pos_ == "VERB" and source.lemma_.lower() in self.speech \
                     and not has_subject(source) and not any(c.dep_ in ("ccomp", "xcomp") for c in source.children):
                 said.head, said.dep_ = source, "ccomp"  # "…, a affirmé le gouvernement": what it affirmed
-            elif case_of(said) in self.according_to and "," in (first[-1].text, second[0].text) \
-                    and not any(t.pos_ in ("VERB", "AUX") for t in first):
+            elif case_of(said) in self.according_to and _fragment_before(first, second):
                 said.head, said.dep_ = source, "obl:mod"  # "Selon Kaboul, …": the source of the clause
         return doc
 
@@ -677,6 +685,7 @@ class VerblessClauseRepair:
         self.endings = sorted(data["present_endings"].items(), key=lambda e: -len(e[0]))
         self.participles = tuple(data["participle_endings"])
         self.gerund = data["gerund"]
+        self.gerund_endings = tuple(self.gerund["endings"])
         self.partitives = set(lexicon["partitive_articles"])
         self.bare_partitives = set(lexicon["bare_partitive_articles"])
         lookups = nlp.get_pipe("lemmatizer").lookups
@@ -703,7 +712,8 @@ class VerblessClauseRepair:
             if infinitive:
                 self._rebuild(doc, subject, word, infinitive, clause.stop)
         for word in doc:
-            if word.pos_ in ("NOUN", "ADJ") and word.text[:1].islower() and case_of(word) == self.gerund["marker"]:
+            if word.pos_ in ("NOUN", "ADJ") and word.lower_.endswith(self.gerund_endings) and word.text[:1].islower() \
+                    and case_of(word) == self.gerund["marker"]:  # the ending first: the cheap test
                 self._gerund(word)
         return doc
 
@@ -711,7 +721,7 @@ class VerblessClauseRepair:
         """Make a present participle after "en" read as a noun ("a riposté en bombardant des positions") a verb, its
         marker a mark and its partitive complement its object."""
         form = word.lower_
-        stem = next((form[: -len(e)] for e in self.gerund["endings"] if form.endswith(e) and len(form) > len(e) + 2), None)
+        stem = next((form[: -len(e)] for e in self.gerund_endings if form.endswith(e) and len(form) > len(e) + 2), None)
         infinitive = stem and (next((stem + e for e in self.gerund["infinitives"] if stem + e in self.verbs), None)
                                or next(iter(self.exceptions.get(form, [])), None))
         if not infinitive:
@@ -729,8 +739,7 @@ class VerblessClauseRepair:
     def _infinitive(self, word) -> str | None:
         """The infinitive of a present-tense verb form, None if the lemmatizer knows no such verb."""
         form = word.lower_
-        found = next((form[: -len(ending)] + infinitive for ending, infinitive in self.endings
-                      if form.endswith(ending) and form[: -len(ending)] + infinitive in self.verbs), None)
+        found = next((infinitive for infinitive in _infinitives(form, self.endings) if infinitive in self.verbs), None)
         if found or form.endswith(self.participles):  # "Un Français enlevé en RDC": a participle, no clause
             return found
         return next(iter(self.exceptions.get(form, [])), None)

@@ -130,12 +130,19 @@ def subjects(verb) -> list:
     return [c for c in verb.head.children if c.dep_ == "nsubj"]
 
 
+def antecedent(subject):
+    """A subject, or the noun a relative pronoun subject stands for ("Le Hamas, qui contrôle…": le Hamas), however the
+    parser labelled the relative clause."""
+    clause = subject.head
+    if subject.morph.get("PronType") == ["Rel"] and clause.head != clause and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return subject
+
+
 def described(predicate) -> list:
     """Who a predicate says something of: its subjects, the noun a relative clause ("…, qui serait un Ouzbek") or a
     participle set beside a noun ("L'agresseur, inconnu … et identifié comme un Égyptien") describes."""
-    own = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubj:pass")]
-    if own and predicate.dep_ == "acl:relcl" and own[0].morph.get("PronType") == ["Rel"]:
-        return [predicate.head]
+    own = [antecedent(c) for c in predicate.children if c.dep_ in ("nsubj", "nsubj:pass")]
     if own:
         return own
     while predicate.dep_ == "conj" and predicate.head.pos_ in ("VERB", "ADJ"):
