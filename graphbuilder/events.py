@@ -73,6 +73,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.start_nouns, self.starting = set(lex["start_nouns"]["nouns"]), self.launch_verbs | set(lex["start_nouns"]["verbs"])
         self.threat_verbs = set(lex["threat_verbs"])
         self.member_nouns = set(lex["member_nouns"])
+        self.followers = set(lex["allegiance"]["follower_nouns"])
+        self.birth = set(lex["birth_words"]["words"])
         self.of_preps = set(lex["of_preps"])
         temporal = load_lexicon(res.code)
         self.numbers = temporal.numbers
@@ -424,6 +426,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                     token = token.head  # "dans le nord-est du Nigeria": the region
                 elif type_ == "State" and (case_of(token) not in self.lex["country_preps"] or lemma(token) in self.state_nouns):
                     continue
+                if token.head.lower_ in self.birth or lemma(token.head) in self.birth:
+                    continue  # "un Français né en Tchétchénie": where he was born
                 if _distance(token, others) < _distance(token, frame.triggers) or not self._same_clause(token, frame.triggers) \
                         or case_of(token) not in self.place_preps or (region and self._describes_place(token, resolution)):
                     continue
@@ -763,6 +767,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         counted = any(c.dep_ == "nummod" for c in token.children)  # "les quatre personnes, trois femmes et un homme":
         apposed = [c for c in token.children if (c.dep_ == "appos" or (  # the group's make-up adds no one
                    c.dep_ == "conj" and not conjuncts and not case_of(c))) and self._same_kind(token, c, resolution)
+                   and lemma(c) not in self.followers  # "Le suspect, un sympathisant de l'EI": not the group
                    and (resolution.mention_at(c.i) or not resolution.mention_at(token.i))  # a description of a name adds no one
                    and not (counted and resolution.mention_at(c.i) is None)]
         for t in [token] + conjuncts + apposed:
@@ -795,6 +800,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
             if mention is None and t.lower_ not in self.lex["capital_nouns"]:  # "la capitale du pays" is no participant
                 ordered = sorted(t.children, key=lambda c: c.dep_ != "appos")
                 for c in ordered:  # "militaires de l'Opération Sentinelle", "le général iranien Qassem Soleimani"
+                    if c.dep_ == "appos" and lemma(c) in self.followers:
+                        continue
                     inner = resolution.mention_at(c.i) or self._named_below(c, resolution)
                     possessor = c.dep_ in ("appos", "flat:name") or (
                         c.dep_ == "nmod" and (case_of(c) in self.of_preps or not case_of(c)))
@@ -882,7 +889,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
         """Whether an entity is an unnamed perpetrator ("les assaillants", "le kamikaze")."""
         entity = resolution.entities[key]
         return not entity.from_gazetteer and (key.rsplit("/", 1)[-1] in PERPETRATOR_KINDS or any(
-            w.lower() in self.perpetrators for w in entity.label.split()))  # also "des hommes armés", the resolver's node
+            w.lower() in self.perpetrators for w in entity.label.split()) or any(  # also "des hommes armés", the
+            new == key and old.rsplit("/", 1)[-1] in PERPETRATOR_KINDS for old, new in resolution.merged.items()))
+        # resolver's node, and the person it was named ("le tireur, Omar Mateen")
 
     def _named_below(self, complement, resolution: Resolution):
         """The mention one level below a complement that names nothing itself: "le chef de la police, le général X",
@@ -987,7 +996,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         elif events:
             candidates = [i for i, e in enumerate(events) if not e.series and e.type != "Threat"]
             same_day = [i for i in candidates if meta[i]["exprs"] & exprs and not (
-                frame.type == "Retaliation" and events[i].type != "Retaliation" and meta[i]["sentence"] == sentence)]
+                frame.type == "Retaliation" and events[i].type != "Retaliation" and meta[i]["sentence"] == sentence)
+                and not _strikes_back(events[i], frame)]  # "a tué un passant samedi avant d'être abattu par la police"
             compatible = [i for i in candidates if self._compatible(events[i], frame, resolution)]
             if same_day:
                 target = same_day[-1]
@@ -1058,6 +1068,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         if self._same_side(frame.roles.get("attacker", []), event.roles.get("target", []) + event.roles.get("victims", []), resolution) \
                 or self._same_side(event.roles.get("attacker", []), frame.roles.get("target", []) + frame.roles.get("victims", []), resolution):
             return False  # the army's strike on the group is not the group's attack on the security forces
+        if frame.counter and not frame.roles.get("attacker") and set(frame.roles.get("victims", [])) <= set(event.roles["victims"]):
+            return True  # "abattu par la police … il a été neutralisé par un tir de pistolet": that shooting again
         if any(t.pos_ == "NOUN" and self._introduces(t) for t in frame.triggers) and (
                 date or frame.roles.get("victims")) and not frame.title:
             return False  # "une attaque ... a tué X", "Fin décembre, une attaque", "… tués dans une attaque": a new incident
@@ -1160,6 +1172,16 @@ def _with_participants(events: list[Event]) -> list[Event]:
     for i in kept:
         events[i].responds_to = position.get(events[i].responds_to)
     return [events[i] for i in kept]
+
+
+def _strikes_back(event: Event, frame: Frame) -> bool:
+    """Whether a mention with an attacker of its own strikes an event's attackers, or the other way round: the police
+    shooting the attacker ("avant d'être abattu par la police"; "avant d'être abattue", by no one named, adds nothing)."""
+    def back(one: dict, other: dict) -> bool:
+        return bool(one.get("attacker")) and bool(
+            (set(one.get("victims", [])) | set(one.get("target", []))) & set(other.get("attacker", [])))
+
+    return back(frame.roles, event.roles) or back(event.roles, frame.roles)
 
 
 def _month_of(value: TimeValue) -> TimeValue | None:

@@ -130,7 +130,7 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
     nlp.add_pipe("day_word_repair", after="parser", config={"lang": lang})
     nlp.add_pipe("prepositional_subject_repair", after="day_word_repair", config={"lang": lang})
     nlp.add_pipe("coordinated_clause_repair", after="prepositional_subject_repair", config={"lang": lang})
-    nlp.add_pipe("apposition_repair", after="coordinated_clause_repair")
+    nlp.add_pipe("apposition_repair", after="coordinated_clause_repair", config={"lang": lang})
     nlp.add_pipe("relative_clause_repair", after="apposition_repair")
     nlp.add_pipe("verb_repair", after="lemmatizer", config={"lang": lang})
     nlp.add_pipe("voice_repair", after="verb_repair", config={"lang": lang})  # reads the auxiliaries' lemmas

@@ -431,7 +431,8 @@ class RelationExtractor:
             leader = next((k for c in token.children if case_of(c) in ("à", "au", "aux")  # "au chef de l'EI": to the group
                            for k in [self._entity_or_of(c, resolution, GROUPS)] if k), None)
         elif any(c.lower_ in self.reflexive_pronouns for c in token.children):
-            holder = next((k for c in token.children if c.dep_ == "nsubj" for k in [self._entity(c, resolution, ACTORS)] if k), None)
+            holder = next((k for c in token.children if c.dep_ == "nsubj"  # "Le tireur, qui se réclamait de l'EI"
+                           for k in [self._entity(antecedent(c), resolution, ACTORS)] if k), None)
             leader = next((k for c in token.children if case_of(c) in self.of_cases - {""}
                            for k in [self._entity(c, resolution, GROUPS)] if k), None)
         else:

@@ -47,7 +47,14 @@ et les rebelles ont fait 30 morts" it reads the second side as a second subject;
 Appositions: in "ont imputé l'attaque aux Forces démocratiques alliées (ADF), un groupe affilié à l'EI" the model makes
 "un groupe" a second object of the verb, and in "Le chauffeur, un Tunisien de 31 ans, a été abattu" a second subject;
 an indefinite noun phrase set off by a comma right after another complement (or subject) of the same verb describes it,
-and a name read as a second subject right after the first ("Le soldat français Jean Dupont a été tué") names it.
+and a name read as a second subject right after the first ("Le soldat français Jean Dupont a été tué") names it. In
+"Le suspect, un sympathisant de l'EI, a tué" the model reads the subject as an oblique beside its description: it is the
+subject again, unless it names a time ("Le lendemain, un homme a attaqué").
+
+Relative clauses: "Un homme qui se réclamait de l'EI a tué deux policiers" is read with "homme" as the root and "a tué"
+hung on "l'EI"; the finite verb after a relative clause on a verbless root is the main verb, the antecedent its subject.
+With commas ("Le tireur, qui se réclamait de l'EI, a tué"), the relative verb made the root takes the subject read as
+an oblique along with it.
 
 Descriptions: in "Le JNIM, la branche sahélienne d'Al-Qaïda, a revendiqué l'attaque" the model makes the description
 the subject and the name an oblique; a name set off by a comma right before the subject, itself closed by a comma, is
@@ -263,7 +270,8 @@ class VerbRepair:
     ville", "l'ASL bénéficie du soutien de") a verb, and give a verb whose lemma is no infinitive ("L'EI frappe la
     Turquie": lemma "frappe") the infinitive of its present-tense ending ("frapper"), as the lexicon spells them, and a
     past participle tagged an adjective after "avoir" ("a délibérément foncé") a verb; mark conditionals and futures
-    ("riposterait", "frappera") the tagger reads as imperfects or presents."""
+    ("riposterait", "frappera") the tagger reads as imperfects or presents; and a participle with an article ("a tué un
+    passant") the noun it is."""
 
     def __init__(self, lang: str):
         data = resources(lang).lexicon["verb_repair"]
@@ -282,6 +290,9 @@ class VerbRepair:
                 infinitive = self._infinitive(token)
                 if infinitive:
                     token.pos_, token.lemma_ = "VERB", infinitive
+            elif token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in token.lefts) \
+                    and not any(c.dep_.startswith(("aux", "nsubj")) for c in token.children):
+                token.pos_, token.lemma_ = "NOUN", token.lower_  # "a tué un passant": a participle made a noun
             elif token.pos_ == "VERB" and not token.lemma_.endswith(self.infinitives):
                 token.lemma_ = self._infinitive(token) or token.lemma_
             elif token.pos_ == "ADJ" and any(c.dep_ == "aux:tense" and c.lemma_ == self.auxiliary for c in token.children):
@@ -307,6 +318,9 @@ class VerbRepair:
     def _infinitive(self, token, endings: list[tuple[str, str]] | None = None) -> str | None:
         """The infinitive a present-tense form's ending (or one of `endings`) gives, None if it has none."""
         return next(_infinitives(token.lower_, endings or self.endings), None)
+
+
+NOMINAL_DEPS = {"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "appos"}
 
 
 def _infinitives(form: str, endings: list[tuple[str, str]]):
@@ -515,7 +529,8 @@ class CoordinationRepair:
     @staticmethod
     def _agent_lists(doc: Doc) -> None:
         """"L'ANL, soutenue par les Émirats, l'Égypte et la Russie, a attaqué": the list of a participle's agent that the
-        parser continued as a second subject of the main verb is the agent's conjunct."""
+        parser continued as a second subject of the main verb is the agent's conjunct; so is a name coordinated right
+        after an agent that the parser coordinated with the participle's noun."""
         for other in doc:
             verb = other.head
             if other.dep_ not in ("nsubj", "nsubj:pass") or other.i > verb.i or other.left_edge.i < 1 \
@@ -528,6 +543,13 @@ class CoordinationRepair:
             if first is not None and agent is not None and agent.dep_ == "obl:agent" and agent.head.dep_ == "acl" \
                     and agent.head.head == first:
                 other.head, other.dep_ = agent, "conj"
+        for agent in doc:  # "des roquettes tirées par le Hamas et le Jihad islamique": "Jihad" read as a conjunct of
+            if agent.dep_ != "obl:agent" or agent.right_edge.i + 2 >= len(doc):  # "roquettes"
+                continue
+            conjunct = doc[agent.right_edge.i + 1].head
+            if doc[agent.right_edge.i + 1].dep_ == "cc" and conjunct.dep_ == "conj" and conjunct.head.i < agent.i \
+                    and agent.head in conjunct.head.subtree and conjunct.pos_ == agent.pos_ == "PROPN" != conjunct.head.pos_:
+                conjunct.head = agent  # a name with a name, not "les rebelles soutenus par la Turquie et l'armée turque"
 
     @staticmethod
     def _clauses(doc: Doc) -> None:
@@ -584,20 +606,38 @@ def make_coordination_repair(nlp: Language, name: str, lang: str) -> Coordinatio
     return CoordinationRepair(lang)
 
 
-def describe_after_comma(doc: Doc) -> Doc:
+class AppositionRepair:
     """Make an indefinite noun phrase the parser read as a second object or subject, set off by a comma right after
     another complement or the subject of the same verb ("aux Forces démocratiques alliées (ADF), un groupe affilié à
-    l'EI", "Le chauffeur, un Tunisien de 31 ans, a été abattu"), and a name read as a second subject right after the
-    first ("Le soldat français Jean Dupont a été tué"), that phrase's apposition."""
-    for noun in doc:
-        end = _described_end(noun)
-        if end is None:
-            continue
-        described = next((c for c in noun.head.children if c.i < noun.i and c.right_edge.i == end and (
-            c.dep_ == noun.dep_ or (noun.dep_ == "obj" and c.dep_ in ("obl:arg", "obl", "obl:mod")))), None)
-        if described is not None:
-            noun.head, noun.dep_ = described, "appos"
-    return doc
+    l'EI", "Le chauffeur, un Tunisien de 31 ans, a été abattu"; "Le suspect, un sympathisant de l'EI, a tué", the
+    subject read as an oblique), and a name read as a second subject right after the first ("Le soldat français Jean
+    Dupont a été tué"), that phrase's apposition; not after a time ("Le lendemain, un homme a attaqué")."""
+
+    def __init__(self, lang: str):
+        temporal = load_lexicon(lang)
+        self.dayparts = set(temporal.dayparts)
+        self.cue = temporal.cue
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Repair `doc`'s parse in place."""
+        for noun in doc:
+            end = _described_end(noun)
+            if end is None:
+                continue
+            described = next((c for c in noun.head.children if c.i < noun.i and c.right_edge.i == end and (
+                c.dep_ == noun.dep_ or (noun.dep_ == "obj" and c.dep_ in ("obl:arg", "obl", "obl:mod"))
+                or (noun.dep_.startswith("nsubj") and c.dep_ == "obl:mod" and not case_of(c) and not self._adverbial(c)))), None)
+            if described is not None:
+                if described.dep_ == "obl:mod" and noun.dep_ != "obj":
+                    described.dep_ = noun.dep_
+                noun.head, noun.dep_ = described, "appos"
+        return doc
+
+    def _adverbial(self, token) -> bool:
+        """Whether an oblique is an adverbial, not a subject: a time ("le lendemain", "le soir", "fin décembre") or a
+        phrase without article."""
+        return not any(c.dep_ == "det" for c in token.children) or any(
+            t.lower_ in self.dayparts or self.cue.fullmatch(t.text) is not None for t in [token, *token.children])
 
 
 def _described_end(noun) -> int | None:
@@ -617,7 +657,10 @@ def _indefinite(noun) -> bool:
     return any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in noun.children)
 
 
-Language.component("apposition_repair", func=describe_after_comma)
+@Language.factory("apposition_repair", default_config={"lang": "fr"})
+def make_apposition_repair(nlp: Language, name: str, lang: str) -> AppositionRepair:
+    """spaCy factory of the apposition repair for the language `lang`."""
+    return AppositionRepair(lang)
 
 
 def close_relative_clause(doc: Doc) -> Doc:
@@ -626,8 +669,10 @@ def close_relative_clause(doc: Doc) -> Doc:
     éléments de l'enquête indiquent qu'il aurait été volé, a foncé sur des passants": "homme" read as the subject of
     "indiquent", "a foncé" as a clause hung inside the relative)."""
     for pronoun in doc:
-        if pronoun.pos_ != "PRON" or pronoun.i < 2 or doc[pronoun.i - 1].text != "," \
-                or pronoun.morph.get("PronType") != ["Rel"]:
+        if pronoun.pos_ != "PRON" or pronoun.i < 2 or pronoun.morph.get("PronType") != ["Rel"]:
+            continue
+        if doc[pronoun.i - 1].text != ",":
+            _restrictive_relative(pronoun)
             continue
         noun = doc[pronoun.i - 2]
         clause = pronoun.head
@@ -638,6 +683,8 @@ def close_relative_clause(doc: Doc) -> Doc:
         while noun.dep_ in ("nmod", "amod", "appos", "flat:name") and noun.head.i < noun.i:
             noun = noun.head  # "Un homme à bord d'un camion, dont…": the man
         relative = noun.head
+        if noun.dep_ == "obl:mod" and relative == pronoun.head and not case_of(noun):
+            noun.dep_ = "nsubj"  # "Le tireur, qui se réclamait de l'EI, a tué": the subject read as an oblique
         if noun.pos_ not in ("NOUN", "PROPN") or not noun.dep_.startswith("nsubj") or relative.i < pronoun.i \
                 or pronoun not in relative.subtree:
             continue
@@ -648,8 +695,8 @@ def close_relative_clause(doc: Doc) -> Doc:
             relative.head, relative.dep_ = noun, "acl:relcl"
             continue
         verb = next((t for t in doc[relative.i + 1:relative.sent.end] if t.pos_ == "VERB" and relative in t.ancestors
-                     and not has_subject(t) and doc[t.left_edge.i - 1].text == "," and _finite(t)
-                     and all(c.dep_.startswith("aux") for c in t.children if c.i < t.i)), None)
+                     and not has_subject(t) and "," in (t.left_edge.text, doc[t.left_edge.i - 1].text) and _finite(t)
+                     and all(c.dep_.startswith("aux") or c.dep_ == "punct" for c in t.children if c.i < t.i)), None)
         if verb is None:
             continue
         head, dep = (verb, "ROOT") if relative.dep_ == "ROOT" else (relative.head, relative.dep_)
@@ -659,6 +706,24 @@ def close_relative_clause(doc: Doc) -> Doc:
         noun.head = verb
         relative.head, relative.dep_ = noun, "acl:relcl"
     return doc
+
+
+def _restrictive_relative(pronoun) -> None:
+    """Make the verb after a relative clause with no commas the main verb, when the parser left the antecedent the
+    head of the sentence and hung that verb on a word of the clause ("Un homme qui se réclamait de l'EI a tué deux
+    policiers": "a tué" read as a clause of "l'EI")."""
+    relative, noun = pronoun.head, pronoun.head.head
+    if not pronoun.dep_.startswith("nsubj") or relative.dep_ != "acl:relcl" or noun.dep_ != "ROOT" \
+            or noun.pos_ not in ("NOUN", "PROPN"):
+        return
+    verb = next((t for t in pronoun.doc[relative.i + 1:noun.sent.end] if t.pos_ == "VERB" and t.dep_ != "conj"
+                 and noun in t.ancestors and not has_subject(t) and _finite(t)
+                 and all(c.dep_.startswith("aux") for c in t.children if c.i < t.i)), None)
+    if verb is None:
+        return
+    verb.head, verb.dep_ = verb, "ROOT"
+    noun.head = verb
+    noun.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
 
 
 def _finite(verb) -> bool:
@@ -699,6 +764,8 @@ class VerblessClauseRepair:
             subject = ends[word.i].root if word.i in ends else doc[word.i - 1]
             while subject.dep_ == "amod" and subject.head.i < subject.i:
                 subject = subject.head  # "Les milices pro-turques contrôlent Afrin"
+            if self._before_infinitive(subject, word):
+                continue
             if subject.dep_ != "ROOT" or not (word.i in ends or (  # a name whatever its tag ("Israël" tagged X)
                     subject.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" for c in subject.children))) \
                     or word.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB") or not word.text[:1].islower() \
@@ -735,6 +802,26 @@ class VerblessClauseRepair:
                 child.dep_ = "mark"
             elif child.dep_ == "nmod" and not any(c.dep_ == "obj" for c in word.children):
                 reattach(child, word, self.partitives, self.bare_partitives)
+
+    def _before_infinitive(self, subject, word) -> bool:
+        """Make a present-tense verb read as a modifier of the subject of the infinitive it governs the root, the
+        infinitive its complement ("le groupe menace de « frapper encore » les soldats": "frapper" read as the root,
+        "menace" as an adjective of "groupe"); whether it did."""
+        verb = subject.head
+        if not subject.dep_.startswith("nsubj") or verb.dep_ != "ROOT" or "Inf" not in verb.morph.get("VerbForm") \
+                or word.head != subject or word.dep_ not in ("amod", "nmod", "appos") or not word.text[:1].islower() \
+                or word.i + 1 >= len(word.doc) or word.doc[word.i + 1].head != verb or word.doc[word.i + 1].dep_ != "mark" \
+                or any(c.dep_ in ("det", "case", "cop") for c in word.children):
+            return False
+        infinitive = self._infinitive(word)
+        if not infinitive:
+            return False
+        word.head, word.dep_, word.pos_, word.lemma_ = word, "ROOT", "VERB", infinitive
+        word.set_morph({"Mood": "Ind", "Tense": "Pres", "VerbForm": "Fin"})
+        for child in [c for c in verb.children if c.i < subject.i or c == subject]:
+            child.head = word  # the subject and what comes before it ("Dans son communiqué, …")
+        verb.head, verb.dep_ = word, "xcomp"
+        return True
 
     def _infinitive(self, word) -> str | None:
         """The infinitive of a present-tense verb form, None if the lemmatizer knows no such verb."""

@@ -35,6 +35,7 @@ class Resolution:
     by_token: dict[int, Mention] = field(default_factory=dict)
     slugs: dict[str, str] = field(default_factory=dict)  # entity key → slug of its label, computed once
     sentence_tokens: dict[int, list] = field(default_factory=dict, repr=False)  # sentence start → its tokens
+    merged: dict[str, str] = field(default_factory=dict)  # key of an entity merged into another → that one's key
 
     def add(self, doc, mention: Mention, type_: str, label: str, gazetteer: dict | None = None) -> Entity:
         """Record a mention, creating or extending its entity."""
@@ -70,6 +71,7 @@ class Resolution:
         """Make every mention of entity `old` one of entity `new` (its descriptions become aliases of `new`)."""
         gone = self.entities.pop(old)
         self.slugs.pop(old, None)
+        self.merged[old] = new
         entity = self.entities[new]
         for i, mention in enumerate(self.mentions):
             if mention.key == old:
@@ -155,6 +157,9 @@ class Resolver:
         if key not in out.entities:
             return
         for name in [m for m in out.mentions if m.kind == "name" and out.entities[m.key].type == "Person"]:
+            root = doc[name.start:name.end].root
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN" and out.mention_at(root.head.i) is None:
+                continue  # "le procureur de Paris, François Molins, l'assaillant…": the name already describes another
             sent = doc[name.start].sent
             around = [m for m in out.mentions if m.key == key and sent.start <= m.start < sent.end]
             suspect = any(t.lemma_.lower() in self.lex["suspect_nouns"] and t.morph.get("Number") != ["Plur"]

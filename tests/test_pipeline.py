@@ -1781,3 +1781,34 @@ def test_two_coordinated_participles_describe_one_group(extract):
     assert {("hezbollah", "supportedBy", "syria"), ("hezbollah", "ledBy", "naim_qassem")} <= triples(x)
     x = extract("Jaish-e-Mohammed, basé au Pakistan et dirigé par Masood Azhar, a revendiqué l'attentat.")
     assert ("jaish_e_mohammed", "ledBy", "masood_azhar") in triples(x)
+
+
+@pytest.mark.parametrize("text", [
+    "Le tireur, qui se réclamait de l'EI, a tué deux policiers.",
+    "Un homme qui se réclamait de l'EI a tué deux policiers.",
+    "Le suspect, un sympathisant de l'EI, a tué un policier.",
+])
+def test_a_follower_of_a_group_is_affiliated_to_it_and_the_killer_not_the_group(extract, text):
+    x = extract(text)
+    killers = {s for s, p, _ in triples(x) if p == "killed"}
+    assert killers and "islamic_state" not in killers
+    assert {(s, "affiliatedWith", "islamic_state") for s in killers} <= triples(x)
+
+
+def test_a_call_to_commit_attacks_is_a_threat_not_an_attack(extract):
+    x = extract("Rachid Kassim a appelé à commettre des attentats en France.")
+    assert not roles(x, "Attack") and roles(x, "Threat")
+
+
+def test_the_police_shooting_the_attacker_the_same_day_is_an_event_of_its_own(extract):
+    x = extract(" date 2018-05-13 Un homme armé d'un couteau a tué un passant samedi soir dans le quartier de l'Opéra, "
+                "avant d'être abattu par la police.")
+    attacks = roles(x, "Attack")
+    assert len(attacks) == 2 and {"attacker", "victims"} <= set(attacks[0]) <= {"attacker", "victims", "place"}
+    assert attacks[1]["victims"] == attacks[0]["attacker"] != attacks[1]["attacker"]
+
+
+def test_a_name_set_off_after_an_official_is_not_the_attacker_named_next(extract):
+    x = extract(" date 2018-05-13 Un homme armé d'un couteau a tué un passant samedi à Paris. Selon le procureur de Paris, "
+                "François Molins, l'assaillant a crié « Allahu akbar ».")
+    assert roles(x, "Attack")[0]["attacker"] != ["person-francois-molins"]

@@ -291,3 +291,32 @@ def test_a_place_struck_read_as_a_predicative_complement_and_its_where_clause(nl
 def test_a_name_and_its_description_cut_off_as_a_sentence_are_the_subject(nlp):
     doc = nlp("Khalifa Haftar, à la tête de l'Armée nationale libyenne (ANL), a lancé début avril une offensive contre Tripoli.")
     assert arc(doc, "Khalifa") == ("nsubj", "lancé") and len(list(doc.sents)) == 1
+
+
+def test_the_verb_after_a_relative_clause_without_commas_is_the_main_verb(nlp):
+    doc = nlp("Un homme qui se réclamait de l'EI a tué deux policiers.")
+    assert arc(doc, "homme") == ("nsubj", "tué") and arc(doc, "tué") == ("ROOT", "tué")
+
+
+def test_a_subject_read_as_an_oblique_beside_its_relative_clause_or_description(nlp):
+    doc = nlp("Le tireur, qui se réclamait de l'EI, a tué deux policiers.")
+    assert arc(doc, "tireur") == ("nsubj", "tué")
+    doc = nlp("Le suspect, un sympathisant de l'EI, a tué un policier.")
+    assert arc(doc, "suspect") == ("nsubj", "tué") and arc(doc, "sympathisant") == ("appos", "suspect")
+    doc = nlp("Le lendemain, un homme a attaqué des militaires.")
+    assert arc(doc, "homme") == ("nsubj", "attaqué")
+
+
+def test_a_name_coordinated_after_an_agent_is_the_agents_conjunct(nlp):
+    doc = nlp("Des roquettes tirées conjointement par le Hamas et le Jihad islamique avaient touché la ville de Sdérot.")
+    assert arc(doc, "Jihad") == ("conj", "Hamas")
+
+
+def test_a_verb_read_as_an_adjective_of_the_subject_of_its_infinitive_is_the_root(nlp):
+    doc = nlp("Dans son communiqué, le groupe menace de « frapper encore » les soldats maliens.")
+    assert arc(doc, "groupe") == ("nsubj", "menace") and arc(doc, "frapper") == ("xcomp", "menace")
+
+
+def test_a_participle_with_an_article_is_a_noun(nlp):
+    doc = nlp("Un homme armé d'un couteau a tué un passant samedi à Paris.")
+    assert next(t for t in doc if t.text == "passant").pos_ == "NOUN"
