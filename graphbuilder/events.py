@@ -998,7 +998,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
             same_day = [i for i in candidates if meta[i]["exprs"] & exprs and not (
                 frame.type == "Retaliation" and events[i].type != "Retaliation" and meta[i]["sentence"] == sentence)
                 and not _strikes_back(events[i], frame)]  # "a tué un passant samedi avant d'être abattu par la police"
-            compatible = [i for i in candidates if self._compatible(events[i], frame, resolution)]
+            compatible = [i for i in candidates if self._compatible(events[i], frame, resolution, i == candidates[-1])]
             if same_day:
                 target = same_day[-1]
             elif candidates and meta[candidates[-1]]["title"] and not frame.title and (
@@ -1031,9 +1031,12 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self._absorb(event, frame, resolution)
         return target
 
-    def _compatible(self, event: Event, frame: Frame, resolution: Resolution) -> bool:
-        """Whether a mention can describe the same incident as an earlier event (no conflicting facts)."""
-        if (frame.type == "Retaliation") != (event.type == "Retaliation"):
+    def _compatible(self, event: Event, frame: Frame, resolution: Resolution, latest: bool = False) -> bool:
+        """Whether a mention can describe the same incident as an earlier event (no conflicting facts); an attack
+        with no attacker named may tell more of the latest event, a retaliation ("Le Jihad islamique a tiré 250
+        roquettes en représailles … Une roquette s'est abattue près de Gan Yavné")."""
+        if (frame.type == "Retaliation") != (event.type == "Retaliation") and not (
+                latest and event.type == "Retaliation" and not frame.roles.get("attacker")):
             return False
         if frame.counter != any(self._perpetrator(k, resolution) for k in event.roles.get("victims", [])):
             return False  # the attackers shot by the police: a response, not the attack itself

@@ -1812,3 +1812,11 @@ def test_a_name_set_off_after_an_official_is_not_the_attacker_named_next(extract
     x = extract(" date 2018-05-13 Un homme armé d'un couteau a tué un passant samedi à Paris. Selon le procureur de Paris, "
                 "François Molins, l'assaillant a crié « Allahu akbar ».")
     assert roles(x, "Attack")[0]["attacker"] != ["person-francois-molins"]
+
+
+def test_an_attack_with_no_attacker_after_a_retaliation_tells_more_of_it(extract):
+    x = extract(" date 2019-11-13 Début novembre, des roquettes tirées par le Hamas avaient touché la ville de Sdérot, sans "
+                "faire de victime. En représailles à la mort de son commandant, le Jihad islamique a tiré depuis mardi plus "
+                "de 250 roquettes vers le territoire israélien. Certaines ont atteint la banlieue de Tel-Aviv. Une roquette "
+                "s'est abattue sur une autoroute près de Gan Yavné, blessant légèrement un automobiliste.")
+    assert [(e.type, e.roles.get("place")) for e in x.events] == [("Attack", ["sderot"]), ("Retaliation", ["place-gan-yavne"])]
