@@ -75,6 +75,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.member_nouns = set(lex["member_nouns"])
         self.followers = set(lex["allegiance"]["follower_nouns"])
         self.birth = set(lex["birth_words"]["words"])
+        self.spokesmen = set(lex["spokesman_nouns"]["words"])
         self.of_preps = set(lex["of_preps"])
         temporal = load_lexicon(res.code)
         self.numbers = temporal.numbers
@@ -833,6 +834,15 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 yield self.resolver.nominal(t.doc, t, resolution, "ArmedGroup").key, t
             elif t.text[:1].isupper() and strip_accents(t.lower_) in self.resolver.demonyms:
                 yield self.resolver.nominal(t.doc, t, resolution, "Person").key, t  # "trois Américains"
+
+    def _speakers(self, token, resolution: Resolution) -> list[str]:
+        """The entities a speaking subject stands for: its fillers, and the organisation a spokesman speaks for ("Le
+        porte-parole de la coalition, le général Turki al-Maliki, a accusé l'Iran": the general and the coalition)."""
+        keys = [k for k, _ in self._fillers(token, resolution)]
+        if lemma(token) in self.spokesmen:
+            keys += [m.key for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_preps
+                     for m in [resolution.mention_at(c.i)] if m and resolution.entities[m.key].type in ACTOR_TYPES]
+        return list(dict.fromkeys(keys))
 
     def _region_state(self, token, resolution: Resolution) -> str | None:
         """The state a compass word's region belongs to ("le nord d'Israël": Israel), None if it names none."""

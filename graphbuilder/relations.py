@@ -89,7 +89,7 @@ class RelationExtractor:
                     continue
                 word = lemma(token)
                 if pos == "NOUN":
-                    if word in self.titles or token.lower_ in self.member_titles:
+                    if self._title(token):
                         out += self._titles(token, resolution, span)
                     if word in self.strongholds or word in self.capitals:
                         out += self._stronghold(token, resolution, span)
@@ -199,17 +199,26 @@ class RelationExtractor:
         return None
 
     def _after(self, token, resolution: Resolution, types: set[str]) -> str | None:
-        """"une des factions … de Hashed, Harakat al-Nujaba": the entity right after the phrase's closing comma."""
+        """"une des factions … de Hashed, Harakat al-Nujaba": the entity right after the phrase's closing comma, also
+        after a rank ("le porte-parole de l'armée, le colonel Souleymane Dembélé")."""
         doc = token.doc
-        for i in range(token.i + 1, min(token.i + 12, len(doc) - 1)):
+        end = min(token.i + 12, token.sent.end - 1)
+        for i in range(token.i + 1, end):
             if doc[i].text == ",":
-                mention = resolution.mention_at(i + 1)
+                j = i + 1 + (i + 2 < len(doc) and doc[i + 1].pos_ == "DET" and self._title(doc[i + 2]))
+                while j < end and resolution.mention_at(j) is None and self._title(doc[j]):
+                    j += 1
+                mention = resolution.mention_at(j)
                 if mention and resolution.entities[mention.key].type in types:
                     return mention.key
                 return None
             if doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("acl", "amod"):
                 return None
         return None
+
+    def _title(self, token) -> bool:
+        """Whether a word is a title or rank ("colonel", "porte-parole", "chef")."""
+        return token.lower_ in self.member_titles or lemma(token) in self.titles
 
     def _of_linear(self, token, resolution: Resolution, types: set[str]) -> str | None:
         """The first entity of the types in the `de …` complement following a noun, up to a comma or verb."""
@@ -547,14 +556,17 @@ class RelationExtractor:
         return out
 
     def _unit(self, token, resolution: Resolution, span: Span) -> list[Relation]:
-        """"la 4e division de l'armée syrienne", "la police de l'EI": an unnamed unit of a named force or group, part of it."""
+        """"la 4e division de l'armée syrienne", "la police de l'EI": an unnamed unit of a named force or group, part of
+        it; so is a unit named after its noun ("le front Camilo Torres Restrepo de l'ELN")."""
         own = resolution.mention_at(token.i)
-        parent = next((k for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_cases
-                       for k in [self._entity(c, resolution, GROUPS)] if k), None)
-        if parent is None or not has_determiner(token, self.definite) or (own is not None and own.kind != "nominal"):
+        named = own is not None and own.kind == "name" and own.start == token.i and token.text[:1].islower()
+        heads = [token, *token.doc[token.i + 1:own.end]] if named else [token]  # "le front Camilo Torres de l'ELN"
+        parent = next((k for h in heads for c in h.children if c.dep_ == "nmod" and case_of(c) in self.of_cases
+                       and not (own and own.start <= c.i < own.end) for k in [self._entity(c, resolution, GROUPS)] if k), None)
+        if parent is None or not named and (not has_determiner(token, self.definite) or (own is not None and own.kind != "nominal")):
             return []  # not a unit named, or taken as the group itself
         kind = "MilitaryForce" if resolution.entities[parent].type == "MilitaryForce" else "ArmedGroup"
-        unit = self.resolver.nominal(token.doc, token, resolution, kind).key
+        unit = own.key if named else self.resolver.nominal(token.doc, token, resolution, kind).key
         return [Relation(unit, "partOf", parent, [span])] if unit != parent else []
 
     def _participle(self, token, word: str, resolution: Resolution, span: Span) -> list[Relation]:

@@ -173,6 +173,11 @@ class Resolver:
 
     # -- names --------------------------------------------------------------------------
     def _entity(self, doc, ent, out: Resolution) -> None:
+        if ent.ent_id_ and self._other_bearer(doc, ent):
+            name = doc[ent.start - 1:ent.end]  # "le général Turki al-Maliki": not Nouri al-Maliki, known as "al-Maliki"
+            name.label_ = "PER"
+            self._entity(doc, name, out)
+            return
         if ent.ent_id_ and ent.ent_id_ in self.actors:
             actor = self.actors[ent.ent_id_]
             struck = ent.root.dep_ == "nsubj:pass" and ent.root.head.lemma_.lower() in self.lex["attack_verbs"]
@@ -225,7 +230,12 @@ class Resolver:
         if same is not None:  # the NER called "Dortmund" a person once and a place once, "Nuer" and "Nuers": one node
             out.add(doc, Mention(same.key, ent.start, ent.end, "name"), same.type, same.label)
             return
-        if ent.label_ == "PER":
+        head = doc[ent.start - 1] if ent.start > ent.sent.start else None
+        if ent.label_ == "PER" and head is not None and head.text[:1].islower() and head.pos_ == "NOUN" \
+                and self.lex["org_heads"].get(head.lower_) == "ArmedGroup":  # "la brigade Omar Moukhtar", "le front
+            label = doc[head.i:ent.end].text  # Camilo Torres": a unit named after a person
+            out.add(doc, Mention(named_key("ArmedGroup", label), head.i, ent.end, "name"), "ArmedGroup", label)
+        elif ent.label_ == "PER":
             key = self._person_key(text, out)
             out.add(doc, Mention(key, ent.start, ent.end, "name"), "Person", text)
         elif ent.label_ == "LOC":
@@ -237,6 +247,17 @@ class Resolver:
                 return
             type_ = type_ or "Organization"
             out.add(doc, Mention(named_key(type_, text), ent.start, ent.end, "name"), type_, text)
+
+    def _other_bearer(self, doc, ent) -> bool:
+        """Whether a known person's surname follows a first name that is not his ("Turki al-Maliki"; "Recep Tayyp
+        Erdogan", misspelt, is his)."""
+        actor = self.actors.get(ent.ent_id_, {})
+        if actor.get("type") != "Person" or ent.start <= ent.sent.start:
+            return False
+        first = doc[ent.start - 1]
+        names = {strip_accents(w.lower())[:3] for name in [actor["label"], *actor.get("aliases", [])] for w in name.split()}
+        return first.pos_ == "PROPN" and first.text[:1].isupper() and first.text not in self.lex["honorifics"] \
+            and first.lemma_.lower() not in self.titles and not first.ent_type_ and strip_accents(first.lower_)[:3] not in names
 
     def demonym_state(self, doc, token, out: Resolution) -> str | None:
         """"une frappe américaine": the state an adjective names, recorded as a mention of it."""

@@ -46,8 +46,7 @@ class StatementFrames:
             claimants, objects = [], []
             for child in token.children:
                 if (child.dep_ == "nsubj" and not passive) or child.dep_ == "obl:agent":
-                    claimants += [k for k, _ in self._fillers(child, resolution)
-                                  if resolution.entities[k].type in ACTOR_TYPES]
+                    claimants += [k for k in self._speakers(child, resolution) if resolution.entities[k].type in ACTOR_TYPES]
                 elif child.dep_ in ("obj", "nsubj:pass") or (child.dep_ in ("obl", "obl:mod") and self._is_trigger(child)):
                     objects.append(child)  # "avait revendiqué cet attentat", the attack read as an oblique
             if not claimants and not passive and token.dep_ == "acl":  # "le groupe revendiquant l'attaque"
@@ -92,7 +91,7 @@ class StatementFrames:
             on = [g for c in token.children if c.dep_ == "obj" for g in c.children] if word not in self.lex["blame_verbs"] else []
             for child in [*token.children, *on]:  # "rejetant la faute sur les rebelles": the phrase's noun's complement
                 if (child.dep_ == "nsubj" and not passive) or child.dep_ == "obl:agent":
-                    accusers += [k for k, _ in self._fillers(child, resolution)]
+                    accusers += self._speakers(child, resolution)
                 elif child.dep_ in ("obj", "nsubj:pass", "iobj") or (child.dep_ == "xcomp" and child.pos_ in ("PROPN", "NOUN")) or (
                         child.dep_ in ("obl:arg", "obl", "obl:mod") and case_of(child) in self.lex["dative_preps"]) or (
                         child.dep_ in ("obl:arg", "obl", "obl:mod", "nmod") and case_of(child) in self.blame_on) or (
@@ -104,7 +103,7 @@ class StatementFrames:
                 accusers += [k for t in token.subtree if case_of(t) in self.lex["agent_preps"]
                              for k, _ in self._fillers(t, resolution)]
             if not passive and not accusers:  # "Moscou a nié … et accusé Kiev": the first verb's subject
-                accusers += [k for c in subjects(token) for k, _ in self._fillers(c, resolution)]
+                accusers += [k for c in subjects(token) for k in self._speakers(c, resolution)]
             if not accusers:  # "…, a annoncé le gouvernement", "selon la police": who reports the accusation
                 accusers += self._reporters(token, sent, resolution)
             accusers = list(dict.fromkeys(k for k in accusers if resolution.entities[k].type in ACTOR_TYPES))
@@ -156,13 +155,13 @@ class StatementFrames:
             if lemma(head) in self.lex["speech_verbs"]:
                 speakers = [c for c in head.children if c.dep_ == "nsubj"] or [  # "…, a annoncé le gouvernement"
                     c for c in head.children if c.dep_ == "obj" and token.i < head.i < c.i]
-                found = [k for c in speakers for k, _ in self._fillers(c, resolution)]
+                found = [k for c in speakers for k in self._speakers(c, resolution)]
                 if found:
                     return found
         inverted = [c for v in sent if v.i > token.i and lemma(v) in self.lex["speech_verbs"]  # "…, a annoncé le
                     for c in v.children if c.i > v.i and (c.dep_ == "nsubj" or (  # gouvernement malien" parsed apart
                         c.dep_ == "obj" and not has_subject(v)))]
-        found = [k for c in inverted for k, _ in self._fillers(c, resolution)]
+        found = [k for c in inverted for k in self._speakers(c, resolution)]
         return found or [k for t in sent if case_of(t) in self.lex["according_to"] for k, _ in self._fillers(t, resolution)]
 
     def _authored(self, verb, resolution: Resolution) -> bool:

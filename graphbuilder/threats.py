@@ -21,8 +21,8 @@ class ThreatFrames:
                                           and not has_subject(token)):
                 frame = Frame(type="Threat", triggers=[token])
                 for child in subjects(token):  # also "Le Kremlin a accusé Kiev … et promis une réponse"
-                    for key, t in self._fillers(child, resolution):
-                        frame.add_role("attacker", key, t)
+                    for key in self._speakers(child, resolution):
+                        frame.add_role("attacker", key, child)
                 nearest = None if frame.roles.get("attacker") else self._nearest_actor(
                     token, resolution, AGGRESSOR_TYPES - {"Person"})
                 if nearest:

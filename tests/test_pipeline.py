@@ -1820,3 +1820,25 @@ def test_an_attack_with_no_attacker_after_a_retaliation_tells_more_of_it(extract
                 "de 250 roquettes vers le territoire israélien. Certaines ont atteint la banlieue de Tel-Aviv. Une roquette "
                 "s'est abattue sur une autoroute près de Gan Yavné, blessant légèrement un automobiliste.")
     assert [(e.type, e.roles.get("place")) for e in x.events] == [("Attack", ["sderot"]), ("Retaliation", ["place-gan-yavne"])]
+
+
+def test_a_spokesman_named_after_his_rank_belongs_to_the_force_and_speaks_for_it(extract):
+    x = extract("Le porte-parole de l'armée malienne, le colonel Souleymane Dembélé, a affirmé que trente terroristes "
+                "avaient été tués.")
+    assert ("person-souleymane-dembele", "memberOf", "malian_armed_forces") in triples(x)
+    x = extract("Le porte-parole de l'armée pakistanaise, le général Asif Ghafoor, a promis une riposte contre l'Inde.")
+    assert {("person-asif-ghafoor", "threatened", "india"), ("pakistan_armed_forces", "threatened", "india")} <= triples(x)
+
+
+def test_a_known_surname_after_another_first_name_is_another_person(extract):
+    x = extract("Le porte-parole de la coalition, le général Turki al-Maliki, a accusé l'Iran.")
+    assert ("person-turki-al-maliki", "blamed", "iran") in triples(x)
+    x = extract("Le président Recep Tayyp Erdogan a condamné l'attaque.")  # misspelt, still him
+    assert ("turkey", "ledBy", "recep_tayyip_erdogan") in triples(x)
+
+
+def test_a_unit_named_after_a_person_is_a_group_part_of_its_owner(extract):
+    x = extract("La brigade Omar Moukhtar a attaqué le camp.")
+    assert roles(x, "Attack")[0]["attacker"] == ["armedgroup-brigade-omar-moukhtar"]
+    x = extract(" date 2019-01-18 Les enquêteurs privilégient la piste du front Camilo Torres Restrepo de l'ELN, implanté dans la zone.")
+    assert ("armedgroup-front-camilo-torres-restrepo", "partOf", "eln") in triples(x)
