@@ -257,7 +257,8 @@ class Resolver:
         first = doc[ent.start - 1]
         names = {strip_accents(w.lower())[:3] for name in [actor["label"], *actor.get("aliases", [])] for w in name.split()}
         return first.pos_ == "PROPN" and first.text[:1].isupper() and first.text not in self.lex["honorifics"] \
-            and first.lemma_.lower() not in self.titles and not first.ent_type_ and strip_accents(first.lower_)[:3] not in names
+            and first.lemma_.lower() not in self.titles and not first.ent_type_ and strip_accents(first.lower_)[:3] not in names \
+            and not (first.i > 0 and doc[first.i - 1].pos_ == "DET")  # "le Touareg Iyad Ag Ghaly": him, described
 
     def demonym_state(self, doc, token, out: Resolution) -> str | None:
         """"une frappe américaine": the state an adjective names, recorded as a mention of it."""
