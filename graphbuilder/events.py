@@ -352,12 +352,13 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 and case_of(trigger) in self.lex["dative_preps"] + ["contre"])
 
     def _irrealis(self, trigger) -> bool:
-        """"une tentative d'attentat déjouée", "un projet d'attentat", "prévoit des attaques", "frapperait": not (yet) an
-        attack."""
+        """"une tentative d'attentat déjouée", "un projet d'attentat", "prévoit des attaques", "frapperait", "riposterait à
+        toute attaque", "en cas d'agression": not (yet) an attack."""
         heads = [trigger.head] if trigger.head != trigger else []
         return any(lemma(h) in self.lex["irrealis_heads"] or lemma(h) in self.lex["irrealis_verbs"] for h in heads) \
             or any(lemma(c) in self.lex["irrealis_verbs"] for c in trigger.children) \
-            or (trigger.pos_ == "VERB" and unreal(trigger)) \
+            or (trigger.pos_ == "VERB" and unreal(trigger)) or (trigger.pos_ == "NOUN" and trigger.head.pos_ == "VERB"
+                                                                and unreal(trigger.head)) \
             or self._plan(trigger) is not None  # "qu'ils attaqueraient les forces étrangères", "projetait de commettre…"
 
     def _introduces(self, token) -> bool:
@@ -497,7 +498,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
 
     def _trigger_roles(self, trigger, frame: Frame, resolution: Resolution) -> None:
         """Fill roles from the trigger's dependents (voice-aware) and from demonyms on the trigger."""
-        passive = trigger.pos_ == "VERB" and is_passive(trigger) and not self._reflexive_attack(trigger)  # "s'en sont pris"
+        passive = trigger.pos_ == "VERB" and (is_passive(trigger) or _bare_participle(trigger)) \
+            and not self._reflexive_attack(trigger)  # "s'en sont pris"
         if trigger.pos_ == "VERB" and self._opposes(trigger):  # the object fights the 'à' complement (or the
             sides = [*trigger.children, *(g for c in trigger.children if c.dep_ == "obj" for g in c.children)]  # object's)
             for child in sides:
@@ -1185,6 +1187,14 @@ def _with_participants(events: list[Event]) -> list[Event]:
     for i in kept:
         events[i].responds_to = position.get(events[i].responds_to)
     return [events[i] for i in kept]
+
+
+def _bare_participle(verb) -> bool:
+    """Whether a verb is a past participle with no auxiliary set off after its clause ("56 personnes perdent la vie,
+    décapitées pour la plupart"): passive, its subject inherited as the struck; not a conjunct sharing its
+    auxiliary ("Il avait lancé sa voiture sur la foule et poignardé un policier")."""
+    return verb.dep_ == "advcl" and verb.morph.get("VerbForm") == ["Part"] and "Past" in verb.morph.get("Tense") \
+        and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
 def _strikes_back(event: Event, frame: Frame) -> bool:

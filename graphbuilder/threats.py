@@ -81,26 +81,48 @@ class ThreatFrames:
         return frames
 
     def _spoken_threats(self, candidates: list, resolution: Resolution) -> list[Frame]:
-        """An attack announced in the first person is a threat by who says it ("Il aurait crié « je vous tuerai
-        tous »"): a future attack or killing verb (among a sentence's attack words, `candidates`) whose subject is "je"
-        or "nous", said by the subject of the verb it depends on."""
+        """An attack announced is a threat: a future or conditional attack verb (among a sentence's attack words,
+        `candidates`) in the first person, by who says it ("Il aurait crié « je vous tuerai tous »"), or with a
+        subject of its own in reported speech, by that subject ("Le Hezbollah frapperait en profondeur en cas de
+        nouvelle agression israélienne, a assuré Nasrallah": against Israel, whose attack it would answer)."""
         frames = []
         for verb in candidates:
-            if verb.pos_ != "VERB" or "Fut" not in verb.morph.get("Tense") or negated(verb, self.negation) or not any(
-                    c.dep_ == "nsubj" and "1" in c.morph.get("Person") for c in verb.children):
+            if verb.pos_ != "VERB" or not unreal(verb) or negated(verb, self.negation):
                 continue
-            speaker = next((a for a in verb.ancestors if a.pos_ == "VERB" and has_subject(a)), None)
+            speaking = [c for c in verb.children if c.dep_ == "nsubj" and "1" in c.morph.get("Person")]
+            if speaking and "Fut" in verb.morph.get("Tense"):
+                speaker = next((a for a in verb.ancestors if a.pos_ == "VERB" and has_subject(a)), None)
+                subjects_of = subjects(speaker) if speaker is not None else []
+            elif not speaking and has_subject(verb) and self._reported(verb):
+                subjects_of = [c for c in verb.children if c.dep_ == "nsubj"]
+            else:
+                continue
             frame = Frame(type="Threat", triggers=[verb])
-            for child in (subjects(speaker) if speaker is not None else []):
+            for child in subjects_of:
                 for key, t in self._fillers(child, resolution):
                     frame.add_role("attacker", key, t)
             for child in verb.children:
                 if child.dep_ in ("obj", "iobj") and child.pos_ != "PRON":
                     for key, t in self._fillers(child, resolution):
                         frame.add_role("target", key, t)
+            if not frame.roles.get("target"):
+                answered = [(k, a) for t in verb.subtree if t.pos_ == "NOUN" and self._is_trigger(t)  # "en cas de
+                            for a in t.children if a.dep_ == "amod"  # nouvelle agression israélienne"
+                            for k in [self.resolver.demonym_state(t.doc, a, resolution)] if k]
+                for key, t in answered[:1]:
+                    if key not in frame.roles.get("attacker", []):
+                        frame.add_role("target", key, t)
             if frame.roles.get("attacker"):
                 frames.append(frame)
         return frames
+
+    def _reported(self, verb) -> bool:
+        """Whether a clause is reported speech: under a speech verb, with one coordinated after it ("…, a assuré X"),
+        or "selon X" in its sentence."""
+        speech = self.lex["speech_verbs"]
+        return any(lemma(a) in speech for a in verb.ancestors) or any(
+            lemma(c) in speech and c.dep_ in ("conj", "parataxis") and c.i > verb.i for c in verb.children) or any(
+            case_of(t) in self.lex["according_to"] for t in verb.sent)
 
     def _plan(self, trigger):
         """The plotting word an attack noun depends on ("projetait de commettre un attentat", "préparant des attaques",
@@ -187,7 +209,8 @@ class ThreatFrames:
         if struck:
             return struck[0]
         owned = next(((k, a) for t in complement  # "de frapper les bases américaines": the state whose they are, read
-                      if (t.dep_ == "obj" or case_of(t) in self.lex["against_preps"])  # "des attaques contre les intérêts
+                      if (t.dep_ == "obj" or case_of(t) in self.lex["against_preps"] or (  # "des attaques contre les intérêts
+                          case_of(t) in self.lex["dative_preps"] and self._reflexive_attack(t.head)))  # "s'en prendre aux"
                       and self._is_trigger(t.head) and resolution.mention_at(t.i) is None  # américains"; (it records
                       for a in t.children if a.dep_ == "amod"  # the demonym) only when no named target is struck
                       for k in [self.resolver.demonym_state(t.doc, a, resolution)] if k and self.resolver.actor_state(k) not in sides), None)
@@ -200,6 +223,8 @@ class ThreatFrames:
         unnamed = next((t for t in complement if t.pos_ == "NOUN" and resolution.mention_at(t.i) is None
                         and (self.resolver.group_word(t) or self.resolver.force_kind(t))), None)  # "que les putschistes
         if unnamed is None:  # paieront le prix", "a menacé les policiers"
-            return None
+            victims = [t for t in complement if t.dep_ == "obj" and t.pos_ == "NOUN" and self._is_trigger(t.head)
+                       and (t.lower_ in self.person_nouns or lemma(t) in self.person_nouns)]  # "de décapiter les otages"
+            return (self.resolver.nominal(victims[0].doc, victims[0], resolution, "Person").key, victims[0]) if victims else None
         kind = self.resolver.force_kind(unnamed)
         return self.resolver.nominal(unnamed.doc, unnamed, resolution, "MilitaryForce" if kind else "ArmedGroup", kind).key, unnamed

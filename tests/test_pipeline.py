@@ -1842,3 +1842,22 @@ def test_a_unit_named_after_a_person_is_a_group_part_of_its_owner(extract):
     assert roles(x, "Attack")[0]["attacker"] == ["armedgroup-brigade-omar-moukhtar"]
     x = extract(" date 2019-01-18 Les enquêteurs privilégient la piste du front Camilo Torres Restrepo de l'ELN, implanté dans la zone.")
     assert ("armedgroup-front-camilo-torres-restrepo", "partOf", "eln") in triples(x)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Le Hezbollah frapperait « en profondeur » en cas de nouvelle agression israélienne, a assuré Hassan Nasrallah.",
+     ("hezbollah", "threatened", "israel")),
+    ("Selon Téhéran, l'Iran riposterait à toute attaque américaine.", ("iran", "threatened", "united_states")),
+    ("Le mouvement shebab menace de s'en prendre aux institutions somaliennes.", ("al_shabaab", "threatened", "somalia")),
+    ("Le porte-parole d'Abou Sayyaf a menacé de décapiter les otages si l'armée ne cessait pas ses opérations.",
+     ("abu_sayyaf", "threatened", "t.txt/otage")),
+])
+def test_threats_said_in_the_conditional_and_their_targets(extract, text, triple):
+    x = extract(text)
+    assert triple in triples(x) and not roles(x, "Attack") and not roles(x, "Retaliation")
+
+
+def test_a_past_participle_set_off_after_its_clause_is_passive(extract):
+    x = extract(" date 2017-01-12 Dans la nuit du 1er au 2 janvier, des détenus s'affrontent dans une prison de Manaus, "
+                "aboutissant à un carnage : 56 personnes perdent la vie, décapitées pour la plupart.")
+    assert roles(x, "Attack")[0]["victims"] == ["t.txt/personne"]
