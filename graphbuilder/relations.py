@@ -250,7 +250,7 @@ class RelationExtractor:
             return []
         out: list[Relation] = []
         word = self._title_word(token)
-        org = self._known_group(person, self._of(token, resolution, GROUPS), resolution)
+        org = self._known_group(person, self._of(token, resolution, GROUPS) or self._possessor(token, resolution), resolution)
         force = None if org else self._force_of(token, resolution)
         if force:  # "le chef de la police de Libreville" may head a unit only: a member, surely
             out.append(Relation(person, "memberOf", force, [span]))
@@ -277,6 +277,15 @@ class RelationExtractor:
             elif governing and not org:  # a minister or governor is a member of the state's government
                 out.append(Relation(person, "memberOf", state, [span]))
         return out
+
+    def _possessor(self, token, resolution: Resolution) -> str | None:
+        """The group a possessive title belongs to: the last group or state the text made a subject before it ("Le
+        Hezbollah a tiré des missiles. Son secrétaire général, Hassan Nasrallah, …")."""
+        if not any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in token.children):
+            return None
+        subjects_before = [m for m in resolution.mentions if m.end <= token.i and resolution.entities[m.key].type in GROUPS
+                           and token.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubj:pass")]
+        return max(subjects_before, key=lambda m: m.start).key if subjects_before else None
 
     def _force_member(self, token, resolution: Resolution, span: Span) -> list[Relation]:
         """"le policier Jean-Baptiste Salvaing", "X, un soldat français": the person named with a force's member noun
@@ -744,9 +753,9 @@ class RelationExtractor:
     def _holder(self, token, resolution: Resolution) -> str | None:
         """The entity a participle describes: its head noun's mention, or a group named inside it; a participle
         coordinated with another describes what that one does ("soutenu par la Syrie et dirigé par X")."""
-        while token.dep_ == "conj" and token.head.pos_ == "VERB" and token.head.dep_ in ("acl", "amod"):
+        while token.dep_ == "conj" and token.head.pos_ == "VERB" and token.head.dep_ in ("acl", "amod", "appos"):
             token = token.head
-        if token.dep_ in ("acl", "amod", "advcl", "acl:relcl"):
+        if token.dep_ in ("acl", "amod", "advcl", "acl:relcl") or (token.dep_ == "appos" and token.pos_ == "VERB"):
             head = chain_head(token.head)
             key = self._entity(head, resolution, ACTORS)
             if key:

@@ -237,8 +237,7 @@ class VoiceRepair:
             if verb.pos_ == "VERB" and any(c.dep_ == "cop" for c in children):  # "elle a été expulsée" with "été" as
                 for child in children:  # a copula: a verb has no copula, it is the passive auxiliary
                     child.dep_ = {"cop": "aux:pass", "nsubj": "nsubj:pass"}.get(child.dep_, child.dep_)
-            if any(c.dep_ == "aux:pass" for c in children) or (  # "le plateau du Golan, contrôlé par Israël"
-                    verb.dep_ == "acl" and verb.morph.get("VerbForm") == ["Part"] and verb.morph.get("Tense") == ["Past"]):
+            if any(c.dep_ == "aux:pass" for c in children) or self._bare_participle(verb, children):
                 self._agent(children)
                 continue
             if any(c.dep_ == "aux:pass" for c in children) or not any(
@@ -248,6 +247,16 @@ class VoiceRepair:
                 if child.dep_ == "nsubj:pass":
                     child.dep_ = "nsubj"
         return doc
+
+    @staticmethod
+    def _bare_participle(verb, children: list) -> bool:
+        """Whether a verb is a past participle describing a noun with no auxiliary: "le plateau du Golan, contrôlé par
+        Israël", "Le Hezbollah, allié du régime et financé par Téhéran" (coordinated with another such word)."""
+        if verb.morph.get("VerbForm") != ["Part"] or verb.morph.get("Tense") != ["Past"] or any(
+                c.dep_.startswith("aux") for c in children):
+            return False
+        return verb.dep_ in ("acl", "appos") or (verb.dep_ == "conj" and verb.head.dep_ in ("acl", "appos", "amod")
+                                                 and not any(c.dep_.startswith("aux") for c in verb.head.children))
 
     def _agent(self, children: list) -> None:
         """A passive verb's first oblique introduced by the agent preposition is its agent ("a été revendiqué par
@@ -611,7 +620,8 @@ class AppositionRepair:
     another complement or the subject of the same verb ("aux Forces démocratiques alliées (ADF), un groupe affilié à
     l'EI", "Le chauffeur, un Tunisien de 31 ans, a été abattu"; "Le suspect, un sympathisant de l'EI, a tué", the
     subject read as an oblique), and a name read as a second subject right after the first ("Le soldat français Jean
-    Dupont a été tué"), that phrase's apposition; not after a time ("Le lendemain, un homme a attaqué")."""
+    Dupont a été tué"), that phrase's apposition; not after a time ("Le lendemain, un homme a attaqué"). So is a title
+    read as an oblique right after an inverted subject ("…, a menacé Ziad Nakhalé, le secrétaire général du Jihad")."""
 
     def __init__(self, lang: str):
         temporal = load_lexicon(lang)
@@ -631,6 +641,15 @@ class AppositionRepair:
                 if described.dep_ == "obl:mod" and noun.dep_ != "obj":
                     described.dep_ = noun.dep_
                 noun.head, noun.dep_ = described, "appos"
+        for noun in doc:  # "…, a menacé Ziad Nakhalé, le secrétaire général du Jihad islamique": the title read as an
+            start = noun.left_edge.i  # oblique of the verb is the inverted subject's apposition
+            if noun.dep_ != "obl:mod" or case_of(noun) or noun.pos_ != "NOUN" or start < 2 or doc[start - 1].text != "," \
+                    or self._adverbial(noun):
+                continue
+            subject = next((c for c in noun.head.children if c.dep_.startswith("nsubj") and c.head.i < c.i
+                            and c.right_edge.i == start - 2), None)
+            if subject is not None:
+                noun.head, noun.dep_ = subject, "appos"
         return doc
 
     def _adverbial(self, token) -> bool:

@@ -171,7 +171,13 @@ class ThreatFrames:
             return []
         roles = attacks[-1].roles
         authors = roles.get("attacker") or roles.get("attributed_to") or roles.get("claimed_by") or []
-        return [k for k in authors if k not in avengers and not is_nominal(k)]
+        own = self._own_side(avengers)
+        return [k for k in authors if k not in own and not is_nominal(k)]
+
+    def _own_side(self, keys: list[str]) -> set[str]:
+        """The actors and the groups the gazetteer makes them members or parts of (Hassan Nasrallah: Hezbollah)."""
+        actors = self.resolver.actors
+        return set(keys) | {g for k in keys for rel in ("memberOf", "partOf") for g in actors.get(k, {}).get(rel, [])}
 
     @staticmethod
     def _own_clause(clause) -> bool:
@@ -193,9 +199,10 @@ class ThreatFrames:
         unnamed fighters it names."""
         found = []
         sides = {self.resolver.actor_state(k) for k in frame.roles.get("attacker", [])} - {None}
+        own = self._own_side(frame.roles.get("attacker", []))
         for t in complement:
             mention = resolution.mention_at(t.i)
-            if mention and mention.key not in frame.roles.get("attacker", []) and all(mention.key != k for k, _ in found) \
+            if mention and mention.key not in own and all(mention.key != k for k, _ in found) \
                     and self.resolver.actor_state(mention.key) not in sides:  # not "promis de riposter après la mort de soldats français"
                 found.append((mention.key, t))
         forces = [(k, t) for k, t in found if resolution.entities[k].type in ("MilitaryForce", "ArmedGroup", "Coalition")]

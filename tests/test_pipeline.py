@@ -1861,3 +1861,17 @@ def test_a_past_participle_set_off_after_its_clause_is_passive(extract):
     x = extract(" date 2017-01-12 Dans la nuit du 1er au 2 janvier, des détenus s'affrontent dans une prison de Manaus, "
                 "aboutissant à un carnage : 56 personnes perdent la vie, décapitées pour la plupart.")
     assert roles(x, "Attack")[0]["victims"] == ["t.txt/personne"]
+
+
+def test_a_title_set_off_after_an_inverted_subject_is_his_and_not_threatened(extract):
+    x = extract(" date 2019-11-13 « La réponse de la résistance ne connaîtra pas de limites », a menacé Ziad Nakhalé, le "
+                "secrétaire général du Jihad islamique, depuis Téhéran.")
+    assert ("palestinian_islamic_jihad", "ledBy", "person-ziad-nakhale") in triples(x)
+    assert not any(p == "threatened" and o == "palestinian_islamic_jihad" for _, p, o in triples(x))
+
+
+def test_a_possessive_leader_a_backer_in_a_coordinated_participle_and_no_threat_on_ones_own_group(extract):
+    x = extract(" date 2019-09-01 Le Hezbollah, allié du régime de Damas et financé par Téhéran, a tiré des missiles. "
+                "Son secrétaire général, Hassan Nasrallah, avait promis de riposter.")
+    assert {("hezbollah", "supportedBy", "iran"), ("hezbollah", "ledBy", "hassan_nasrallah")} <= triples(x)
+    assert not any(p == "threatened" for _, p, _ in triples(x)) and roles(x, "Attack")[0].get("place") is None
