@@ -381,6 +381,13 @@ class EventExtractor(ThreatFrames, StatementFrames):
             frame.roles["place"] = [k for k in frame.roles["place"] if not _region(k, resolution)]  # Nigeria": the town
         if not frame.roles.get("target") and not frame.roles.get("victims"):
             self._target_fallback(sent, frame, resolution, others)
+        named_victims = {m.key for t in frame.victim_words for m in [resolution.mention_at(t.i)] if m}
+        inferred = set(frame.roles.get("victims", [])) & set(frame.roles.get("attacker", [])) - named_victims
+        for role in ("victims", "target"):  # "Le PKK affirme avoir tué des dizaines de jihadistes": not the PKK's own,
+            if inferred and frame.roles.get(role):  # the group in focus that "jihadistes" stood for
+                frame.roles[role] = [k for k in frame.roles[role] if k not in inferred]
+                if not frame.roles[role]:
+                    del frame.roles[role]
         struck = set(frame.roles.get("target", [])) | set(frame.roles.get("victims", []))
         if struck & set(frame.roles.get("attacker", [])):  # one actor on both sides: an inferred attacker is wrong
             frame.roles["attacker"] = [k for k in frame.roles["attacker"] if k not in struck]

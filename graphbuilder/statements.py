@@ -38,12 +38,14 @@ class StatementFrames:
     def _claims(self, sent, resolution: Resolution, events: list[Event]) -> list[Relation]:
         relations = []
         for token in resolution.tokens(sent):
-            if token.pos_ not in ("VERB", "ADJ") or (self._verb_lemma(token) not in self.lex["claim_verbs"] and not self._phrase(
+            said = [c for c in token.children if c.pos_ == "VERB" and self._is_trigger(c) and self._says_it_did(c)
+                    and not negated(c, self.negation)]  # "La KIA a affirmé avoir attaqué un camp": it claims the attack
+            if token.pos_ not in ("VERB", "ADJ") or (self._verb_lemma(token) not in self.lex["claim_verbs"] and not said and not self._phrase(
                     lemma(token), token, sent, self.lex["claim_phrases"]["phrases"], own_clause=True)) \
                     or negated(token, self.negation):
                 continue
             passive = is_passive(token)
-            claimants, objects = [], []
+            claimants, objects = [], list(said)
             for child in token.children:
                 if (child.dep_ == "nsubj" and not passive) or child.dep_ == "obl:agent":
                     claimants += [k for k in self._speakers(child, resolution) if resolution.entities[k].type in ACTOR_TYPES]
@@ -58,6 +60,8 @@ class StatementFrames:
             elif not claimants and not passive and self.resolver.group_word(subject):  # "Le groupe, basé au Pakistan,
                 claimants = [self.resolver.nominal(sent.doc, subject, resolution, "ArmedGroup").key]  # a revendiqué…"
             index = self._about(objects[0] if objects else None, sent, events)
+            if said and self._verb_lemma(token) not in self.lex["claim_verbs"]:  # a state or its forces announcing
+                claimants = [k for k in claimants if resolution.entities[k].type == "ArmedGroup"]  # strikes claim nothing
             if not claimants or index is None:
                 continue
             event = events[index]

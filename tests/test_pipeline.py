@@ -1875,3 +1875,10 @@ def test_a_possessive_leader_a_backer_in_a_coordinated_participle_and_no_threat_
                 "Son secrétaire général, Hassan Nasrallah, avait promis de riposter.")
     assert {("hezbollah", "supportedBy", "iran"), ("hezbollah", "ledBy", "hassan_nasrallah")} <= triples(x)
     assert not any(p == "threatened" for _, p, _ in triples(x)) and roles(x, "Attack")[0].get("place") is None
+
+
+def test_an_armed_group_saying_it_attacked_claims_it_and_its_fighters_are_not_its_victims(extract):
+    x = extract(" date 2014-08-09 Le PKK affirme avoir tué des dizaines de jihadistes.")
+    assert roles(x, "Attack") == [{"attacker": ["pkk"], "claimed_by": ["pkk"]}]
+    x = extract(" date 2020-01-01 L'armée a annoncé avoir frappé 130 cibles de l'EI.")
+    assert not any(e.roles.get("claimed_by") for e in x.events)
