@@ -75,6 +75,7 @@ class RelationExtractor:
         self.as_preps = set(lex["as_preps"])
         self.origin_nouns = set(lex["origin_nouns"])
         self.people = set(lex["person_nouns"]) | set(lex["generic_person_nouns"])
+        self.regions = set(lex["region_nouns"]) | set(lex["compass_nouns"])
         self.partisan = tuple(sorted(lex["partisan_prefixes"]["prefixes"], key=len, reverse=True))
 
     def extract(self, doc, resolution: Resolution) -> list[Relation]:
@@ -580,8 +581,10 @@ class RelationExtractor:
 
     def _participle(self, token, word: str, resolution: Resolution, span: Span) -> list[Relation]:
         """"groupes soutenus par l'Iran", "coalition dirigée par les États-Unis", "affilié à Al-Qaïda"."""
-        if token.pos_ == "VERB" and (token.dep_ not in ("acl", "amod", "advcl", "acl:relcl") or self._purpose(token)) \
-                and not is_passive(token) and word in self.backing_verbs:
+        relative_object = any(c.dep_ == "obj" and c.morph.get("PronType") == ["Rel"] for c in token.children)
+        if token.pos_ == "VERB" and (token.dep_ not in ("acl", "amod", "advcl", "acl:relcl") or self._purpose(token)
+                                     or relative_object) \
+                and not is_passive(token) and word in self.backing_verbs:  # also "Le groupe, que dirige X"
             return self._active_backing(token, word, resolution, span)
         if word in self.stationed and token.dep_ == "acl:relcl" and any(c.lower_ == "où" for c in token.children):
             return self._stationed_where(token, resolution, span)
@@ -745,8 +748,9 @@ class RelationExtractor:
         return []
 
     def _named(self, verb, dep: str, resolution: Resolution, types: set[str]) -> list[str]:
-        """The entities of the types a verb's `dep` dependents and their conjuncts name ("la Russie et l'Iran")."""
-        heads = [c for c in verb.children if c.dep_ == dep]
+        """The entities of the types a verb's `dep` dependents and their conjuncts name ("la Russie et l'Iran"), a
+        relative pronoun standing for its antecedent ("Le groupe, que dirige X")."""
+        heads = [antecedent(c) for c in verb.children if c.dep_ == dep]
         return [k for c in heads for t in [c] + [g for g in c.children if g.dep_ == "conj" and (case_of(c) or not case_of(g))]
                 for k in [self._entity(t, resolution, types)] if k]
 
@@ -757,6 +761,9 @@ class RelationExtractor:
             token = token.head
         if token.dep_ in ("acl", "amod", "advcl", "acl:relcl") or (token.dep_ == "appos" and token.pos_ == "VERB"):
             head = chain_head(token.head)
+            while lemma(head) in self.regions and resolution.mention_at(head.i) is None and head.head.dep_ == "acl" \
+                    and head.head.pos_ == "VERB" and head.head.i < token.i:  # "un groupe implanté dans le nord du
+                head = chain_head(head.head.head)  # pays, fondé par X": the group, not the north, was founded
             key = self._entity(head, resolution, ACTORS)
             if key:
                 return key

@@ -1882,3 +1882,14 @@ def test_an_armed_group_saying_it_attacked_claims_it_and_its_fighters_are_not_it
     assert roles(x, "Attack") == [{"attacker": ["pkk"], "claimed_by": ["pkk"]}]
     x = extract(" date 2020-01-01 L'armée a annoncé avoir frappé 130 cibles de l'EI.")
     assert not any(e.roles.get("claimed_by") for e in x.events)
+
+
+def test_leaders_told_in_coordinated_participles_after_a_place_and_in_an_inverted_relative(extract):
+    x = extract(" date 2019-05-13 Six personnes ont été tuées dans une église au Burkina Faso. Les soupçons se portent sur "
+                "Ansarul Islam, un groupe jihadiste implanté dans le nord du pays, fondé par Malam Ibrahim Dicko et "
+                "aujourd'hui dirigé par son frère Jafar Dicko.")
+    assert {("ansarul_islam", "ledBy", "jafar_dicko"), ("ansarul_islam", "stationedIn", "burkina_faso")} <= triples(x)
+    assert not any(s == "burkina_faso" and p == "ledBy" for s, p, _ in triples(x))
+    x = extract(" date 2018-05-17 L'EIGS a revendiqué l'attaque. Le groupe, que dirige Adnane Abou Walid al-Sahraoui, un "
+                "ancien cadre du Mujao, a prêté allégeance à l'EI en 2015.")
+    assert ("islamic_state_greater_sahara", "ledBy", "adnan_abu_walid_al_sahrawi") in triples(x)
