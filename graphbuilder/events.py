@@ -270,7 +270,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
     def _attack_frames(self, sent, resolution: Resolution, vows: list, candidates: list) -> list[Frame]:
         told = {t.i for v in vows for c in v.subtree if c != v and c.dep_ == "acl:relcl" and past_clause(c)
                 for t in [c.head, *c.subtree]}  # "… après l'attaque d'Inates qui a tué 71 soldats": that one happened
-        threatened = {t.i for v in vows for t in v.subtree if t != v} - told  # "a promis de frapper": no attack yet
+        threatened = {t.i for v in vows for t in [*v.subtree, *self._quoted(v)] if t != v} - told  # "a promis de
+        # frapper": no attack yet; nor "« Ceux qui s'en prennent à nos policiers le paieront cher », a averti X"
         triggers = [t for t in candidates if not negated(t, self.negation) and t.i not in threatened and not self._irrealis(t)
                     and not (t.dep_ in ("xcomp", "ccomp") and lemma(t.head) in self.denying)]  # "dément viser des civils"
         if not triggers:

@@ -467,12 +467,13 @@ def _fragment_before(first, second) -> bool:
 
 class ReportingClauseRepair:
     """Join to the clause it reports a reporting clause the parser cut off as a sentence of its own: "Le réseau Haqqani
-    est derrière l'attaque | , a affirmé le gouvernement afghan." (an inverted speech verb after a comma) and
+    est derrière l'attaque | , a affirmé le gouvernement afghan." (an inverted speech or threat verb after a comma,
+    "« Les terroristes seront traqués » | , a promis le porte-parole") and
     "Selon Kaboul | , le réseau Haqqani est derrière l'attaque" (a "selon X" fragment before one)."""
 
     def __init__(self, lang: str):
         lexicon = resources(lang).lexicon
-        self.speech = set(lexicon["speech_verbs"])
+        self.speech = set(lexicon["speech_verbs"]) | set(lexicon["threat_verbs"])
         self.according_to = set(lexicon["according_to"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -481,7 +482,8 @@ class ReportingClauseRepair:
         for first, second in zip(sentences, sentences[1:]):
             said, source = first.root, second.root
             if second[0].text == "," and source.pos_ == "VERB" and source.lemma_.lower() in self.speech \
-                    and not has_subject(source) and not any(c.dep_ in ("ccomp", "xcomp") for c in source.children):
+                    and not any(c.dep_.startswith("nsubj") and c.i < source.i for c in source.children) \
+                    and not any(c.dep_ in ("ccomp", "xcomp") for c in source.children):
                 said.head, said.dep_ = source, "ccomp"  # "…, a affirmé le gouvernement": what it affirmed
             elif case_of(said) in self.according_to and _fragment_before(first, second):
                 said.head, said.dep_ = source, "obl:mod"  # "Selon Kaboul, …": the source of the clause

@@ -211,8 +211,8 @@ class Resolver:
         if ent.label_ == "LOC" and all(t.is_punct or t.pos_ in ("DET", "ADP") or t.lower_ in self.lex["region_nouns"]
                                        or t.lower_ in self.lex["state_nouns"] for t in ent):
             return  # "l'État de Kogi" read as a place "État": the name follows
-        if ent[0].text[:1].islower() and ent[0].lemma_.lower() in self.titles:
-            return  # "président de la République", "ministre des Affaires étrangères": a title, not a name
+        if (ent[0].text[:1].islower() and ent[0].lemma_.lower() in self.titles) or ent.text.lower() in self.titles:
+            return  # "président de la République", "ministre des Affaires étrangères", "Premier ministre": a title
         title = next((t.i for t in ent[:2] if t.lemma_.lower() in self.titles), None)
         if title is not None and title + 1 < ent.end and all(t.pos_ == "PROPN" for t in doc[title + 1:ent.end]):
             name = doc[title + 1:ent.end]  # "Premier ministre Binali Yildirim": the NER's MISC is the title and a name

@@ -31,7 +31,8 @@ class ThreatFrames:
                 conditional = {t.i for c in conditions for t in c.subtree}  # le Liban": not the threatened
                 threatened = [t for c in token.children if not c.dep_.startswith("nsubj") and not self._own_clause(c)
                               for t in c.subtree if t.i > token.i and t.i not in conditional
-                              and not self._avenged_one(t)]  # not "venger le général iranien": whom it avenges
+                              and not self._avenged_one(t)] + [  # not "venger le général iranien": whom it avenges
+                    t for t in self._quoted(token) if t.i not in conditional]
                 target = self._threat_target(threatened, frame, resolution)
                 if target:
                     frame.add_role("target", *target)
@@ -156,12 +157,21 @@ class ThreatFrames:
             return False  # "annonce avoir mené des frappes": a report of what was done
         complement = [t for c in token.children if not c.dep_.startswith("nsubj")  # not what it reports as done:
                       and not ((c.dep_ == "ccomp" or (c.dep_ == "advcl" and c.i < token.i)) and past_clause(c))  # "l'armée
-                      for t in c.subtree]  # a bombardé des positions, a annoncé le ministre"
+                      for t in c.subtree] + self._quoted(token)  # a bombardé des positions, a annoncé le ministre"
         words = {lemma(t) for t in complement} | {t.lower_ for t in complement}
         phrase = " ".join(t.lower_ for t in complement)
         return bool(words & set(self.lex["threat_complements"])) or any(
             " " in c and c in phrase for c in self.lex["threat_complements"]) or any(
             t.pos_ == "VERB" and unreal(t) and self._is_trigger(t) for t in complement)  # "qu'ils attaqueraient"
+
+    @staticmethod
+    def _quoted(verb) -> list:
+        """What a threat verb set after the clause it reports says, when the parser hung it on that clause ("« Ceux
+        qui s'en prennent à nos policiers le paieront cher », a averti le Premier ministre"); not what came before."""
+        if verb.dep_ != "parataxis" or verb.head.i > verb.i or past_clause(verb.head):
+            return []
+        own = {t.i for t in verb.subtree}
+        return [t for t in verb.head.subtree if t.i not in own]
 
     def _avenged(self, events: list[Event], avengers: list[str]) -> list[str]:
         """Who a vow of revenge naming no one is aimed at: the author of the latest attack, as the text
@@ -200,6 +210,9 @@ class ThreatFrames:
         found = []
         sides = {self.resolver.actor_state(k) for k in frame.roles.get("attacker", [])} - {None}
         own = self._own_side(frame.roles.get("attacker", []))
+        own_words = set(self.lex["own_possessives"]["words"])
+        complement = [t for t in complement if not any(  # "nos policiers": the speaker's own
+            d.dep_ == "det" and d.lower_ in own_words for d in t.children)]
         for t in complement:
             mention = resolution.mention_at(t.i)
             if mention and mention.key not in own and all(mention.key != k for k, _ in found) \

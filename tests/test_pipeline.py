@@ -1893,3 +1893,18 @@ def test_leaders_told_in_coordinated_participles_after_a_place_and_in_an_inverte
     x = extract(" date 2018-05-17 L'EIGS a revendiqué l'attaque. Le groupe, que dirige Adnane Abou Walid al-Sahraoui, un "
                 "ancien cadre du Mujao, a prêté allégeance à l'EI en 2015.")
     assert ("islamic_state_greater_sahara", "ledBy", "adnan_abu_walid_al_sahrawi") in triples(x)
+
+
+def test_a_threat_verb_after_the_quote_it_reports(extract):
+    x = extract(" date 2022-08-05 « Les terroristes seront traqués jusqu'au dernier », a promis le porte-parole de l'armée "
+                "congolaise.")
+    assert roles(x, "Threat")
+    x = extract(" date 2023-03-07 « Ceux qui s'en prennent à nos policiers le paieront cher », a averti le Premier ministre "
+                "Shehbaz Sharif.")
+    assert roles(x, "Threat") == [{"attacker": ["shehbaz_sharif"]}] and not roles(x, "Attack")
+
+
+def test_a_title_alone_is_no_name(extract):
+    x = extract(" date 2021-10-21 Getachew Reda a accusé le gouvernement du Premier ministre Abiy Ahmed de « terroriser les "
+                "civils ».")
+    assert not any("premier-ministre" in k for r in x.relations for k in (r.subject, r.object))
