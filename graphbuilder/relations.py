@@ -669,9 +669,14 @@ class RelationExtractor:
         return None
 
     def _backing(self, token, resolution: Resolution, span: Span) -> list[Relation]:
-        """"l'armée avance grâce à l'aide de l'aviation russe", "grâce aux frappes américaines, les combattants…"."""
+        """"l'armée avance grâce à l'aide de l'aviation russe", "grâce aux frappes américaines, les combattants…", "ont
+        lancé une contre-offensive avec l'appui de l'aviation américaine" (hung on the object)."""
         verb = token.head
-        if not token.dep_.startswith("obl") or verb.pos_ != "VERB":
+        if token.dep_ == "nmod" and verb.dep_ == "obj":
+            verb = verb.head
+        elif not token.dep_.startswith("obl"):
+            return []
+        if verb.pos_ != "VERB":
             return []
         backer = self._of(token, resolution, GROUPS) or self._demonym(token)
         backed = self._named(verb, "nsubj", resolution, GROUPS)

@@ -1908,3 +1908,8 @@ def test_a_title_alone_is_no_name(extract):
     x = extract(" date 2021-10-21 Getachew Reda a accusé le gouvernement du Premier ministre Abiy Ahmed de « terroriser les "
                 "civils ».")
     assert not any("premier-ministre" in k for r in x.relations for k in (r.subject, r.object))
+
+
+def test_help_hung_on_the_object_backs_the_subject(extract):
+    x = extract(" date 2014-08-09 Les peshmergas ont lancé vendredi une contre-offensive avec l'appui de l'aviation américaine.")
+    assert any(s == "peshmerga" and p == "supportedBy" for s, p, _ in triples(x))
