@@ -1,4 +1,4 @@
-.PHONY: install test demo dev-scores heldout-scores docs
+.PHONY: install test demo dev-scores heldout-scores probe-scores docs
 
 install:
 	python -m pip install -e '.[test]'
@@ -21,6 +21,13 @@ dev-scores:
 
 heldout-scores:
 	for set in heldout-1 heldout-2 heldout-3 heldout-4 heldout-5 heldout-6; do \
+		rm -rf /tmp/$$set.oxigraph; \
+		graphbuilder build eval/$$set --store /tmp/$$set.oxigraph; \
+		graphbuilder evaluate --gold eval/$$set --store /tmp/$$set.oxigraph; \
+	done
+
+probe-scores:
+	for set in probe-a probe-b probe-c probe-d; do \
 		rm -rf /tmp/$$set.oxigraph; \
 		graphbuilder build eval/$$set --store /tmp/$$set.oxigraph; \
 		graphbuilder evaluate --gold eval/$$set --store /tmp/$$set.oxigraph; \
