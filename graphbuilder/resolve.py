@@ -123,6 +123,8 @@ class Resolver:
         unlike = self.lex["non_jihadist_fighters"]  # "les rebelles" take up no jihadist group
         self.non_jihadist, self.jihadist_roots = set(unlike["words"]), set(unlike["jihadist_roots"])
         self.institution_heads = self.titles | self.regimes  # another metonym ("la Maison Blanche") under these too
+        self.kinds = set(self.lex["force_labels"])  # "armed_forces", "police": a state's forces by kind
+        self.force_kinds = {a[k]: k for a in self.actors.values() for k in self.kinds if isinstance(a.get(k), str)}
         self.addressee_verbs = set(self.lex["blame_verbs"]) | set(self.lex["threat_verbs"])  # their object acts
         self.of_cases = set(self.lex["of_preps"]) | {""}  # "la base du K1", "la base K1"
         self.places = {fuzzy_key(alias): a["id"] for a in res.gazetteer if a["type"] == "Place"
@@ -419,13 +421,21 @@ class Resolver:
         return out.entities[max(weight, key=lambda k: (weight[k], last[k]))] if earlier else None
 
     def _unlike(self, token, key: str) -> bool:
-        """Whether a fighters' noun cannot name a group: "les rebelles" are no jihadist group (the Islamic State,
-        al-Qaida, a branch or affiliate of theirs)."""
+        """Whether a noun cannot take up an actor: "les rebelles" are no jihadist group (the Islamic State, al-Qaida,
+        a branch or affiliate of theirs), "l'armée" is no police force (nor "la police" an army)."""
+        kind, other = self.force_kind(token), self._kind_of(key)
+        if kind and other and kind != other:
+            return True
         if token.lower_ not in self.non_jihadist:
             return False
         actor = self.actors.get(key, {})
         return key in self.jihadist_roots or not self.jihadist_roots.isdisjoint(
             actor.get("partOf", []) + actor.get("affiliatedWith", []))
+
+    def _kind_of(self, key: str) -> str | None:
+        """The kind of a state's force ("pakistan_police": police; a document's "…/armed-forces" node), if known."""
+        return self.force_kinds.get(key) or next(
+            (k for k in self.kinds if key.endswith((f"/{slug(k)}", f"_{k}"))), None)
 
     def _antecedent(self, token, out: Resolution, types: list[str], plural: bool = False) -> Entity | None:
         """Most recent earlier mention of the first type (in preference order) that has one."""

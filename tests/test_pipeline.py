@@ -1913,3 +1913,10 @@ def test_a_title_alone_is_no_name(extract):
 def test_help_hung_on_the_object_backs_the_subject(extract):
     x = extract(" date 2014-08-09 Les peshmergas ont lancé vendredi une contre-offensive avec l'appui de l'aviation américaine.")
     assert any(s == "peshmerga" and p == "supportedBy" for s, p, _ in triples(x))
+
+
+def test_the_army_never_takes_up_the_police(extract):
+    x = extract(" date 2023-03-07 Neuf policiers pakistanais ont été tués lundi dans l'attaque d'un commissariat à Peshawar. "
+                "En représailles, l'armée a mené mardi une opération contre des « caches terroristes », tuant six militants "
+                "du TTP.")
+    assert all("police" not in k for e in roles(x, "Retaliation") for k in e.get("attacker", []))
