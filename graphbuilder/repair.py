@@ -774,6 +774,7 @@ class VerblessClauseRepair:
         self.gerund_endings = tuple(self.gerund["endings"])
         self.partitives = set(lexicon["partitive_articles"])
         self.bare_partitives = set(lexicon["bare_partitive_articles"])
+        self.infinitive_marks = set(lexicon["bare_partitive_articles"])  # "de", "d'" before an infinitive
         lookups = nlp.get_pipe("lemmatizer").lookups
         self.verbs = lookups.get_table("lemma_index").get("verb", frozenset())
         self.exceptions = lookups.get_table("lemma_exc").get("verb", {})
@@ -800,6 +801,9 @@ class VerblessClauseRepair:
             if infinitive:
                 self._rebuild(doc, subject, word, infinitive, clause.stop)
         for word in doc:
+            if word.pos_ == "NOUN" and word.dep_ == "conj" and word.head.pos_ == "VERB" and word.text[:1].islower():
+                self._coordinated_verb(word)
+        for word in doc:
             if word.pos_ in ("NOUN", "ADJ") and word.lower_.endswith(self.gerund_endings) and word.text[:1].islower() \
                     and case_of(word) == self.gerund["marker"]:  # the ending first: the cheap test
                 self._gerund(word)
@@ -823,6 +827,24 @@ class VerblessClauseRepair:
                 child.dep_ = "mark"
             elif child.dep_ == "nmod" and not any(c.dep_ == "obj" for c in word.children):
                 reattach(child, word, self.partitives, self.bare_partitives)
+
+    def _coordinated_verb(self, word) -> None:
+        """Make a present-tense verb read as a noun coordinated with a verb, with no article and an infinitive after
+        it, a verb coordinated with the clause's main verb ("Le groupe a mis fin au cessez-le-feu conclu avec le
+        gouvernement et menace depuis de multiplier les attaques": "menace" read as a noun conjunct of "conclu")."""
+        following = [t for t in word.doc[word.i + 1:word.i + 4] if "Inf" in t.morph.get("VerbForm")]
+        if not following or any(c.dep_ == "det" for c in word.children) \
+                or not any(c.dep_ == "mark" and c.lower_ in self.infinitive_marks for c in following[0].children):
+            return
+        infinitive = self._infinitive(word)
+        if not infinitive:
+            return
+        main = word.head
+        while not has_subject(main) and main.head != main and main.dep_ not in ("ROOT",):
+            main = main.head  # the coordination is with the verb that has the subject
+        word.pos_, word.lemma_, word.head = "VERB", infinitive, main
+        word.set_morph({"Mood": "Ind", "Tense": "Pres", "VerbForm": "Fin"})
+        following[0].head, following[0].dep_ = word, "xcomp"
 
     def _before_infinitive(self, subject, word) -> bool:
         """Make a present-tense verb read as a modifier of the subject of the infinitive it governs the root, the

@@ -320,3 +320,8 @@ def test_a_verb_read_as_an_adjective_of_the_subject_of_its_infinitive_is_the_roo
 def test_a_participle_with_an_article_is_a_noun(nlp):
     doc = nlp("Un homme armé d'un couteau a tué un passant samedi à Paris.")
     assert next(t for t in doc if t.text == "passant").pos_ == "NOUN"
+
+
+def test_a_verb_read_as_a_noun_coordinated_with_a_verb_before_an_infinitive(nlp):
+    doc = nlp("Le groupe a mis fin au cessez-le-feu conclu avec le gouvernement et menace depuis de multiplier les attaques.")
+    assert arc(doc, "menace") == ("conj", "mis") and arc(doc, "multiplier") == ("xcomp", "menace")
