@@ -231,8 +231,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         if word in self.removal_verbs:  # "ont expulsé les djihadistes", "elle a été expulsée par Daech"
             return any(self._armed(c) for c in objects + [c for c in verb.children if c.dep_ == "obl:agent"])
         dative = [c for c in verb.children if c.dep_.startswith("obl") and case_of(c) in self.lex["dative_preps"]]
-        return any(c.ent_type_ in self.place_labels or lemma(c) in self.region_nouns for c in objects) \
-            or any(self._armed(c) for c in dative)
+        return any(c.ent_type_ in self.place_labels or lemma(c) in self.region_nouns or lemma(c) in self.facility_nouns
+                   for c in objects) or any(self._armed(c) for c in dative)  # also "le contrôle de l'aéroport"
 
     def _advances(self, verb) -> bool:
         """Whether a verb of advancing is said of armed actors moving on a place ("les rebelles tentent d'avancer dans
@@ -363,9 +363,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
             or self._plan(trigger) is not None  # "qu'ils attaqueraient les forces étrangères", "projetait de commettre…"
 
     def _introduces(self, token) -> bool:
-        """Whether a trigger can start an event of its own (an indefinite noun or a full clause)."""
+        """Whether a trigger can start an event of its own (an indefinite noun, a full clause, a participle with its
+        own agent: "trois pêcheurs enlevés la semaine dernière par des hommes armés")."""
         if token.pos_ == "VERB":
-            return self._trigger_key(token) not in self.weak or has_subject(token)
+            return self._trigger_key(token) not in self.weak or has_subject(token) or (
+                token.dep_ == "acl" and any(c.dep_ == "obl:agent" for c in token.children))
         dets = [c.lower_ for c in token.children if c.dep_ in ("det", "nummod")]
         return any(d in self.indefinite or d.isdigit() for d in dets)
 
@@ -1017,7 +1019,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
             candidates = [i for i, e in enumerate(events) if not e.series and e.type != "Threat"]
             same_day = [i for i in candidates if meta[i]["exprs"] & exprs and not (
                 frame.type == "Retaliation" and events[i].type != "Retaliation" and meta[i]["sentence"] == sentence)
-                and not _strikes_back(events[i], frame)]  # "a tué un passant samedi avant d'être abattu par la police"
+                and not _strikes_back(events[i], frame)  # "a tué un passant samedi avant d'être abattu par la police"
+                and not _other_attackers(events[i], frame)]  # "une opération pour libérer des pêcheurs enlevés par X"
             compatible = [i for i in candidates if self._compatible(events[i], frame, resolution, i == candidates[-1])]
             if same_day:
                 target = same_day[-1]
@@ -1203,6 +1206,12 @@ def _bare_participle(verb) -> bool:
     auxiliary ("Il avait lancé sa voiture sur la foule et poignardé un policier")."""
     return verb.dep_ == "advcl" and verb.morph.get("VerbForm") == ["Part"] and "Past" in verb.morph.get("Tense") \
         and not any(c.dep_.startswith("aux") for c in verb.children)
+
+
+def _other_attackers(event: Event, frame: Frame) -> bool:
+    """Whether a mention and an event both name attackers, none in common, one of them by name."""
+    mine, theirs = set(frame.roles.get("attacker", [])), set(event.roles.get("attacker", []))
+    return bool(mine and theirs and not mine & theirs and not all(is_nominal(k) for k in mine | theirs))
 
 
 def _strikes_back(event: Event, frame: Frame) -> bool:

@@ -1920,3 +1920,12 @@ def test_the_army_never_takes_up_the_police(extract):
                 "En représailles, l'armée a mené mardi une opération contre des « caches terroristes », tuant six militants "
                 "du TTP.")
     assert all("police" not in k for e in roles(x, "Retaliation") for k in e.get("attacker", []))
+
+
+def test_taking_a_facility_is_an_attack_and_a_participle_with_its_own_agent_another_event(extract):
+    x = extract(" date 2015-01-25 En janvier, les séparatistes avaient pris le contrôle de l'aéroport de Donetsk après des "
+                "mois de combats.")
+    assert roles(x, "Attack")[0]["target"] == ["t.txt/aeroport-donetsk"]
+    x = extract(" date 2019-09-25 L'armée a lancé une opération pour libérer trois pêcheurs indonésiens enlevés la semaine "
+                "dernière par des hommes armés du groupe Abou Sayyaf.")
+    assert sorted(e["attacker"] for e in roles(x, "Attack")) == [["abu_sayyaf"], ["t.txt/armed-forces"]]
