@@ -231,8 +231,10 @@ class EventExtractor(ThreatFrames, StatementFrames):
         if word in self.removal_verbs:  # "ont expulsé les djihadistes", "elle a été expulsée par Daech"
             return any(self._armed(c) for c in objects + [c for c in verb.children if c.dep_ == "obl:agent"])
         dative = [c for c in verb.children if c.dep_.startswith("obl") and case_of(c) in self.lex["dative_preps"]]
-        return any(c.ent_type_ in self.place_labels or lemma(c) in self.region_nouns or lemma(c) in self.facility_nouns
-                   for c in objects) or any(self._armed(c) for c in dative)  # also "le contrôle de l'aéroport"
+        armed = any(self._armed(c) or self.resolver.force_kind(c) for c in subjects(verb))  # an armed actor taking a
+        return any(c.ent_type_ in self.place_labels or lemma(c) in self.region_nouns  # facility ("le contrôle de
+                   or (armed and lemma(c) in self.facility_nouns) for c in objects) \
+            or any(self._armed(c) for c in dative)  # l'aéroport"), not a government a bank
 
     def _advances(self, verb) -> bool:
         """Whether a verb of advancing is said of armed actors moving on a place ("les rebelles tentent d'avancer dans
