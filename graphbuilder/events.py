@@ -76,6 +76,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.followers = set(lex["allegiance"]["follower_nouns"])
         self.birth = set(lex["birth_words"]["words"])
         self.spokesmen = set(lex["spokesman_nouns"]["words"])
+        self.own_possessives = set(lex["own_possessives"]["words"])
         self.of_preps = set(lex["of_preps"])
         temporal = load_lexicon(res.code)
         self.numbers = temporal.numbers

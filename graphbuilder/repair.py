@@ -773,8 +773,7 @@ class VerblessClauseRepair:
         self.gerund = data["gerund"]
         self.gerund_endings = tuple(self.gerund["endings"])
         self.partitives = set(lexicon["partitive_articles"])
-        self.bare_partitives = set(lexicon["bare_partitive_articles"])
-        self.infinitive_marks = set(lexicon["bare_partitive_articles"])  # "de", "d'" before an infinitive
+        self.bare_partitives = set(lexicon["bare_partitive_articles"])  # also the "de", "d'" before an infinitive
         lookups = nlp.get_pipe("lemmatizer").lookups
         self.verbs = lookups.get_table("lemma_index").get("verb", frozenset())
         self.exceptions = lookups.get_table("lemma_exc").get("verb", {})
@@ -803,7 +802,7 @@ class VerblessClauseRepair:
         for word in doc:
             if word.pos_ == "NOUN" and word.dep_ == "conj" and word.head.pos_ == "VERB" and word.text[:1].islower():
                 self._coordinated_verb(word)
-        for word in doc:
+        for word in doc:  # after the conjuncts: a gerund made a verb is no conjunct's head
             if word.pos_ in ("NOUN", "ADJ") and word.lower_.endswith(self.gerund_endings) and word.text[:1].islower() \
                     and case_of(word) == self.gerund["marker"]:  # the ending first: the cheap test
                 self._gerund(word)
@@ -834,7 +833,7 @@ class VerblessClauseRepair:
         gouvernement et menace depuis de multiplier les attaques": "menace" read as a noun conjunct of "conclu")."""
         following = [t for t in word.doc[word.i + 1:word.i + 4] if "Inf" in t.morph.get("VerbForm")]
         if not following or any(c.dep_ == "det" for c in word.children) \
-                or not any(c.dep_ == "mark" and c.lower_ in self.infinitive_marks for c in following[0].children):
+                or not any(c.dep_ == "mark" and c.lower_ in self.bare_partitives for c in following[0].children):
             return
         infinitive = self._infinitive(word)
         if not infinitive:
@@ -842,8 +841,8 @@ class VerblessClauseRepair:
         main = word.head
         while not has_subject(main) and main.head != main and main.dep_ not in ("ROOT",):
             main = main.head  # the coordination is with the verb that has the subject
-        word.pos_, word.lemma_, word.head = "VERB", infinitive, main
-        word.set_morph({"Mood": "Ind", "Tense": "Pres", "VerbForm": "Fin"})
+        _present_verb(word, infinitive)
+        word.head = main
         following[0].head, following[0].dep_ = word, "xcomp"
 
     def _before_infinitive(self, subject, word) -> bool:
@@ -859,8 +858,8 @@ class VerblessClauseRepair:
         infinitive = self._infinitive(word)
         if not infinitive:
             return False
-        word.head, word.dep_, word.pos_, word.lemma_ = word, "ROOT", "VERB", infinitive
-        word.set_morph({"Mood": "Ind", "Tense": "Pres", "VerbForm": "Fin"})
+        _present_verb(word, infinitive)
+        word.head, word.dep_ = word, "ROOT"
         for child in [c for c in verb.children if c.i < subject.i or c == subject]:
             child.head = word  # the subject and what comes before it ("Dans son communiqué, …")
         verb.head, verb.dep_ = word, "xcomp"
@@ -878,8 +877,8 @@ class VerblessClauseRepair:
     def _rebuild(doc: Doc, subject, verb, infinitive: str, end: int) -> None:
         """Make `verb` the root of the clause up to `end`, `subject` its subject and what follows its complements."""
         following = [t for t in doc[verb.i + 1:end] if t.head.i < verb.i or t.head.i == t.i or t.head == verb]
-        verb.head, verb.dep_, verb.pos_, verb.lemma_ = verb, "ROOT", "VERB", infinitive
-        verb.set_morph({"Mood": "Ind", "Tense": "Pres", "VerbForm": "Fin"})
+        _present_verb(verb, infinitive)
+        verb.head, verb.dep_ = verb, "ROOT"
         for child in [c for c in subject.children if c.i > verb.i]:
             child.head = verb
         subject.head, subject.dep_ = verb, "nsubj"
@@ -894,6 +893,12 @@ class VerblessClauseRepair:
                 token.dep_ = "obl"
             elif token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm"):
                 token.dep_ = "xcomp"  # "dément viser des civils"
+
+
+def _present_verb(word, infinitive: str) -> None:
+    """Make a word the tagger read otherwise a present-tense indicative verb of that infinitive."""
+    word.pos_, word.lemma_ = "VERB", infinitive
+    word.set_morph({"Mood": "Ind", "Tense": "Pres", "VerbForm": "Fin"})
 
 
 @Language.factory("verbless_clause_repair", default_config={"lang": "fr"})

@@ -123,8 +123,9 @@ class Resolver:
         unlike = self.lex["non_jihadist_fighters"]  # "les rebelles" take up no jihadist group
         self.non_jihadist, self.jihadist_roots = set(unlike["words"]), set(unlike["jihadist_roots"])
         self.institution_heads = self.titles | self.regimes  # another metonym ("la Maison Blanche") under these too
-        self.kinds = set(self.lex["force_labels"])  # "armed_forces", "police": a state's forces by kind
-        self.force_kinds = {a[k]: k for a in self.actors.values() for k in self.kinds if isinstance(a.get(k), str)}
+        kinds = set(self.lex["force_labels"])  # "armed_forces", "police": a state's forces by kind
+        self.force_kinds = {a[k]: k for a in self.actors.values() for k in kinds if isinstance(a.get(k), str)}
+        self.kind_endings = {k: (f"/{slug(k)}", f"_{k}") for k in kinds}  # a document's node, a state's unlisted force
         self.addressee_verbs = set(self.lex["blame_verbs"]) | set(self.lex["threat_verbs"])  # their object acts
         self.of_cases = set(self.lex["of_preps"]) | {""}  # "la base du K1", "la base K1"
         self.places = {fuzzy_key(alias): a["id"] for a in res.gazetteer if a["type"] == "Place"
@@ -257,10 +258,12 @@ class Resolver:
         if actor.get("type") != "Person" or ent.start <= ent.sent.start:
             return False
         first = doc[ent.start - 1]
+        if first.pos_ != "PROPN" or not first.text[:1].isupper() or first.text in self.lex["honorifics"] \
+                or first.lemma_.lower() in self.titles or first.ent_type_ \
+                or (first.i > 0 and doc[first.i - 1].pos_ == "DET"):  # "le Touareg Iyad Ag Ghaly": him, described
+            return False
         names = {strip_accents(w.lower())[:3] for name in [actor["label"], *actor.get("aliases", [])] for w in name.split()}
-        return first.pos_ == "PROPN" and first.text[:1].isupper() and first.text not in self.lex["honorifics"] \
-            and first.lemma_.lower() not in self.titles and not first.ent_type_ and strip_accents(first.lower_)[:3] not in names \
-            and not (first.i > 0 and doc[first.i - 1].pos_ == "DET")  # "le Touareg Iyad Ag Ghaly": him, described
+        return strip_accents(first.lower_)[:3] not in names
 
     def demonym_state(self, doc, token, out: Resolution) -> str | None:
         """"une frappe américaine": the state an adjective names, recorded as a mention of it."""
@@ -434,8 +437,7 @@ class Resolver:
 
     def _kind_of(self, key: str) -> str | None:
         """The kind of a state's force ("pakistan_police": police; a document's "…/armed-forces" node), if known."""
-        return self.force_kinds.get(key) or next(
-            (k for k in self.kinds if key.endswith((f"/{slug(k)}", f"_{k}"))), None)
+        return self.force_kinds.get(key) or next((k for k, ends in self.kind_endings.items() if key.endswith(ends)), None)
 
     def _antecedent(self, token, out: Resolution, types: list[str], plural: bool = False) -> Entity | None:
         """Most recent earlier mention of the first type (in preference order) that has one."""

@@ -38,9 +38,11 @@ class StatementFrames:
     def _claims(self, sent, resolution: Resolution, events: list[Event]) -> list[Relation]:
         relations = []
         for token in resolution.tokens(sent):
+            if token.pos_ not in ("VERB", "ADJ"):
+                continue
             said = [c for c in token.children if c.pos_ == "VERB" and self._is_trigger(c) and self._says_it_did(c)
                     and not negated(c, self.negation)]  # "La KIA a affirmé avoir attaqué un camp": it claims the attack
-            if token.pos_ not in ("VERB", "ADJ") or (self._verb_lemma(token) not in self.lex["claim_verbs"] and not said and not self._phrase(
+            if (self._verb_lemma(token) not in self.lex["claim_verbs"] and not said and not self._phrase(
                     lemma(token), token, sent, self.lex["claim_phrases"]["phrases"], own_clause=True)) \
                     or negated(token, self.negation):
                 continue

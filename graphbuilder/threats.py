@@ -210,9 +210,8 @@ class ThreatFrames:
         found = []
         sides = {self.resolver.actor_state(k) for k in frame.roles.get("attacker", [])} - {None}
         own = self._own_side(frame.roles.get("attacker", []))
-        own_words = set(self.lex["own_possessives"]["words"])
         complement = [t for t in complement if not any(  # "nos policiers": the speaker's own
-            d.dep_ == "det" and d.lower_ in own_words for d in t.children)]
+            d.dep_ == "det" and d.lower_ in self.own_possessives for d in t.children)]
         for t in complement:
             mention = resolution.mention_at(t.i)
             if mention and mention.key not in own and all(mention.key != k for k, _ in found) \
