@@ -147,10 +147,17 @@ class EventExtractor(ThreatFrames, StatementFrames):
         lead_places = [m.key for m in resolution.mentions if m.kind == "name" and doc[m.start].idx < lead_end
                        and resolution.entities[m.key].type == "Place" and self._same_clause(doc[m.start], [])]
         drivers = [k for k in (f"{document.name}/{kind}" for kind in PERPETRATOR_KINDS) if k in resolution.entities]
+        named = [k for k in (resolution.merged.get(f"{document.name}/{PERPETRATOR_KINDS[0]}"),) if k in resolution.entities]
+        idle = named if not any(set(named + drivers) & set(e.roles.get("attacker", [])) for e in events) else []
+        main = next((e for e, info in zip(events, meta) if info.get("lead") and e.type != "Threat" and not e.series), None)
         for event, info in zip(events, meta):
-            if event.weapon == "vehicle" and not event.roles.get("attacker") and drivers and event.type != "Threat":
-                event.roles["attacker"] = drivers[:1]  # "Un camion a foncé sur la foule": its driver, named later
-                event.roles["victims"] = [k for k in event.roles.get("victims", []) if k not in drivers]
+            rammed = drivers[:1] if event.weapon == "vehicle" and not event.roles.get("attacker") else []
+            unnamed = idle if event is main and all(
+                resolution.entities[k].type == "ArmedGroup" for k in event.roles.get("attacker", [])) else []
+            if event.type != "Threat" and (rammed or unnamed):  # "Un camion a foncé sur la foule", "une fusillade a
+                event.roles["attacker"] = [*event.roles.get("attacker", []), *(rammed or unnamed)]  # éclaté… Le tireur
+                event.roles["victims"] = [k for k in event.roles.get("victims", []) if k not in event.roles["attacker"]]
+                # était armé…": its driver or gunman (perhaps named later), when no event of the text has him
             relations += self._attack_relations(event, info.get("kill", False), info.get("mutual", False), resolution)
             struck = [k for k in event.roles.get("target", []) if resolution.entities[k].type == "State" and any(
                 m.key == k and m.kind != "demonym" for m in resolution.mentions)]  # not "des cibles iraniennes"

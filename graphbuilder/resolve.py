@@ -170,7 +170,9 @@ class Resolver:
             before = [m for m in around if m.end <= name.start] or suspect
             apposed = any(doc[m.end:name.start].text == "," or doc[name.end:m.start].text == "," for m in around)
             naming = before and any(t.lemma_.lower() in self.naming_verbs for t in doc[max(sent.start, name.start - 3):name.start])
-            if apposed or naming:
+            called = any(m.key == name.key and m.kind == "anaphor" and doc[m.start].lemma_.lower() in self.perpetrators
+                         for m in out.mentions if sent.start <= m.start < sent.end)  # "Un homme a foncé… L'assaillant,
+            if apposed or naming or called:  # Abdirahman H., …": the name took the description, the man is he
                 out.merge(key, name.key)
                 return
 

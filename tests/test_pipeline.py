@@ -877,6 +877,22 @@ def test_the_suspect_named_is_the_one_perpetrator(extract):
     assert not [e for e in x.entities if e.key == "t.txt/perpetrator"]
 
 
+def test_a_gunman_named_apart_from_the_attack_is_its_attacker(extract):
+    x = extract(" date 2016-06-12 Une fusillade a éclaté dans une discothèque d'Orlando. Le tireur était armé d'un fusil "
+                "d'assaut. Selon les médias, le suspect se dénommerait Omar Mateen.")
+    assert [e.roles.get("attacker") for e in x.events] == [["person-omar-mateen"]]
+    x = extract(" date 2016-06-12 Une fusillade a éclaté dans une discothèque d'Orlando. Le tireur était armé d'un fusil "
+                "d'assaut.")  # unnamed, he stays out: "le dernier terroriste" of a group's attack would be wrong
+    assert [e.roles.get("attacker") for e in x.events] == [None]
+
+
+def test_the_attacker_named_after_his_description_is_the_man_who_attacked(extract):
+    x = extract(" date 2019-06-13 Un homme a foncé avec sa voiture sur la foule à Brisbane. L'assaillant, Abdirahman H., "
+                "a été abattu par la police.")
+    assert [e.roles.get("attacker") for e in x.events] == [["person-abdirahman-h"], ["t.txt/police"]]
+    assert not [e for e in x.entities if e.key == "t.txt/perpetrator"]
+
+
 def test_attacks_linked_to_a_group_are_its_own(extract):
     x = extract(" date 2017-02-18 Des attentats liés à l'État islamique ont frappé Istanbul en janvier.")
     assert [e.roles.get("attacker") for e in x.events] == [["islamic_state"]]
