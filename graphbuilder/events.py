@@ -128,6 +128,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 index = self._merge(frame, events, meta, resolution)
                 meta[index]["kill"] = meta[index].get("kill", False) or frame.kill
                 meta[index]["mutual"] = meta[index].get("mutual", False) or frame.mutual
+                meta[index]["hurt"] = meta[index].get("hurt", set()) | frame.hurt
+                meta[index]["harmed"] = meta[index].get("harmed", set()) | set(frame.roles.get("victims", [])) - frame.hurt
                 meta[index]["lead"] = meta[index].get("lead", False) or sent.start_char < lead_end
                 meta[index]["background"] = meta[index].get("background", False) or any(
                     _pluperfect(t) or _pluperfect(t.head) for t in frame.triggers)  # "avait été tué": an earlier incident
@@ -158,7 +160,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 event.roles["attacker"] = [*event.roles.get("attacker", []), *(rammed or unnamed)]  # éclaté… Le tireur
                 event.roles["victims"] = [k for k in event.roles.get("victims", []) if k not in event.roles["attacker"]]
                 # était armé…": its driver or gunman (perhaps named later), when no event of the text has him
-            relations += self._attack_relations(event, info.get("kill", False), info.get("mutual", False), resolution)
+            relations += self._attack_relations(event, info, resolution)
             struck = [k for k in event.roles.get("target", []) if resolution.entities[k].type == "State" and any(
                 m.key == k and m.kind != "demonym" for m in resolution.mentions)]  # not "des cibles iraniennes"
             if event.type != "Threat" and struck and not event.roles.get("place"):
@@ -370,7 +372,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
             or any(lemma(c) in self.lex["irrealis_verbs"] for c in trigger.children) \
             or (trigger.pos_ == "VERB" and unreal(trigger)) or (trigger.pos_ == "NOUN" and trigger.head.pos_ == "VERB"
                                                                 and unreal(trigger.head)) \
-            or self._plan(trigger) is not None  # "qu'ils attaqueraient les forces étrangères", "projetait de commettre…"
+            or self._plan(trigger) is not None \
+            or (trigger.morph.get("VerbForm") == ["Inf"] and lemma(trigger.head) in self.lex["desire_verbs"])
+        # "qu'ils attaqueraient les forces étrangères", "projetait de commettre…", "avait voulu tuer des militaires"
 
     def _introduces(self, token) -> bool:
         """Whether a trigger can start an event of its own (an indefinite noun, a full clause, a participle with its
@@ -379,7 +383,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
             return self._trigger_key(token) not in self.weak or has_subject(token) or (
                 token.dep_ == "acl" and any(c.dep_ == "obl:agent" for c in token.children))
         dets = [c.lower_ for c in token.children if c.dep_ in ("det", "nummod")]
-        return any(d in self.indefinite or d.isdigit() for d in dets)
+        return any(d in self.indefinite or d.isdigit() for d in dets) and not any(d in self.definite for d in dets)
+        # "deux attaques", not "ces deux attentats"
 
     def _frame(self, group: list, sent, resolution: Resolution, others: list) -> Frame | None:
         frame = Frame(type="Attack", triggers=group)
@@ -395,6 +400,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         if not frame.roles.get("target") and not frame.roles.get("victims"):
             self._target_fallback(sent, frame, resolution, others)
         named_victims = {m.key for t in frame.victim_words for m in [resolution.mention_at(t.i)] if m}
+        frame.hurt = {m.key for t in frame.victim_words if lemma(t.head) in self.lex["wound_verbs"]
+                      for m in [resolution.mention_at(t.i)] if m}
         inferred = set(frame.roles.get("victims", [])) & set(frame.roles.get("attacker", [])) - named_victims
         for role in ("victims", "target"):  # "Le PKK affirme avoir tué des dizaines de jihadistes": not the PKK's own,
             if inferred and frame.roles.get(role):  # the group in focus that "jihadistes" stood for
@@ -619,9 +626,12 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 tolls = [c for c in verb.children if c.dep_ == "obj" and lemma(c) in self.death_nouns]  # "a fait 20 morts
                 for child in [*verb.children, *(g for c in tolls for g in c.children)]:  # parmi les soldats"
                     if child != trigger and child.dep_ in ("obj", "obl", "obl:mod", "obl:arg", "nmod"):
-                        dead = (costs_lives and case_of(child) in self.lex["dative_preps"]) or (
+                        death_of = child.head in tolls and child.head.morph.get("Number") == ["Sing"] and case_of(
+                            child) in self.of_preps  # "a causé la mort de trois personnes"
+                        dead = (costs_lives and case_of(child) in self.lex["dative_preps"]) or death_of or (
                             tolls and case_of(child) in self.lex["among_preps"])
                         self._role_from(child, verb, False, frame, resolution, force="victims" if dead else None)
+                        costs_lives = costs_lives or death_of
                 if lemma(verb) in self.kill_verbs or costs_lives:
                     frame.kill = True
             if trigger.dep_ in ("obl", "obl:mod", "nmod") and self._dies(trigger.head):
@@ -1168,21 +1178,23 @@ class EventExtractor(ThreatFrames, StatementFrames):
         text = resolution.document.text
         return Span(first.idx, last.idx + len(last), text[first.idx:last.idx + len(last)])
 
-    def _attack_relations(self, event: Event, kill: bool, mutual: bool, resolution: Resolution) -> list[Relation]:
-        """attacked / retaliatedAgainst / killed between the fillers of one merged event (attacked both ways in a clash)."""
+    def _attack_relations(self, event: Event, info: dict, resolution: Resolution) -> list[Relation]:
+        """attacked / retaliatedAgainst / killed between the fillers of one merged event (attacked both ways in a clash;
+        not killed, the victims named only as wounded)."""
         if event.type == "Threat":
             return []
-        pairs = [("attacker", "target", "attacked")] + ([("target", "attacker", "attacked")] if mutual else [])
+        pairs = [("attacker", "target", "attacked")] + ([("target", "attacker", "attacked")] if info.get("mutual") else [])
         if event.type == "Retaliation":
             pairs.append(("attacker", "target", "retaliatedAgainst"))
-        if kill:
+        if info.get("kill"):
             pairs.append(("attacker", "victims", "killed"))
         return [
             Relation(s, predicate, o, event.evidence[:1])
             for a, b, predicate in pairs
             for s in event.roles.get(a, [])
             for o in event.roles.get(b, [])
-            if s != o and resolution.entities[s].type in ACTOR_TYPES
+            if s != o and resolution.entities[s].type in ACTOR_TYPES and not (
+                predicate == "killed" and o in info.get("hurt", set()) - info.get("harmed", set()))
         ]
 
     def _pairs(self, frame: Frame, a: str, b: str, predicate: str, resolution: Resolution) -> list[Relation]:

@@ -31,6 +31,7 @@ class Frame:
     title: bool = False
     counter: bool = False  # its victims are the perpetrators of another attack
     victim_words: list = field(default_factory=list)  # the words naming its victims
+    hurt: set = field(default_factory=set)  # victims named as wounded ("cinq autres personnes ont été blessées")
     own_date: bool = False  # a date complements an attack noun itself ("les attentats de janvier 2015")
     generic: bool = False  # a series only by its generic plural ("les attaques")
     mutual: bool = False  # a clash: each side attacks the other ("des combats entre l'armée et les rebelles")

@@ -172,7 +172,10 @@ class Resolver:
             naming = before and any(t.lemma_.lower() in self.naming_verbs for t in doc[max(sent.start, name.start - 3):name.start])
             called = any(m.key == name.key and m.kind == "anaphor" and doc[m.start].lemma_.lower() in self.perpetrators
                          for m in out.mentions if sent.start <= m.start < sent.end)  # "Un homme a foncé… L'assaillant,
-            if apposed or naming or called:  # Abdirahman H., …": the name took the description, the man is he
+            # Abdirahman H., …": the name took the description, the man is he; "Le suspect, Tarik M., …"
+            suspected = name.start > 1 and doc[name.start - 1].text == "," and doc[name.start - 2].lemma_.lower() in \
+                self.lex["suspect_nouns"] and doc[name.start - 2].morph.get("Number") != ["Plur"]
+            if apposed or naming or called or suspected:
                 out.merge(key, name.key)
                 return
 

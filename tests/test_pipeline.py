@@ -1945,3 +1945,29 @@ def test_taking_a_facility_is_an_attack_and_a_participle_with_its_own_agent_anot
     x = extract(" date 2019-09-25 L'armée a lancé une opération pour libérer trois pêcheurs indonésiens enlevés la semaine "
                 "dernière par des hommes armés du groupe Abou Sayyaf.")
     assert sorted(e["attacker"] for e in roles(x, "Attack")) == [["abu_sayyaf"], ["t.txt/armed-forces"]]
+
+
+def test_the_wounded_are_victims_but_not_killed(extract):
+    x = extract(" date 2019-06-13 Un homme armé d'un couteau a tué une femme à Brisbane mercredi. Cinq autres personnes "
+                "ont été blessées par l'assaillant.")
+    assert roles(x)[0]["victims"] == ["t.txt/femme", "t.txt/personne"]
+    assert {o for s, p, o in triples(x) if p == "killed"} == {"t.txt/femme"}
+
+
+def test_the_death_of_people_caused_by_attacks_makes_them_victims(extract):
+    x = extract(" date 2017-01-25 Les shebab ont attaqué un hôtel de Mogadiscio mercredi. Ces deux attentats ont "
+                "provoqué la mort de 28 personnes.")  # one incident: "ces deux attentats" introduce no new one
+    assert len(x.events) == 1
+    assert ("al_shabaab", "killed", "t.txt/personne") in triples(x)
+
+
+def test_the_suspect_apposed_to_his_name_is_the_gunman(extract):
+    x = extract(" date 2016-11-09 Un homme a ouvert le feu sur deux soldats.\n\nLe suspect, Tarik M., un Allemand d'origine "
+                "marocaine âgé de 31 ans, était surveillé depuis 2015 par l'Office fédéral de protection de la Constitution.")
+    assert [e.roles.get("attacker") for e in x.events] == [["person-tarik-m"]]
+
+
+def test_a_wish_to_kill_is_no_killing(extract):
+    x = extract(" date 2016-11-09 Un homme a ouvert le feu sur deux soldats à Kassel mardi. Selon le parquet, le jeune homme "
+                "avait « manifestement voulu tuer des militaires ».")
+    assert [p for s, p, o in triples(x)] == ["attacked"]
