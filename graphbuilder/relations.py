@@ -123,7 +123,7 @@ class RelationExtractor:
                 if pos in ("NOUN", "PROPN") and token.dep_ == "appos" and (token.text[:1].isupper() or self._demonym(token)):
                     out += self._demonym_apposition(token, resolution, span)
                 if pos in ("NOUN", "PROPN", "ADJ") and token.dep_ != "appos":
-                    out += self._nationality(token, resolution, span)
+                    out += self._nationality(token, resolution, span) or self._demonym_after_name(token, resolution, span)
                 if pos == "ADJ" and token.dep_ == "amod" and token.lower_.startswith(self.partisan):
                     out += self._partisan(token, resolution, span)
                 if pos == "VERB" and word in self.control and not negated(token, self.negation):
@@ -501,6 +501,16 @@ class RelationExtractor:
             return []
         people = [k for c in said_of for k in [self._entity(c, resolution, ACTORS - {"State"})] if k]
         return [Relation(person, "affiliatedWith", state, [span]) for person in people for state in states if state != person]
+
+    def _demonym_after_name(self, token, resolution: Resolution, span: Span) -> list[Relation]:
+        """"Rustam J., un Ouzbek de 33 ans, …" when the parser cut the apposition off its name: a person's name, a comma,
+        an indefinite article and a demonym, read in a row."""
+        i = token.i
+        if i < 3 or not token.text[:1].isupper() or token.doc[i - 2].text != "," \
+                or "Ind" not in token.doc[i - 1].morph.get("Definite"):
+            return []
+        person = self._entity(token.doc[i - 3], resolution, {"Person"})
+        return [Relation(person, "affiliatedWith", state, [span]) for state in self._states_of(token)] if person else []
 
     def _nominal_person(self, token, resolution: Resolution) -> bool:
         """Whether a noun heads the mention of unnamed people who are not a force's members ("un otage", not "des

@@ -1971,3 +1971,9 @@ def test_a_wish_to_kill_is_no_killing(extract):
     x = extract(" date 2016-11-09 Un homme a ouvert le feu sur deux soldats à Kassel mardi. Selon le parquet, le jeune homme "
                 "avait « manifestement voulu tuer des militaires ».")
     assert [p for s, p, o in triples(x)] == ["attacked"]
+
+
+def test_a_nationality_cut_off_its_name_by_the_parser(extract):
+    x = extract(" date 2017-04-08 Le principal suspect, Rustam J., un Ouzbek de 33 ans débouté du droit d'asile, a été arrêté "
+                "dans la soirée.")
+    assert ("person-rustam-j", "affiliatedWith", "uzbekistan") in triples(x)
