@@ -370,7 +370,8 @@ class Resolver:
         kind = self.force_kind(token)
         if kind is None:
             return False
-        qualified = any(c.dep_ == "amod" for c in token.children)  # "les forces turquo-rebelles": not the state named before
+        qualified = any(c.dep_ == "amod" and c.lower_ not in self.lex["state_force_adjectives"] for c in token.children)
+        # "les forces turquo-rebelles": not the state named before, but "En Irak, l'armée gouvernementale" is its army
         state = self._state_of(token, out) or (None if qualified else self._sentence_state(token, out))
         if state is None:
             return False

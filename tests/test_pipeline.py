@@ -1977,3 +1977,9 @@ def test_a_nationality_cut_off_its_name_by_the_parser(extract):
     x = extract(" date 2017-04-08 Le principal suspect, Rustam J., un Ouzbek de 33 ans débouté du droit d'asile, a été arrêté "
                 "dans la soirée.")
     assert ("person-rustam-j", "affiliatedWith", "uzbekistan") in triples(x)
+
+
+def test_the_government_army_of_the_country_named_in_its_sentence(extract):
+    x = extract(" date 2016-02-21 L'armée syrienne a repris Palmyre. En Irak, l'armée gouvernementale et ses milices alliées "
+                "avaient repris Ramadi le 9 février.")
+    assert [e.roles.get("attacker")[0] for e in x.events] == ["syrian_arab_army", "iraqi_armed_forces"]
