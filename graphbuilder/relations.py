@@ -420,13 +420,19 @@ class RelationExtractor:
         "le plateau du Golan contrôlé par Israël", "les régions de Donetsk et de Lougansk contrôlées par X"."""
         if token.dep_ in ("acl", "amod"):
             place = token.head
-            named = [place] + [c for c in place.children if c.dep_ == "nmod" and case_of(c) in self.of_cases]
+            start = next(t.i for t in place.subtree if not t.is_punct)  # "sur Raqqa, principale ville contrôlée par l'EI",
+            # however the parser hung it
+            named = [place] + [c for c in place.children if c.dep_ == "nmod" and case_of(c) in self.of_cases] + (
+                [token.doc[start - 2]] if start > 1 and token.doc[start - 1].text == "," else [])
             places = [k for t in named for c in [t] + [g for g in t.children if g.dep_ == "conj"]
                       for k in [self._entity(c, resolution, LOCATIONS)] if k]
             holders = self._holders(token, "obl:agent", resolution) if places else []
             return [Relation(h, "stationedIn", p, [span]) for h in holders for p in dict.fromkeys(places) if h != p]
         places = [key for c in token.children if c.dep_ == "obj"
                   for key in [self._entity_or_of(c, resolution, LOCATIONS)] if key]
+        if not places and token.dep_ == "acl:relcl" and any(c.lower_ == "où" for c in token.children):
+            places = [k for c in [token.head, *(g for g in token.head.children if g.dep_ == "conj")]  # "En Syrie et en
+                      for k in [self._entity(c, resolution, LOCATIONS)] if k]  # Irak, où l'EI contrôle de vastes territoires"
         holders = self._holders(token, "nsubj", resolution) if places else []
         return [Relation(h, "stationedIn", p, [span]) for h in holders[:1] for p in places[:1] if h != p]
 

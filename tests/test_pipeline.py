@@ -1983,3 +1983,10 @@ def test_the_government_army_of_the_country_named_in_its_sentence(extract):
     x = extract(" date 2016-02-21 L'armée syrienne a repris Palmyre. En Irak, l'armée gouvernementale et ses milices alliées "
                 "avaient repris Ramadi le 9 février.")
     assert [e.roles.get("attacker")[0] for e in x.events] == ["syrian_arab_army", "iraqi_armed_forces"]
+
+
+def test_control_of_the_place_a_description_or_where_clause_follows(extract):
+    x = extract(" date 2017-01-12 Les FDS ont lancé une offensive sur Raqqa, principale ville contrôlée par l'État islamique.")
+    assert ("islamic_state", "stationedIn", "raqqa") in triples(x)
+    x = extract(" date 2017-01-12 Les combats se poursuivent en Libye, où les milices tiennent la capitale.")
+    assert [p for s, p, o in triples(x) if o == "libya"] == ["stationedIn"]
