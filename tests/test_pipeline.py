@@ -1990,3 +1990,11 @@ def test_control_of_the_place_a_description_or_where_clause_follows(extract):
     assert ("islamic_state", "stationedIn", "raqqa") in triples(x)
     x = extract(" date 2017-01-12 Les combats se poursuivent en Libye, où les milices tiennent la capitale.")
     assert [p for s, p, o in triples(x) if o == "libya"] == ["stationedIn"]
+
+
+def test_charging_someone_blames_him(extract):
+    x = extract(" date 2017-03-25 Le parquet antiterroriste a mis en examen Rustam J. pour assassinat.")
+    assert [(p, o) for s, p, o in triples(x)] == [("blamed", "person-rustam-j")]
+    x = extract(" date 2017-03-25 L'homme, Mohamed R., a été inculpé pour tentative d'assassinat terroriste, a annoncé le "
+                "parquet fédéral de Belgique.")
+    assert [(p, o) for s, p, o in triples(x)] == [("blamed", "person-mohamed-r")]
