@@ -85,12 +85,14 @@ class StatementFrames:
                 continue
             word = self._verb_lemma(token)  # "frappes attribuées au régime"
             condemning = word in self.condemning and self._authored(token, resolution)  # "a dénoncé un acte du régime"
-            if (word not in self.blame_heads and not condemning) or (token.pos_ == "ADJ" and word not in self.lex["blame_verbs"]) \
-                    or negated(token, self.negation):
+            pointing = word in self.lex["pointing"]["verbs"] and any(  # "les indices pointent Daech"
+                c.dep_ == "nsubj" and c.lower_ in self.lex["pointing"]["subjects"] for c in token.children)
+            if (word not in self.blame_heads and not condemning and not pointing) or (
+                    token.pos_ == "ADJ" and word not in self.lex["blame_verbs"]) or negated(token, self.negation):
                 continue
             if token.morph.get("VerbForm") == ["Inf"] and lemma(token.head) in self.lex["intention_verbs"]:
                 continue  # "chercher à imputer l'attentat à l'EI": an intention, not an accusation
-            if word not in self.lex["blame_verbs"] and not condemning and not self._phrase(word, token, sent, phrases):
+            if word not in self.lex["blame_verbs"] and not condemning and not pointing and not self._phrase(word, token, sent, phrases):
                 continue  # "tient pour responsable", "a désigné les talibans comme responsables"
             passive = is_passive(token)
             accusers, accused = [], []
@@ -101,6 +103,7 @@ class StatementFrames:
                 elif child.dep_ in ("obj", "nsubj:pass", "iobj") or (child.dep_ == "xcomp" and child.pos_ in ("PROPN", "NOUN")) or (
                         child.dep_ in ("obl:arg", "obl", "obl:mod") and case_of(child) in self.lex["dative_preps"]) or (
                         child.dep_ in ("obl:arg", "obl", "obl:mod", "nmod") and case_of(child) in self.blame_on) or (
+                        pointing and child.dep_.startswith("obl") and case_of(child) in self.lex["pointing"]["preps"]) or (
                         child in on and child.dep_ == "nmod" and not case_of(child)):  # "a pointé du doigt l'Iran"
                     accused += self._accused(child, resolution)
             if passive and not accused and token.dep_ in ("acl", "advcl", "amod"):

@@ -1998,3 +1998,12 @@ def test_charging_someone_blames_him(extract):
     x = extract(" date 2017-03-25 L'homme, Mohamed R., a été inculpé pour tentative d'assassinat terroriste, a annoncé le "
                 "parquet fédéral de Belgique.")
     assert [(p, o) for s, p, o in triples(x)] == [("blamed", "person-mohamed-r")]
+
+
+def test_clues_pointing_at_a_group_blame_it(extract):
+    x = extract(" date 2016-06-28 Un attentat a frappé l'aéroport d'Istanbul mardi. Les autorités turques indiquent que "
+                "« les indices pointent Daech ».")
+    assert ("turkey", "blamed", "islamic_state") in triples(x)
+    x = extract(" date 2016-06-28 Un attentat a frappé l'aéroport d'Istanbul mardi. Selon Ankara, les soupçons se portent "
+                "sur le PKK.")
+    assert ("turkey", "blamed", "pkk") in triples(x)
