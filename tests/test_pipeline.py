@@ -2007,3 +2007,9 @@ def test_clues_pointing_at_a_group_blame_it(extract):
     x = extract(" date 2016-06-28 Un attentat a frappé l'aéroport d'Istanbul mardi. Selon Ankara, les soupçons se portent "
                 "sur le PKK.")
     assert ("turkey", "blamed", "pkk") in triples(x)
+
+
+def test_the_wounded_who_died_later_were_killed_by_the_attack(extract):
+    x = extract(" date 2018-05-17 Un homme armé a ouvert le feu mercredi dans un lycée de Zanesville. Deux élèves ont "
+                "succombé à leurs blessures.")
+    assert ("t.txt/perpetrator", "killed", "t.txt/eleve") in triples(x)
