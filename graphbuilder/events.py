@@ -137,7 +137,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                         and sent.start_char < lead_end:  # the news itself: what the title or lead reports
                     events[index].date = reported
                     meta[index]["provisional"] = True  # a date the text gives later replaces it
-            self._died_of_wounds(sent, resolution, events, meta)
+            if not candidates:
+                self._died_of_wounds(sent, resolution, events, meta)
             for frame in [*self._threat_frames(sent, resolution, events, vows), *self._plot_frames(candidates, resolution),
                           *self._spoken_threats(candidates, resolution)]:
                 frame.dates = _nearest_first(frame, dates, document.text)
@@ -175,24 +176,21 @@ class EventExtractor(ThreatFrames, StatementFrames):
 
     def _died_of_wounds(self, sent, resolution: Resolution, events: list[Event], meta: list[dict]) -> None:
         """"Deux élèves et une enseignante, Margaret Olsen, ont succombé à leurs blessures": victims killed by the
-        attack told last (not a response to it), when their sentence tells of no attack of its own."""
-        latest = next((i for i in range(len(events) - 1, -1, -1) if events[i].type != "Threat" and not events[i].series
-                       and not any(self._perpetrator(k, resolution) for k in events[i].roles.get("victims", []))), None)
+        attack told last (not a response to it); call it for a sentence that tells of no attack of its own."""
         lex = self.lex["died_of_wounds"]
-        if latest is None or any(self._is_trigger(t) for t in sent):
-            return
-        for verb in sent:
-            if lemma(verb) in lex["verbs"] and verb.pos_ == "VERB" and not negated(verb, self.negation) and any(
-                    c.dep_.startswith("obl") and lemma(c) in lex["nouns"] for c in verb.children):
-                for subject in subjects(verb):
-                    for token in [subject, *(c for c in subject.children if c.dep_ == "conj")]:
-                        named = [c for c in token.children if c.dep_ == "appos" and resolution.mention_at(c.i)]
-                        for key, _ in [f for t in named or [token] for f in self._fillers(t, resolution)]:
-                            if resolution.entities[key].type == "Person" and key not in events[latest].roles.get("attacker", []):
-                                events[latest].roles.setdefault("victims", [])
-                                if key not in events[latest].roles["victims"]:
-                                    events[latest].roles["victims"].append(key)
-                                meta[latest]["kill"] = True
+        verbs = [v for v in sent if v.pos_ == "VERB" and lemma(v) in lex["verbs"] and not negated(v, self.negation)
+                 and any(c.dep_.startswith("obl") and lemma(c) in lex["nouns"] for c in v.children)]
+        latest = next((i for i in range(len(events) - 1, -1, -1) if events[i].type != "Threat" and not events[i].series
+                       and not any(self._perpetrator(k, resolution) for k in events[i].roles.get("victims", []))),
+                      None) if verbs else None
+        dead = [subject for verb in verbs for subject in subjects(verb)] if latest is not None else []
+        for token in [*dead, *(c for subject in dead for c in subject.children if c.dep_ == "conj")]:
+            named = [c for c in token.children if c.dep_ == "appos" and resolution.mention_at(c.i)]
+            for key, _ in [f for t in named or [token] for f in self._fillers(t, resolution)]:
+                if resolution.entities[key].type == "Person" and key not in events[latest].roles.get("attacker", []):
+                    victims = events[latest].roles.setdefault("victims", [])
+                    victims += [] if key in victims else [key]
+                    meta[latest]["kill"] = True
 
     # -- attacks -----------------------------------------------------------------------
     def _is_trigger(self, token) -> bool:

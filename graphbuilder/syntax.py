@@ -6,9 +6,15 @@ import re
 CHAIN_DEPS = {"appos", "conj", "flat:name", "flat", "fixed"}
 
 
+_LEMMAS: dict[int, str] = {}  # lemma hash → normalised lemma: one entry per lemma of the vocabulary
+
+
 def lemma(token) -> str:
     """Lower-case lemma with typographic apostrophes normalised."""
-    return token.lemma_.lower().replace("’", "'")
+    word = _LEMMAS.get(token.lemma)
+    if word is None:
+        word = _LEMMAS[token.lemma] = token.lemma_.lower().replace("’", "'")
+    return word
 
 
 def verb_lemma(token, endings: list[str]) -> str:
