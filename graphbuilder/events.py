@@ -181,7 +181,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         verbs = [v for v in sent if v.pos_ == "VERB" and lemma(v) in lex["verbs"] and not negated(v, self.negation)
                  and any(c.dep_.startswith("obl") and lemma(c) in lex["nouns"] for c in v.children)]
         latest = next((i for i in range(len(events) - 1, -1, -1) if events[i].type != "Threat" and not events[i].series
-                       and not any(self._perpetrator(k, resolution) for k in events[i].roles.get("victims", []))),
+                       and not self._counters(events[i].roles, resolution)),
                       None) if verbs else None
         dead = [subject for verb in verbs for subject in subjects(verb)] if latest is not None else []
         for token in [*dead, *(c for subject in dead for c in subject.children if c.dep_ == "conj")]:
@@ -419,9 +419,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
             frame.roles["place"] = [k for k in frame.roles["place"] if not _region(k, resolution)]  # Nigeria": the town
         if not frame.roles.get("target") and not frame.roles.get("victims"):
             self._target_fallback(sent, frame, resolution, others)
-        named_victims = {m.key for t in frame.victim_words for m in [resolution.mention_at(t.i)] if m}
-        frame.hurt = {m.key for t in frame.victim_words if lemma(t.head) in self.lex["wound_verbs"]
-                      for m in [resolution.mention_at(t.i)] if m}
+        named = [(t, m) for t in frame.victim_words for m in [resolution.mention_at(t.i)] if m]
+        named_victims = {m.key for _, m in named}
+        frame.hurt = {m.key for t, m in named if lemma(t.head) in self.lex["wound_verbs"]}
         inferred = set(frame.roles.get("victims", [])) & set(frame.roles.get("attacker", [])) - named_victims
         for role in ("victims", "target"):  # "Le PKK affirme avoir tué des dizaines de jihadistes": not the PKK's own,
             if inferred and frame.roles.get(role):  # the group in focus that "jihadistes" stood for
@@ -433,7 +433,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
             frame.roles["attacker"] = [k for k in frame.roles["attacker"] if k not in struck]
             if not frame.roles["attacker"]:
                 del frame.roles["attacker"]
-        frame.counter = any(self._perpetrator(k, resolution) for k in frame.roles.get("victims", [])) or any(
+        frame.counter = self._counters(frame.roles, resolution) or any(
             lemma(t) in self.perpetrators or lemma(t) in self.suspects for t in frame.victim_words)  # "l'auteur de la tuerie"
         if frame.kill and not frame.roles.get("attacker") and frame.roles.get("victims") and all(
                 resolution.entities[k].type == "ArmedGroup" for k in frame.roles["victims"]):
@@ -955,6 +955,10 @@ class EventExtractor(ThreatFrames, StatementFrames):
             new == key and old.rsplit("/", 1)[-1] in PERPETRATOR_KINDS for old, new in resolution.merged.items()))
         # resolver's node, and the person it was named ("le tireur, Omar Mateen")
 
+    def _counters(self, roles: dict[str, list[str]], resolution: Resolution) -> bool:
+        """Whether an event's victims are another attack's perpetrators (the police shooting the attacker)."""
+        return any(self._perpetrator(k, resolution) for k in roles.get("victims", []))
+
     def _named_below(self, complement, resolution: Resolution):
         """The mention one level below a complement that names nothing itself: "le chef de la police, le général X",
         "du groupe EI" (not a person: "les forces du régime de Bachar"), "un réseau de tunnels de l'EI" (an armed group)."""
@@ -1101,7 +1105,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         if (frame.type == "Retaliation") != (event.type == "Retaliation") and not (
                 latest and event.type == "Retaliation" and not frame.roles.get("attacker")):
             return False
-        if frame.counter != any(self._perpetrator(k, resolution) for k in event.roles.get("victims", [])):
+        if frame.counter != self._counters(event.roles, resolution):
             return False  # the attackers shot by the police: a response, not the attack itself
         institutions = [k for k in frame.roles.get("attacker", []) if resolution.entities[k].type not in ("Person", "ArmedGroup")]
         if event.weapon == "vehicle" and not event.roles.get("attacker") and institutions:

@@ -165,19 +165,21 @@ class Resolver:
                 continue  # "le procureur de Paris, François Molins, l'assaillant…": the name already describes another
             sent = doc[name.start].sent
             around = [m for m in out.mentions if m.key == key and sent.start <= m.start < sent.end]
-            suspect = any(t.lemma_.lower() in self.lex["suspect_nouns"] and t.morph.get("Number") != ["Plur"]
-                          for t in doc[sent.start:name.start])  # "le suspect se dénommerait Omar Mateen"
+            suspect = any(self._one_suspect(t) for t in doc[sent.start:name.start])  # "le suspect se dénommerait Omar Mateen"
             before = [m for m in around if m.end <= name.start] or suspect
             apposed = any(doc[m.end:name.start].text == "," or doc[name.end:m.start].text == "," for m in around)
             naming = before and any(t.lemma_.lower() in self.naming_verbs for t in doc[max(sent.start, name.start - 3):name.start])
             called = any(m.key == name.key and m.kind == "anaphor" and doc[m.start].lemma_.lower() in self.perpetrators
                          for m in out.mentions if sent.start <= m.start < sent.end)  # "Un homme a foncé… L'assaillant,
             # Abdirahman H., …": the name took the description, the man is he; "Le suspect, Tarik M., …"
-            suspected = name.start > 1 and doc[name.start - 1].text == "," and doc[name.start - 2].lemma_.lower() in \
-                self.lex["suspect_nouns"] and doc[name.start - 2].morph.get("Number") != ["Plur"]
+            suspected = name.start > 1 and doc[name.start - 1].text == "," and self._one_suspect(doc[name.start - 2])
             if apposed or naming or called or suspected:
                 out.merge(key, name.key)
                 return
+
+    def _one_suspect(self, token) -> bool:
+        """Whether a word is a suspect noun in the singular ("le suspect", "l'auteur")."""
+        return token.lemma_.lower() in self.lex["suspect_nouns"] and token.morph.get("Number") != ["Plur"]
 
     # -- names --------------------------------------------------------------------------
     def _entity(self, doc, ent, out: Resolution) -> None:
