@@ -2,6 +2,8 @@
 (threats.py) and claims and blame (statements.py) are mixed in."""
 from __future__ import annotations
 
+from functools import cache, partial
+
 from .frames import ACTOR_TYPES, AGGRESSOR_TYPES, ARMED_TYPES, LOCATION_TYPES, VICTIM_TYPES, Frame
 from .lang import Resources
 from .model import Event, Relation, Span, TimeValue
@@ -115,16 +117,14 @@ class EventExtractor(ThreatFrames, StatementFrames):
             if not sent.text.strip():
                 continue
             is_title = title_end > 0 and sent.start_char < title_end
-            window = _date_window(sent)
-            dates = [d for d in find_dates(document.text, window, sent.end_char, document.published, self.lang)
-                     if not is_dateline(document.text, d[1])]
+            dates = cache(partial(self._sentence_dates, sent, document))  # read only if the sentence has frames
             vows = [v for v in resolution.tokens(sent) if self._threatens(v)]  # read by both the attack and threat frames
             candidates = [t for t in resolution.tokens(sent) if self._is_trigger(t)]  # attack words, read by both too
             for frame in self._attack_frames(sent, resolution, vows, candidates):
                 frame.title = is_title
-                frame.dates = _nearest_first(frame, dates, document.text)
+                frame.dates = _nearest_first(frame, dates(), document.text)
                 frame.own_date = any(c.left_edge.idx <= start <= c.right_edge.idx for t in frame.triggers if t.pos_ == "NOUN"
-                                     for c in t.children if c.dep_ == "nmod" for start, _, _ in dates)
+                                     for c in t.children if c.dep_ == "nmod" for start, _, _ in dates())
                 index = self._merge(frame, events, meta, resolution)
                 meta[index]["kill"] = meta[index].get("kill", False) or frame.kill
                 meta[index]["mutual"] = meta[index].get("mutual", False) or frame.mutual
@@ -141,7 +141,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 self._died_of_wounds(sent, resolution, events, meta)
             for frame in [*self._threat_frames(sent, resolution, events, vows), *self._plot_frames(candidates, resolution),
                           *self._spoken_threats(candidates, resolution)]:
-                frame.dates = _nearest_first(frame, dates, document.text)
+                frame.dates = _nearest_first(frame, dates(), document.text)
                 events.append(self._new_event(frame, resolution))
                 meta.append({"exprs": set(), "title": False})
                 relations += self._pairs(frame, "attacker", "target", "threatened", resolution)
@@ -298,6 +298,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
             return False
         words = {c.lower_ for c in verb.children if c.i < verb.i}
         return bool(words & self.reflexive_pronouns) and all(c in words for c in clitics)
+
+    def _sentence_dates(self, sent, document) -> list[tuple[int, int, TimeValue]]:
+        """The resolved date expressions of a sentence and of a verbless fragment before it, datelines left out."""
+        return [d for d in find_dates(document.text, _date_window(sent), sent.end_char, document.published, self.lang)
+                if not is_dateline(document.text, d[1])]
 
     def _attack_frames(self, sent, resolution: Resolution, vows: list, candidates: list) -> list[Frame]:
         told = {t.i for v in vows for c in v.subtree if c != v and c.dep_ == "acl:relcl" and past_clause(c)

@@ -71,6 +71,8 @@ def keep_hyphenated_names(tokenizer, particles: list[str], inner: list[str]) -> 
     original = tokenizer.token_match
 
     def token_match(text: str):
+        if "-" not in text:  # both patterns need one; the tokenizer asks for every new word
+            return original(text) if original else None
         found = names.fullmatch(text)
         if found and upper(text).group()[1:].isupper() and not text.endswith("-"):
             return found

@@ -362,8 +362,8 @@ class PrepositionalSubjectRepair:
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s subjects in place."""
         for token in doc:
-            cases = [c for c in token.lefts if c.dep_ == "case" and c.pos_ == "ADP"]
-            if not token.dep_.startswith("nsubj") or all(self._partitive(c) for c in cases):
+            if not token.dep_.startswith("nsubj") or all(
+                    self._partitive(c) for c in token.lefts if c.dep_ == "case" and c.pos_ == "ADP"):
                 continue  # no preposition, or a partitive article: "près de 160 djihadistes"
             subject = next((c for c in token.rights if c.dep_ == "appos" and any(t.text == "," for t in doc[token.i:c.i])), None)
             if subject is not None:

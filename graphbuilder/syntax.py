@@ -30,12 +30,14 @@ def verb_lemma(token, endings: list[str]) -> str:
 
 def case_of(token) -> str:
     """The preposition (case marker) introducing a nominal, '' if none: 'près de' for multiword ones."""
-    cases = [c for c in token.children if c.dep_ in ("case", "fixed") and c.i < token.i]
-    if not cases:
+    if not token.n_lefts:
         return ""
-    first = cases[0]
+    lefts = list(token.lefts)
+    first = next((c for c in lefts if c.dep_ in ("case", "fixed")), None)
+    if first is None:
+        return ""
     words = [first.lower_] + [c.lower_ for c in first.children if c.dep_ == "fixed"]
-    adverbs = [c.lower_ for c in token.children if c.dep_ == "advmod" and c.i == first.i - 1]
+    adverbs = [c.lower_ for c in lefts if c.dep_ == "advmod" and c.i == first.i - 1]
     words = adverbs + words  # "près de", "loin de"
     return " ".join(words).replace("’", "'")
 
