@@ -2,8 +2,6 @@
 (threats.py) and claims and blame (statements.py) are mixed in."""
 from __future__ import annotations
 
-from functools import cache, partial
-
 from .frames import ACTOR_TYPES, AGGRESSOR_TYPES, ARMED_TYPES, LOCATION_TYPES, VICTIM_TYPES, Frame
 from .lang import Resources
 from .model import Event, Relation, Span, TimeValue
@@ -117,14 +115,15 @@ class EventExtractor(ThreatFrames, StatementFrames):
             if not sent.text.strip():
                 continue
             is_title = title_end > 0 and sent.start_char < title_end
-            dates = cache(partial(self._sentence_dates, sent, document))  # read only if the sentence has frames
+            dates = None  # resolved only if the sentence has frames
             vows = [v for v in resolution.tokens(sent) if self._threatens(v)]  # read by both the attack and threat frames
             candidates = [t for t in resolution.tokens(sent) if self._is_trigger(t)]  # attack words, read by both too
             for frame in self._attack_frames(sent, resolution, vows, candidates):
+                dates = self._sentence_dates(sent, document) if dates is None else dates
                 frame.title = is_title
-                frame.dates = _nearest_first(frame, dates(), document.text)
+                frame.dates = _nearest_first(frame, dates, document.text)
                 frame.own_date = any(c.left_edge.idx <= start <= c.right_edge.idx for t in frame.triggers if t.pos_ == "NOUN"
-                                     for c in t.children if c.dep_ == "nmod" for start, _, _ in dates())
+                                     for c in t.children if c.dep_ == "nmod" for start, _, _ in dates)
                 index = self._merge(frame, events, meta, resolution)
                 meta[index]["kill"] = meta[index].get("kill", False) or frame.kill
                 meta[index]["mutual"] = meta[index].get("mutual", False) or frame.mutual
@@ -141,7 +140,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 self._died_of_wounds(sent, resolution, events, meta)
             for frame in [*self._threat_frames(sent, resolution, events, vows), *self._plot_frames(candidates, resolution),
                           *self._spoken_threats(candidates, resolution)]:
-                frame.dates = _nearest_first(frame, dates(), document.text)
+                dates = self._sentence_dates(sent, document) if dates is None else dates
+                frame.dates = _nearest_first(frame, dates, document.text)
                 events.append(self._new_event(frame, resolution))
                 meta.append({"exprs": set(), "title": False})
                 relations += self._pairs(frame, "attacker", "target", "threatened", resolution)

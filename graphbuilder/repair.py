@@ -74,9 +74,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .lang import resources
-from .syntax import case_of, has_subject
+from .syntax import case_of, has_subject, tokens_with
 from .temporal import load_lexicon
 
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")  # the parser's subject labels, and the ones the repairs give
 PREDICATE_TAGS = ("VERB", "ADJ")  # a participle is sometimes tagged as an adjective ("tués lundi par")
 
 
@@ -95,11 +96,11 @@ class DayWordRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s parse in place."""
-        for number in doc:  # "3 février, un homme a attaqué…": a date, not the object
+        for number in tokens_with(doc, "DEP", ["obj"]):  # "3 février, un homme a attaqué…": a date, not the object
             if number.dep_ == "obj" and self._date(number):
                 number.dep_ = "obl:mod"
-        for day in doc:
-            if day.lower_ not in self.heads or day.head == day:
+        for day in tokens_with(doc, "LOWER", self.heads):
+            if day.head == day:
                 continue
             verb = day.head
             while verb.lower_ in self.heads and verb.head != verb:  # "dans la nuit de vendredi à samedi des sites"
@@ -158,7 +159,7 @@ class PartitiveObjectRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s parse in place."""
-        for noun in doc:
+        for noun in tokens_with(doc, "DEP", ("nmod", "obl:arg", "obl:mod", "obl")):
             if noun.dep_ not in ("nmod", "obl:arg", "obl:mod", "obl") or case_of(noun) not in self.partitives:
                 continue
             verb = self._verb(noun)
@@ -198,11 +199,13 @@ class NameObjectRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s parse in place."""
-        for name in doc[1:]:
+        for name in tokens_with(doc, "DEP", ("advmod", "dep", "obl:mod", "nmod", "xcomp")):
+            if name.i == 0 or name.dep_ not in ("advmod", "dep", "obl:mod", "nmod", "xcomp"):
+                continue
             verb = name.head
             named = name.pos_ in ("PROPN", "NUM") and name.i == verb.i + 1 and name.text[:1].isupper()  # "Kaboul" as NUM
             counted = name.pos_ == "NOUN" and name.left_edge.i == verb.i + 1 and doc[verb.i + 1].dep_ in ("nummod", "det")
-            if (named or counted) and name.dep_ in ("advmod", "dep", "obl:mod", "nmod", "xcomp") and not case_of(name) \
+            if (named or counted) and not case_of(name) \
                     and verb.pos_ == "VERB" \
                     and verb.lemma_.lower() in self.verbs and not any(c.dep_ in ("obj", "expl:comp") for c in verb.children):
                 name.dep_ = "obj"
@@ -226,9 +229,7 @@ class VoiceRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s voice labels in place."""
-        for verb in doc:
-            if verb.pos_ not in PREDICATE_TAGS:
-                continue
+        for verb in tokens_with(doc, "POS", PREDICATE_TAGS):
             children = list(verb.children)
             if verb.lemma_.lower() in self.unaccusative:  # "sont intervenus": être is their perfect auxiliary
                 for child in children:
@@ -252,7 +253,8 @@ class VoiceRepair:
     def _bare_participle(verb, children: list) -> bool:
         """Whether a verb is a past participle describing a noun with no auxiliary: "le plateau du Golan, contrôlé par
         Israël", "Le Hezbollah, allié du régime et financé par Téhéran" (coordinated with another such word)."""
-        if verb.morph.get("VerbForm") != ["Part"] or verb.morph.get("Tense") != ["Past"] or any(
+        if verb.dep_ not in ("acl", "appos", "conj") or verb.morph.get("VerbForm") != ["Part"] \
+                or verb.morph.get("Tense") != ["Past"] or any(
                 c.dep_.startswith("aux") for c in children):
             return False
         return verb.dep_ in ("acl", "appos") or (verb.dep_ == "conj" and verb.head.dep_ in ("acl", "appos", "amod")
@@ -293,9 +295,9 @@ class VerbRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s verb tags and lemmas in place."""
-        for token in doc:
-            if token.pos_ == "NOUN" and token.n_lefts and any(c.dep_ == "nsubj" for c in token.lefts) \
-                    and not any(c.dep_ == "cop" for c in token.children):
+        subjects = {t.head.i for t in tokens_with(doc, "DEP", ["nsubj"]) if t.i < t.head.i}  # words with a subject before
+        for token in tokens_with(doc, "POS", ("NOUN", "VERB", "ADJ")):
+            if token.pos_ == "NOUN" and token.i in subjects and not any(c.dep_ == "cop" for c in token.children):
                 infinitive = self._infinitive(token)
                 if infinitive:
                     token.pos_, token.lemma_ = "VERB", infinitive
@@ -309,19 +311,20 @@ class VerbRepair:
                 if infinitive:  # "Une voiture a délibérément foncé": "foncé" tagged an adjective
                     token.pos_, token.lemma_ = "VERB", infinitive
                     token.set_morph({**token.morph.to_dict(), "VerbForm": "Part", "Tense": "Past"})
-            if token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm"):
+            if token.pos_ == "VERB":
                 self._mood(token)
         return doc
 
     def _mood(self, token) -> None:
-        """Mark a conditional or future form the tagger read as an imperfect or present ("riposterait": its
+        """Mark a conditional or future finite form the tagger read as an imperfect or present ("riposterait": its
         infinitive and a conditional ending)."""
         infinitive = token.lemma_.lower()
         for stem in {infinitive, infinitive[:-1] if infinitive.endswith("re") else infinitive}:
             rest = token.lower_[len(stem):] if token.lower_.startswith(stem) else None
             for endings, features in self.moods:
                 if rest in endings:
-                    token.set_morph({**token.morph.to_dict(), **features})
+                    if "Fin" in token.morph.get("VerbForm"):  # the form first: the cheap test
+                        token.set_morph({**token.morph.to_dict(), **features})
                     return
 
     def _infinitive(self, token, endings: list[tuple[str, str]] | None = None) -> str | None:
@@ -369,8 +372,8 @@ class PrepositionalSubjectRepair:
             if subject is not None:
                 subject.head, subject.dep_ = token.head, token.dep_
             token.dep_ = "obl:mod"
-        for verb in doc:
-            if verb.pos_ not in PREDICATE_TAGS or has_subject(verb):
+        for verb in tokens_with(doc, "POS", PREDICATE_TAGS):
+            if has_subject(verb):
                 continue
             under = [g for c in verb.lefts if c.dep_ == "advmod" for g in c.children]  # "Près | de 163 djihadistes"
             counted = next((c for c in [*verb.lefts, *under] if c.dep_ in ("obl:mod", "dep", "nmod")
@@ -382,7 +385,8 @@ class PrepositionalSubjectRepair:
                     counted.head = verb
                     adverb.head = counted
                 counted.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
-        for part in doc:  # "Au moins 41 personnes, dont 38 élèves, ont été tuées" with "élèves" as the subject
+        for part in tokens_with(doc, "DEP", SUBJECT_DEPS):  # "Au moins 41 personnes, dont 38 élèves, ont été tuées"
+            # with "élèves" as the subject
             if not part.dep_.startswith("nsubj") or not any(c.lower_ in self.subset and c.i == part.left_edge.i
                                                              for c in part.children):
                 continue
@@ -391,11 +395,11 @@ class PrepositionalSubjectRepair:
                           and c.right_edge.i in (comma - 1, comma) and not any(k.dep_ == "case" for k in c.children)), None)
             if whole is not None and doc[comma].text == ",":
                 whole.dep_, part.head, part.dep_ = part.dep_, whole, "appos"
-        for verb in doc:
-            if verb.pos_ == "VERB" and verb.n_lefts and not has_subject(verb):
+        for verb in tokens_with(doc, "POS", ["VERB"]):
+            if verb.n_lefts and not has_subject(verb):
                 self._fronted_name(verb)
-        for colon in doc:  # "Australie : une voiture fonce dans la foule": a headline's label, not the subject
-            if colon.text != ":" or colon.i == 0:
+        for colon in tokens_with(doc, "ORTH", [":"]):  # "Australie : une voiture fonce dans la foule": a headline's label,
+            if colon.i == 0:  # not the subject
                 continue
             label = doc[colon.i - 1]
             while label.head.i < colon.i and label.head != label and label.dep_ != "nsubj":
@@ -542,7 +546,7 @@ class CoordinationRepair:
         """"L'ANL, soutenue par les Émirats, l'Égypte et la Russie, a attaqué": the list of a participle's agent that the
         parser continued as a second subject of the main verb is the agent's conjunct; so is a name coordinated right
         after an agent that the parser coordinated with the participle's noun."""
-        for other in doc:
+        for other in tokens_with(doc, "DEP", SUBJECT_DEPS):
             verb = other.head
             if other.dep_ not in ("nsubj", "nsubj:pass") or other.i > verb.i or other.left_edge.i < 1 \
                     or doc[other.left_edge.i - 1].text != ",":
@@ -554,8 +558,8 @@ class CoordinationRepair:
             if first is not None and agent is not None and agent.dep_ == "obl:agent" and agent.head.dep_ == "acl" \
                     and agent.head.head == first:
                 other.head, other.dep_ = agent, "conj"
-        for agent in doc:  # "des roquettes tirées par le Hamas et le Jihad islamique": "Jihad" read as a conjunct of
-            if agent.dep_ != "obl:agent" or agent.right_edge.i + 2 >= len(doc):  # "roquettes"
+        for agent in tokens_with(doc, "DEP", ["obl:agent"]):  # "des roquettes tirées par le Hamas et le Jihad islamique":
+            if agent.dep_ != "obl:agent" or agent.right_edge.i + 2 >= len(doc):  # "Jihad" read as a conjunct of "roquettes"
                 continue
             conjunct = doc[agent.right_edge.i + 1].head
             if doc[agent.right_edge.i + 1].dep_ == "cc" and conjunct.dep_ == "conj" and conjunct.head.i < agent.i \
@@ -567,7 +571,7 @@ class CoordinationRepair:
         """Coordinate a verb the parser coordinated with a noun ("ont fait irruption dans l'église et ont égorgé le
         prêtre") with the verb that governs that noun, when its own auxiliary or finite form makes it a clause, and a
         participle coordinated with the agent of another ("soutenu par la Syrie et dirigé par X") with that one."""
-        for verb in doc:
+        for verb in tokens_with(doc, "DEP", ["conj"]):
             if verb.dep_ == "conj" and verb.pos_ == "VERB" and verb.head.pos_ in ("NOUN", "PROPN") \
                     and verb.morph.get("VerbForm") == ["Part"] and verb.head.head.dep_ in ("acl", "amod") \
                     and verb.head.head.pos_ == "VERB" and verb.head.head.i < verb.i:
@@ -586,7 +590,7 @@ class CoordinationRepair:
     def _enumerations(doc: Doc) -> None:
         """The first name of an enumerated subject read as an oblique is that subject's first conjunct ("Les
         États-Unis, la France et le Royaume-Uni ont frappé")."""
-        for name in doc:
+        for name in tokens_with(doc, "DEP", ("obl", "obl:mod", "advcl", "dep")):
             if name.dep_ not in ("obl", "obl:mod", "advcl", "dep") or name.pos_ != "PROPN" or case_of(name) \
                     or name.i > name.head.i or name.right_edge.i + 2 >= len(doc) or doc[name.right_edge.i + 1].text != ",":
                 continue
@@ -599,7 +603,7 @@ class CoordinationRepair:
     def _sides(self, doc: Doc) -> None:
         """"des combats entre l'armée et les rebelles ont fait…": the second side, read as a second subject or an
         object of the verb, is the first side's conjunct."""
-        for side in doc:
+        for side in sorted({case.head for case in tokens_with(doc, "LOWER", self.between)}, key=lambda t: t.i):
             if case_of(side) not in self.between or any(c.dep_ == "conj" for c in side.children) \
                     or side.right_edge.i + 2 >= len(doc) or doc[side.right_edge.i + 1].lower_ != "et":
                 continue
@@ -632,7 +636,7 @@ class AppositionRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s parse in place."""
-        for noun in doc:
+        for noun in tokens_with(doc, "DEP", ("obj", *SUBJECT_DEPS)):
             end = _described_end(noun)
             if end is None:
                 continue
@@ -643,8 +647,8 @@ class AppositionRepair:
                 if described.dep_ == "obl:mod" and noun.dep_ != "obj":
                     described.dep_ = noun.dep_
                 noun.head, noun.dep_ = described, "appos"
-        for noun in doc:  # "…, a menacé Ziad Nakhalé, le secrétaire général du Jihad islamique": the title read as an
-            start = noun.left_edge.i  # oblique of the verb is the inverted subject's apposition
+        for noun in tokens_with(doc, "DEP", ["obl:mod"]):  # "…, a menacé Ziad Nakhalé, le secrétaire général du Jihad
+            start = noun.left_edge.i  # islamique": the title read as an oblique of the verb is the inverted subject's apposition
             if noun.dep_ != "obl:mod" or case_of(noun) or noun.pos_ != "NOUN" or start < 2 or doc[start - 1].text != "," \
                     or self._adverbial(noun):
                 continue
@@ -689,8 +693,8 @@ def close_relative_clause(doc: Doc) -> Doc:
     clause's verb the head of the sentence and the subject its own ("Un homme à bord d'un camion, dont les premiers
     éléments de l'enquête indiquent qu'il aurait été volé, a foncé sur des passants": "homme" read as the subject of
     "indiquent", "a foncé" as a clause hung inside the relative)."""
-    for pronoun in doc:
-        if pronoun.pos_ != "PRON" or pronoun.i < 2 or pronoun.morph.get("PronType") != ["Rel"]:
+    for pronoun in tokens_with(doc, "POS", ["PRON"]):
+        if pronoun.i < 2 or pronoun.morph.get("PronType") != ["Rel"]:
             continue
         if doc[pronoun.i - 1].text != ",":
             _restrictive_relative(pronoun)
@@ -782,6 +786,8 @@ class VerblessClauseRepair:
         """Repair `doc`'s verbless clauses in place."""
         ends = {ent.end: ent for ent in doc.ents}
         for word in doc[1:len(doc) - 1]:
+            if not word.text[:1].islower():
+                continue  # both repairs below want a lower-case word
             subject = ends[word.i].root if word.i in ends else doc[word.i - 1]
             while subject.dep_ == "amod" and subject.head.i < subject.i:
                 subject = subject.head  # "Les milices pro-turques contrôlent Afrin"
@@ -799,10 +805,11 @@ class VerblessClauseRepair:
             infinitive = self._infinitive(word)
             if infinitive:
                 self._rebuild(doc, subject, word, infinitive, clause.stop)
-        for word in doc:
+        for word in tokens_with(doc, "DEP", ["conj"]):
             if word.pos_ == "NOUN" and word.dep_ == "conj" and word.head.pos_ == "VERB" and word.text[:1].islower():
                 self._coordinated_verb(word)
-        for word in doc:  # after the conjuncts: a gerund made a verb is no conjunct's head
+        for word in tokens_with(doc, "POS", ("NOUN", "ADJ")):  # after the conjuncts: a gerund made a verb is no
+            # conjunct's head
             if word.pos_ in ("NOUN", "ADJ") and word.lower_.endswith(self.gerund_endings) and word.text[:1].islower() \
                     and case_of(word) == self.gerund["marker"]:  # the ending first: the cheap test
                 self._gerund(word)

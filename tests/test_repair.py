@@ -325,3 +325,15 @@ def test_a_participle_with_an_article_is_a_noun(nlp):
 def test_a_verb_read_as_a_noun_coordinated_with_a_verb_before_an_infinitive(nlp):
     doc = nlp("Le groupe a mis fin au cessez-le-feu conclu avec le gouvernement et menace depuis de multiplier les attaques.")
     assert arc(doc, "menace") == ("conj", "mis") and arc(doc, "multiplier") == ("xcomp", "menace")
+
+
+def test_tokens_with_picks_the_tokens_a_repair_reads(nlp):
+    """The array-based pre-selection the repairs loop over: by part of speech, label, lower-case form or text."""
+    from graphbuilder.syntax import tokens_with
+
+    doc = nlp("Afghanistan : les talibans ont attaqué Kaboul et Kandahar.")
+    assert [t.text for t in tokens_with(doc, "POS", ["VERB"])] == ["attaqué"]
+    assert [t.text for t in tokens_with(doc, "DEP", ["nsubj", "nsubj:pass"])] == ["talibans"]
+    assert [t.text for t in tokens_with(doc, "LOWER", ["kaboul", "kandahar"])] == ["Kaboul", "Kandahar"]
+    assert [t.i for t in tokens_with(doc, "ORTH", [":"])] == [1]
+    assert tokens_with(doc, "DEP", ["never-a-label"]) == []
