@@ -5,7 +5,7 @@ as spaCy ships the model, and with the lemmatizer's word lists indexed as graphb
 runs in its own process (wall time includes start-up and model loading; peak RSS of its process tree).
 Writes bench/results/throughput.json.
 
-    python bench/throughput.py [--limit N] [--corpus DIR]
+    python bench/throughput.py [--limit N] [--corpus DIR] [--rounds N]
 """
 from __future__ import annotations
 
@@ -34,27 +34,36 @@ def main() -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--limit", type=int, help="only the first N documents (sorted by name)")
     args.add_argument("--corpus", type=Path, default=CORPUS)
+    args.add_argument("--rounds", type=int, default=1,
+                      help="run every configuration this many times, interleaved (a shared machine drifts); medians reported")
     args = args.parse_args()
     files = sorted(args.corpus.glob("*.txt"))[: args.limit]
-    result = {"machine": machine(), "command": "python bench/throughput.py" + (f" --limit {args.limit}" if args.limit else ""),
+    command = "python bench/throughput.py" + (f" --limit {args.limit}" if args.limit else "") + \
+        (f" --rounds {args.rounds}" if args.rounds > 1 else "")
+    result = {"machine": machine(), "command": command, "rounds": args.rounds,
               "corpus": str(args.corpus.relative_to(ROOT.parent) if args.corpus.is_relative_to(ROOT.parent) else args.corpus),
               "documents": len(files), "bare": {}, "bare_indexed": {}, "build": {}, "startup": startup(files[0])}
+    runs: dict[str, dict[int, list[dict]]] = {kind: {1: [], 2: []} for kind in ("bare", "bare_indexed", "build")}
     with tempfile.TemporaryDirectory() as tmp:
-        for processes in (1, 2):
-            for kind, variant in (("bare", "spacy"), ("bare_indexed", "indexed")):
-                measured = run([sys.executable, "-c", BARE.format(batch=BATCH_SIZE), str(processes), variant,
-                                *map(str, files)])
-                tokens = json.loads(measured.pop("stdout"))
-                result["tokens"] = sum(tokens)
-                result[kind][processes] = rates(measured, len(files), sum(tokens))
-                print(f"{kind} nlp.pipe, n_process={processes}: {result[kind][processes]}", flush=True)
-        for workers in (1, 2):
-            store = Path(tmp) / f"store-{workers}"
-            inputs = [str(args.corpus)] if args.limit is None else list(map(str, files))
-            measured = run([*graphbuilder_command(), "build", *inputs, "--store", str(store), "--workers", str(workers)])
-            measured.pop("stdout")
-            result["build"][workers] = rates(measured, len(files), result["tokens"])
-            print(f"graphbuilder build --workers {workers}: {result['build'][workers]}", flush=True)
+        for round_ in range(1, args.rounds + 1):
+            for processes in (1, 2):  # each build right after the bare pipes it is compared with
+                for kind, variant in (("bare", "spacy"), ("bare_indexed", "indexed")):
+                    measured = run([sys.executable, "-c", BARE.format(batch=BATCH_SIZE), str(processes), variant,
+                                    *map(str, files)])
+                    tokens = json.loads(measured.pop("stdout"))
+                    result["tokens"] = sum(tokens)
+                    runs[kind][processes].append(rates(measured, len(files), sum(tokens)))
+                    print(f"round {round_}: {kind} nlp.pipe, n_process={processes}: {runs[kind][processes][-1]}", flush=True)
+                store = Path(tmp) / f"store-{processes}-{round_}"
+                inputs = [str(args.corpus)] if args.limit is None else list(map(str, files))
+                measured = run([*graphbuilder_command(), "build", *inputs, "--store", str(store), "--workers", str(processes)])
+                measured.pop("stdout")
+                runs["build"][processes].append(rates(measured, len(files), result["tokens"]))
+                print(f"round {round_}: graphbuilder build --workers {processes}: {runs['build'][processes][-1]}", flush=True)
+    for kind, by_processes in runs.items():
+        for processes, measured in by_processes.items():
+            median = sorted(measured, key=lambda r: r["wall_s"])[(len(measured) - 1) // 2]
+            result[kind][processes] = {**median, "rounds_wall_s": [r["wall_s"] for r in measured]}
     summarize(result)
     report(result)
     name = "throughput.json" if args.limit is None else f"throughput-limit{args.limit}.json"
@@ -86,6 +95,8 @@ def summarize(result: dict) -> None:
     result["speedup"] = {"bare": round(bare[2]["docs_per_s"] / bare[1]["docs_per_s"], 2),
                          "build": round(build[2]["docs_per_s"] / build[1]["docs_per_s"], 2)}
     result["speedup"]["build_over_bare"] = round(result["speedup"]["build"] / result["speedup"]["bare"], 2)
+    result["overhead_by_round"] = {n: [round(1 - b / w, 3) for b, w in zip(bare[n]["rounds_wall_s"], build[n]["rounds_wall_s"])]
+                                   for n in (1, 2)}  # each build against the bare pipe run just before it
 
 
 def report(result: dict) -> None:
@@ -99,6 +110,10 @@ def report(result: dict) -> None:
                   f"{r['peak_tree_rss_mib']:13,} {r['peak_tree_pss_mib']:13,}")
     o, s = result["overhead"], result["speedup"]
     print(f"overhead 1 - build/bare: {o[1]:.1%} with 1 process, {o[2]:.1%} with 2 (target <= 15%)")
+    if result["rounds"] > 1:
+        by_round = result["overhead_by_round"]
+        print(f"  (medians of {result['rounds']} rounds; overhead of each round's build against that round's bare pipe: "
+              f"{', '.join(f'{x:.1%}' for x in by_round[1])} with 1 process, {', '.join(f'{x:.1%}' for x in by_round[2])} with 2)")
     w = result["own_work"]
     print(f"graphbuilder's own work 1 - build/indexed bare: {w[1]:.1%} with 1 process, {w[2]:.1%} with 2")
     print(f"speed-up 1 -> 2: bare {s['bare']:.2f}x, build {s['build']:.2f}x; build/bare {s['build_over_bare']:.2f} (target >= 0.90)")
