@@ -35,15 +35,26 @@ def gazetteer_patterns(res: Resources) -> Iterator[dict[str, Any]]:
     whether it is the state acting or the place.
     """
     metonyms = {v for actor in res.gazetteer for m in actor.get("metonyms", []) for v in alias_variants(m)}
+    seen: set[tuple] = set()  # aliases that differ only by accents or apostrophes give the same variants: each once
     for actor in res.gazetteer:
-        for alias in [actor["label"], *actor.get("aliases", [])]:
-            for variant in alias_variants(alias) - metonyms:
-                yield {"label": actor["type"], "pattern": variant, "id": actor["id"]}
-            if is_acronym(alias) and len(alias) >= 4 and alias.isalpha():  # "OTAN" is also written "Otan"
-                yield {"label": actor["type"], "pattern": alias.capitalize(), "id": actor["id"], "exact": True}
-        for metonym in actor.get("metonyms", []):
-            for variant in alias_variants(metonym):
-                yield {"label": METONYM_LABEL, "pattern": variant, "id": actor["id"]}
+        for pattern in _actor_patterns(actor, metonyms):
+            key = tuple(pattern.items())
+            if key not in seen:
+                seen.add(key)
+                yield pattern
+
+
+def _actor_patterns(actor: dict, metonyms: set[str]) -> Iterator[dict[str, Any]]:
+    """One gazetteer entry's phrase patterns: its aliases' variants (not the metonyms), acronyms as also written
+    capitalised, and its metonyms."""
+    for alias in [actor["label"], *actor.get("aliases", [])]:
+        for variant in alias_variants(alias) - metonyms:
+            yield {"label": actor["type"], "pattern": variant, "id": actor["id"]}
+        if is_acronym(alias) and len(alias) >= 4 and alias.isalpha():  # "OTAN" is also written "Otan"
+            yield {"label": actor["type"], "pattern": alias.capitalize(), "id": actor["id"], "exact": True}
+    for metonym in actor.get("metonyms", []):
+        for variant in alias_variants(metonym):
+            yield {"label": METONYM_LABEL, "pattern": variant, "id": actor["id"]}
 
 
 def _line_boundaries(doc):
