@@ -385,8 +385,8 @@ class PrepositionalSubjectRepair:
                     counted.head = verb
                     adverb.head = counted
                 counted.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
-        for part in tokens_with(doc, "DEP", SUBJECT_DEPS):  # "Au moins 41 personnes, dont 38 élèves, ont été tuées"
-            # with "élèves" as the subject
+        # "Au moins 41 personnes, dont 38 élèves, ont été tuées" with "élèves" as the subject
+        for part in tokens_with(doc, "DEP", SUBJECT_DEPS):
             if not part.dep_.startswith("nsubj") or not any(c.lower_ in self.subset and c.i == part.left_edge.i
                                                              for c in part.children):
                 continue
@@ -398,8 +398,9 @@ class PrepositionalSubjectRepair:
         for verb in tokens_with(doc, "POS", ["VERB"]):
             if verb.n_lefts and not has_subject(verb):
                 self._fronted_name(verb)
-        for colon in tokens_with(doc, "ORTH", [":"]):  # "Australie : une voiture fonce dans la foule": a headline's label,
-            if colon.i == 0:  # not the subject
+        # "Australie : une voiture fonce dans la foule": a headline's label, not the subject
+        for colon in tokens_with(doc, "ORTH", [":"]):
+            if colon.i == 0:
                 continue
             label = doc[colon.i - 1]
             while label.head.i < colon.i and label.head != label and label.dep_ != "nsubj":
@@ -558,8 +559,9 @@ class CoordinationRepair:
             if first is not None and agent is not None and agent.dep_ == "obl:agent" and agent.head.dep_ == "acl" \
                     and agent.head.head == first:
                 other.head, other.dep_ = agent, "conj"
-        for agent in tokens_with(doc, "DEP", ["obl:agent"]):  # "des roquettes tirées par le Hamas et le Jihad islamique":
-            if agent.dep_ != "obl:agent" or agent.right_edge.i + 2 >= len(doc):  # "Jihad" read as a conjunct of "roquettes"
+        # "des roquettes tirées par le Hamas et le Jihad islamique": "Jihad" read as a conjunct of "roquettes"
+        for agent in tokens_with(doc, "DEP", ["obl:agent"]):
+            if agent.dep_ != "obl:agent" or agent.right_edge.i + 2 >= len(doc):
                 continue
             conjunct = doc[agent.right_edge.i + 1].head
             if doc[agent.right_edge.i + 1].dep_ == "cc" and conjunct.dep_ == "conj" and conjunct.head.i < agent.i \
@@ -647,8 +649,10 @@ class AppositionRepair:
                 if described.dep_ == "obl:mod" and noun.dep_ != "obj":
                     described.dep_ = noun.dep_
                 noun.head, noun.dep_ = described, "appos"
-        for noun in tokens_with(doc, "DEP", ["obl:mod"]):  # "…, a menacé Ziad Nakhalé, le secrétaire général du Jihad
-            start = noun.left_edge.i  # islamique": the title read as an oblique of the verb is the inverted subject's apposition
+        # "…, a menacé Ziad Nakhalé, le secrétaire général du Jihad islamique": the title read as an oblique of the verb
+        # is the inverted subject's apposition
+        for noun in tokens_with(doc, "DEP", ["obl:mod"]):
+            start = noun.left_edge.i
             if noun.dep_ != "obl:mod" or case_of(noun) or noun.pos_ != "NOUN" or start < 2 or doc[start - 1].text != "," \
                     or self._adverbial(noun):
                 continue
@@ -808,8 +812,8 @@ class VerblessClauseRepair:
         for word in tokens_with(doc, "DEP", ["conj"]):
             if word.pos_ == "NOUN" and word.dep_ == "conj" and word.head.pos_ == "VERB" and word.text[:1].islower():
                 self._coordinated_verb(word)
-        for word in tokens_with(doc, "POS", ("NOUN", "ADJ")):  # after the conjuncts: a gerund made a verb is no
-            # conjunct's head
+        # after the conjuncts: a gerund made a verb is no conjunct's head
+        for word in tokens_with(doc, "POS", ("NOUN", "ADJ")):
             if word.pos_ in ("NOUN", "ADJ") and word.lower_.endswith(self.gerund_endings) and word.text[:1].islower() \
                     and case_of(word) == self.gerund["marker"]:  # the ending first: the cheap test
                 self._gerund(word)
