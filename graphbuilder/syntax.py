@@ -3,6 +3,11 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import IDS
+from spacy.parts_of_speech import IDS as TAGS
+from spacy.strings import get_string_id
+
 CHAIN_DEPS = {"appos", "conj", "flat:name", "flat", "fixed"}
 
 
@@ -31,11 +36,6 @@ def verb_lemma(token, endings: list[str]) -> str:
 def tokens_with(doc, attr: str, values) -> list:
     """The tokens of `doc` whose `attr` ("POS", "DEP", "LOWER" or "ORTH") is one of `values`, in order, picked from the
     doc's attribute array: cheaper than a Python test of every token, the bulk of a parse repair's time."""
-    import numpy
-    from spacy.attrs import IDS
-    from spacy.parts_of_speech import IDS as TAGS
-    from spacy.strings import get_string_id
-
     ids = [TAGS[v] if attr == "POS" else get_string_id(v) for v in values]
     return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(IDS[attr]), ids))]
 
