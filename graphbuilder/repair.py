@@ -97,7 +97,7 @@ class DayWordRepair:
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s parse in place."""
         for number in tokens_with(doc, "DEP", ["obj"]):  # "3 février, un homme a attaqué…": a date, not the object
-            if number.dep_ == "obj" and self._date(number):
+            if self._date(number):
                 number.dep_ = "obl:mod"
         for day in tokens_with(doc, "LOWER", self.heads):
             if day.head == day:
@@ -160,7 +160,7 @@ class PartitiveObjectRepair:
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s parse in place."""
         for noun in tokens_with(doc, "DEP", ("nmod", "obl:arg", "obl:mod", "obl")):
-            if noun.dep_ not in ("nmod", "obl:arg", "obl:mod", "obl") or case_of(noun) not in self.partitives:
+            if case_of(noun) not in self.partitives:
                 continue
             verb = self._verb(noun)
             if verb is not None and verb.pos_ == "VERB" and not any(c.dep_ in ("obj", "expl:comp") for c in verb.children):
@@ -200,7 +200,7 @@ class NameObjectRepair:
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s parse in place."""
         for name in tokens_with(doc, "DEP", ("advmod", "dep", "obl:mod", "nmod", "xcomp")):
-            if name.i == 0 or name.dep_ not in ("advmod", "dep", "obl:mod", "nmod", "xcomp"):
+            if name.i == 0:
                 continue
             verb = name.head
             named = name.pos_ in ("PROPN", "NUM") and name.i == verb.i + 1 and name.text[:1].isupper()  # "Kaboul" as NUM
@@ -387,8 +387,7 @@ class PrepositionalSubjectRepair:
                 counted.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
         # "Au moins 41 personnes, dont 38 élèves, ont été tuées" with "élèves" as the subject
         for part in tokens_with(doc, "DEP", SUBJECT_DEPS):
-            if not part.dep_.startswith("nsubj") or not any(c.lower_ in self.subset and c.i == part.left_edge.i
-                                                             for c in part.children):
+            if not any(c.lower_ in self.subset and c.i == part.left_edge.i for c in part.children):
                 continue
             comma = part.left_edge.i - 1
             whole = next((c for c in part.head.children if c.dep_ in ("obl:mod", "obl", "nmod", "dep")
@@ -549,7 +548,7 @@ class CoordinationRepair:
         after an agent that the parser coordinated with the participle's noun."""
         for other in tokens_with(doc, "DEP", SUBJECT_DEPS):
             verb = other.head
-            if other.dep_ not in ("nsubj", "nsubj:pass") or other.i > verb.i or other.left_edge.i < 1 \
+            if other.i > verb.i or other.left_edge.i < 1 \
                     or doc[other.left_edge.i - 1].text != ",":
                 continue
             first = next((c for c in verb.children if c.dep_ == other.dep_ and c.i < other.i), None)
@@ -561,7 +560,7 @@ class CoordinationRepair:
                 other.head, other.dep_ = agent, "conj"
         # "des roquettes tirées par le Hamas et le Jihad islamique": "Jihad" read as a conjunct of "roquettes"
         for agent in tokens_with(doc, "DEP", ["obl:agent"]):
-            if agent.dep_ != "obl:agent" or agent.right_edge.i + 2 >= len(doc):
+            if agent.right_edge.i + 2 >= len(doc):
                 continue
             conjunct = doc[agent.right_edge.i + 1].head
             if doc[agent.right_edge.i + 1].dep_ == "cc" and conjunct.dep_ == "conj" and conjunct.head.i < agent.i \
@@ -574,12 +573,12 @@ class CoordinationRepair:
         prêtre") with the verb that governs that noun, when its own auxiliary or finite form makes it a clause, and a
         participle coordinated with the agent of another ("soutenu par la Syrie et dirigé par X") with that one."""
         for verb in tokens_with(doc, "DEP", ["conj"]):
-            if verb.dep_ == "conj" and verb.pos_ == "VERB" and verb.head.pos_ in ("NOUN", "PROPN") \
+            if verb.pos_ == "VERB" and verb.head.pos_ in ("NOUN", "PROPN") \
                     and verb.morph.get("VerbForm") == ["Part"] and verb.head.head.dep_ in ("acl", "amod") \
                     and verb.head.head.pos_ == "VERB" and verb.head.head.i < verb.i:
                 verb.head = verb.head.head  # "soutenu par la Syrie et dirigé par X": two participles of one noun
                 continue
-            if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ not in ("NOUN", "PROPN") or not (
+            if verb.pos_ != "VERB" or verb.head.pos_ not in ("NOUN", "PROPN") or not (
                     verb.morph.get("VerbForm") == ["Fin"] or any(c.dep_ in ("aux:tense", "aux:pass") for c in verb.children)):
                 continue
             governor = verb.head
@@ -593,7 +592,7 @@ class CoordinationRepair:
         """The first name of an enumerated subject read as an oblique is that subject's first conjunct ("Les
         États-Unis, la France et le Royaume-Uni ont frappé")."""
         for name in tokens_with(doc, "DEP", ("obl", "obl:mod", "advcl", "dep")):
-            if name.dep_ not in ("obl", "obl:mod", "advcl", "dep") or name.pos_ != "PROPN" or case_of(name) \
+            if name.pos_ != "PROPN" or case_of(name) \
                     or name.i > name.head.i or name.right_edge.i + 2 >= len(doc) or doc[name.right_edge.i + 1].text != ",":
                 continue
             subject = next((c for c in name.head.children if c.dep_ in ("nsubj", "nsubj:pass")
@@ -653,7 +652,7 @@ class AppositionRepair:
         # is the inverted subject's apposition
         for noun in tokens_with(doc, "DEP", ["obl:mod"]):
             start = noun.left_edge.i
-            if noun.dep_ != "obl:mod" or case_of(noun) or noun.pos_ != "NOUN" or start < 2 or doc[start - 1].text != "," \
+            if case_of(noun) or noun.pos_ != "NOUN" or start < 2 or doc[start - 1].text != "," \
                     or self._adverbial(noun):
                 continue
             subject = next((c for c in noun.head.children if c.dep_.startswith("nsubj") and c.head.i < c.i
@@ -814,7 +813,7 @@ class VerblessClauseRepair:
                 self._coordinated_verb(word)
         # after the conjuncts: a gerund made a verb is no conjunct's head
         for word in tokens_with(doc, "POS", ("NOUN", "ADJ")):
-            if word.pos_ in ("NOUN", "ADJ") and word.lower_.endswith(self.gerund_endings) and word.text[:1].islower() \
+            if word.lower_.endswith(self.gerund_endings) and word.text[:1].islower() \
                     and case_of(word) == self.gerund["marker"]:  # the ending first: the cheap test
                 self._gerund(word)
         return doc
