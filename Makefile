@@ -27,7 +27,7 @@ heldout-scores:
 	done
 
 probe-scores:
-	for set in probe-a probe-b probe-c probe-d probe-e probe-f; do \
+	for set in probe-a probe-b probe-c probe-d probe-e probe-f probe-g probe-h; do \
 		rm -rf /tmp/$$set.oxigraph; \
 		graphbuilder build eval/$$set --store /tmp/$$set.oxigraph; \
 		graphbuilder evaluate --gold eval/$$set --store /tmp/$$set.oxigraph; \
