@@ -1212,7 +1212,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
         not killed, the victims named only as wounded)."""
         if event.type == "Threat":
             return []
-        pairs = [("attacker", "target", "attacked")] + ([("target", "attacker", "attacked")] if info.get("mutual") else [])
+        fillers = {**event.roles, "struck": self._struck(event, resolution)}
+        pairs = [("attacker", "struck", "attacked")] + ([("target", "attacker", "attacked")] if info.get("mutual") else [])
         if event.type == "Retaliation":
             pairs.append(("attacker", "target", "retaliatedAgainst"))
         if info.get("kill"):
@@ -1220,11 +1221,19 @@ class EventExtractor(ThreatFrames, StatementFrames):
         return [
             Relation(s, predicate, o, event.evidence[:1])
             for a, b, predicate in pairs
-            for s in event.roles.get(a, [])
-            for o in event.roles.get(b, [])
+            for s in fillers.get(a, [])
+            for o in fillers.get(b, [])
             if s != o and resolution.entities[s].type in ACTOR_TYPES and not (
                 predicate == "killed" and o in info.get("hurt", set()) - info.get("harmed", set()))
         ]
+
+    @staticmethod
+    def _struck(event: Event, resolution: Resolution) -> list[str]:
+        """What an attack struck: its targets; with none named, its first victim, else its first place when that is a
+        town, a site or a building, not a country ("un homme a ouvert le feu dans une boîte de nuit d'Orlando")."""
+        if event.roles.get("target") or event.roles.get("victims"):
+            return event.roles.get("target") or event.roles["victims"][:1]
+        return [key for key in event.roles.get("place", [])[:1] if resolution.entities[key].type in ("Place", "Facility")]
 
     def _pairs(self, frame: Frame, a: str, b: str, predicate: str, resolution: Resolution) -> list[Relation]:
         span = self._span(frame, resolution)

@@ -72,6 +72,9 @@ class RelationExtractor:
         self.help_nouns = set(lex["backing"]["nouns"])
         self.backing_nouns = self.help_nouns | set(lex["attack_nouns"])
         self.receiving = set(lex["backing"]["receiving_verbs"])
+        giving = lex["backing"]["giving"]
+        self.giving_cases, self.giving_to = set(giving["cases"]), set(giving["to"])
+        self.supplying, self.supplies = set(giving["verbs"]), set(giving["supplies"])
         self.as_preps = set(lex["as_preps"])
         self.origin_nouns = set(lex["origin_nouns"])
         self.people = set(lex["person_nouns"]) | set(lex["generic_person_nouns"])
@@ -110,6 +113,8 @@ class RelationExtractor:
                     elif word in self.help_nouns and lemma(token.head) in self.receiving and token.head.pos_ == "VERB" \
                             and not negated(token.head, self.negation):
                         out += self._received_help(token, resolution, span)
+                    elif word in self.help_nouns and case_of(token) in self.giving_cases:
+                        out += self._help_given(token, [c for c in token.children if c.dep_ == "nmod"], resolution, span)
                     if word in self.regimes:
                         out += self._regime(token, resolution, span)
                     if word in self.offices and (case_of(token) in self.office_cases or (
@@ -134,6 +139,10 @@ class RelationExtractor:
                     out += self._works_for(token, resolution, span)
                 if pos == "VERB" and word in self.hosting and not negated(token, self.negation):
                     out += self._hosting(token, resolution, span)
+                if pos == "VERB" and word in self.supplying and not negated(token, self.negation) and any(
+                        c.dep_ == "obj" and lemma(t) in self.supplies for c in token.children for t in [c, *conjuncts(c)]):
+                    out += self._help_given(token, [c for c in token.children if c.dep_ in ("iobj", "obl:arg", "obl:mod")
+                                                    or (c.dep_ == "conj" and case_of(c))], resolution, span)
                 if pos == "VERB" and word in self.declaring:
                     out += self._allegiance(token, word, resolution, span)
                 if (pos == "NOUN" and token.dep_ in ("acl", "amod")) or (pos == "ADJ" and verb_lemma(token, self.endings) in self.besieged):
@@ -588,7 +597,8 @@ class RelationExtractor:
         named = own is not None and own.kind == "name" and own.start == token.i and token.text[:1].islower()
         heads = [token, *token.doc[token.i + 1:own.end]] if named else [token]  # "le front Camilo Torres de l'ELN"
         parent = next((k for h in heads for c in h.children if c.dep_ == "nmod" and case_of(c) in self.of_cases
-                       and not (own and own.start <= c.i < own.end) for k in [self._entity(c, resolution, GROUPS)] if k), None)
+                       and not (own and own.start <= c.i < own.end) and not (c.left_edge.i == token.i + 1 and not case_of(c))
+                       for k in [self._entity(c, resolution, GROUPS)] if k), None)  # "l'unité Danab" is Danab itself
         if parent is None or not named and (not has_determiner(token, self.definite) or (own is not None and own.kind != "nominal")):
             return []  # not a unit named, or taken as the group itself
         kind = "MilitaryForce" if resolution.entities[parent].type == "MilitaryForce" else "ArmedGroup"
@@ -597,10 +607,11 @@ class RelationExtractor:
 
     def _participle(self, token, word: str, resolution: Resolution, span: Span) -> list[Relation]:
         """"groupes soutenus par l'Iran", "coalition dirigée par les États-Unis", "affilié à Al-Qaïda"."""
-        relative_object = any(c.dep_ == "obj" and c.morph.get("PronType") == ["Rel"] for c in token.children)
+        relative = any(c.dep_ in ("obj", "nsubj") and c.morph.get("PronType") == ["Rel"] for c in token.children)
         if token.pos_ == "VERB" and (token.dep_ not in ("acl", "amod", "advcl", "acl:relcl") or self._purpose(token)
-                                     or relative_object) \
-                and not is_passive(token) and word in self.backing_verbs:  # also "Le groupe, que dirige X"
+                                     or relative) \
+                and not is_passive(token) and word in self.backing_verbs:  # also "Le groupe, que dirige X", "l'Iran,
+            # qui soutient les Houthis"
             return self._active_backing(token, word, resolution, span)
         if word in self.stationed and token.dep_ == "acl:relcl" and any(c.lower_ == "où" for c in token.children):
             return self._stationed_where(token, resolution, span)
@@ -717,6 +728,17 @@ class RelationExtractor:
                   for k in [self._entity(c, resolution, GROUPS)] if k]
         return [Relation(k, "supportedBy", b, [span]) for k in backed for b in backers if k != b]
 
+    def _help_given(self, token, receivers: list, resolution: Resolution, span: Span) -> list[Relation]:
+        """"des frappes en soutien à l'armée afghane", "le Rwanda fournit des armes au M23", "lui a livré des missiles":
+        each receiver (an 'à' complement, or a dative pronoun) is supported by the subject of the verb."""
+        verb = token if token.pos_ == "VERB" else token.head
+        if verb.pos_ != "VERB":
+            return []
+        helped = [k for c in receivers if case_of(c) in self.giving_to or (c.dep_ == "iobj" and c.pos_ == "PRON")
+                  for k in [self._entity(c, resolution, GROUPS) or self._of(c, resolution, GROUPS)] if k]
+        helpers = [k for c in subjects(verb) for k in [self._entity(antecedent(c), resolution, ACTORS)] if k]
+        return [Relation(h, "supportedBy", s, [span]) for h in dict.fromkeys(helped) for s in helpers if h != s]
+
     def _active_backing(self, verb, word: str, resolution: Resolution, span: Span) -> list[Relation]:
         """"La Turquie soutient l'Armée syrienne libre", "le Qatar finance le Hamas", "X dirige Y": the object is
         supported or led by the subject."""
@@ -737,7 +759,9 @@ class RelationExtractor:
         """"les FDS, dominées par les milices kurdes", "une coalition composée des YPG et de groupes arabes"."""
         parts = [k for c in participle.children if c.dep_ == "obl:agent" or case_of(c) in self.of_cases - {""}
                  for t in [c] + [g for g in c.children if g.dep_ == "conj"] for k in self._members(t, resolution)]
-        return [Relation(p, "partOf", holder, [span]) for p in dict.fromkeys(parts) if p != holder]
+        return [Relation(p, "partOf", holder, [span]) for p in dict.fromkeys(parts) if p != holder and not (
+            resolution.entities[p].type == "State" and resolution.entities[holder].type in ("MilitaryForce", "ArmedGroup"))]
+        # a state makes up a coalition, not a force: "les forces spéciales, formées par les États-Unis" are trained
 
     def _composition(self, verb, resolution: Resolution, span: Span) -> list[Relation]:
         """"Cette coalition regroupe les YPG et des combattants arabes": each group of the object is part of the subject."""

@@ -292,6 +292,7 @@ class VerbRepair:
         self.auxiliary = data["active_auxiliary"]
         self.moods = [(set(data["conditional_endings"]), {"Mood": "Cnd", "Tense": "Pres"}),
                       (set(data["future_endings"]), {"Mood": "Ind", "Tense": "Fut"})]
+        self.stem_endings, self.stems = data["future_stems"]["endings"], data["future_stems"]["verbs"]
 
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s verb tags and lemmas in place."""
@@ -317,9 +318,11 @@ class VerbRepair:
 
     def _mood(self, token) -> None:
         """Mark a conditional or future finite form the tagger read as an imperfect or present ("riposterait": its
-        infinitive and a conditional ending)."""
+        infinitive and a conditional ending; "paierait", "serait": a stem of the lexicon's)."""
         infinitive = token.lemma_.lower()
-        for stem in {infinitive, infinitive[:-1] if infinitive.endswith("re") else infinitive}:
+        stems = {infinitive, infinitive[:-1] if infinitive.endswith("re") else infinitive, self.stems.get(infinitive, "")}
+        stems |= {infinitive[:-len(e)] + s for e, s in self.stem_endings.items() if infinitive.endswith(e)}  # "paierait"
+        for stem in stems - {""}:
             rest = token.lower_[len(stem):] if token.lower_.startswith(stem) else None
             for endings, features in self.moods:
                 if rest in endings:
@@ -628,12 +631,15 @@ class AppositionRepair:
     l'EI", "Le chauffeur, un Tunisien de 31 ans, a été abattu"; "Le suspect, un sympathisant de l'EI, a tué", the
     subject read as an oblique), and a name read as a second subject right after the first ("Le soldat français Jean
     Dupont a été tué"), that phrase's apposition; not after a time ("Le lendemain, un homme a attaqué"). So is a title
-    read as an oblique right after an inverted subject ("…, a menacé Ziad Nakhalé, le secrétaire général du Jihad")."""
+    read as an oblique right after an inverted subject ("…, a menacé Ziad Nakhalé, le secrétaire général du Jihad"),
+    and a phrase set off after a source, which the parser read as the subject with the real subject as its conjunct
+    ("Selon l'ISPR, le service de communication de l'armée, six « terroristes » ont été tués")."""
 
     def __init__(self, lang: str):
         temporal = load_lexicon(lang)
         self.dayparts = set(temporal.dayparts)
         self.cue = temporal.cue
+        self.according_to = set(resources(lang).lexicon["according_to"])
 
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s parse in place."""
@@ -659,6 +665,17 @@ class AppositionRepair:
                             and c.right_edge.i == start - 2), None)
             if subject is not None:
                 noun.head, noun.dep_ = subject, "appos"
+        for noun in tokens_with(doc, "DEP", SUBJECT_DEPS):
+            start = noun.left_edge.i
+            if start < 2 or doc[start - 1].text != ",":
+                continue
+            source = next((c for c in noun.head.children if c.right_edge.i == start - 2
+                           and case_of(c) in self.according_to), None)
+            subject = next((c for c in noun.children if c.dep_ == "conj" and "," in (c.left_edge.text, doc[c.left_edge.i - 1].text)
+                            and not any(x.dep_ == "cc" for x in c.children)), None)
+            if source is not None and subject is not None:
+                subject.head, subject.dep_ = noun.head, noun.dep_
+                noun.head, noun.dep_ = source, "appos"
         return doc
 
     def _adverbial(self, token) -> bool:
@@ -704,6 +721,8 @@ def close_relative_clause(doc: Doc) -> Doc:
             continue
         noun = doc[pronoun.i - 2]
         clause = pronoun.head
+        if _after_verbless_relative(pronoun, noun):
+            continue
         if pronoun.lower_ in ("où", "ou") and clause.dep_ == "advcl" and clause.head.i < noun.i \
                 and noun.pos_ in ("NOUN", "PROPN") and not noun.dep_.startswith("nsubj"):  # "a bombardé Idleb, où sont
             clause.head, clause.dep_ = noun, "acl:relcl"  # retranchés les jihadistes": where they are, not when bombed
@@ -734,6 +753,33 @@ def close_relative_clause(doc: Doc) -> Doc:
         noun.head = verb
         relative.head, relative.dep_ = noun, "acl:relcl"
     return doc
+
+
+def _after_verbless_relative(pronoun, noun) -> bool:
+    """Make the verb after a verbless relative set off by commas the noun's own verb, when the parser hung both on the
+    noun as relative clauses ("Neuf personnes, dont trois policiers, ont été tuées…, a annoncé la police")."""
+    clause, doc = pronoun.head, pronoun.doc
+    if clause.pos_ not in ("NOUN", "PROPN", "NUM") or clause.head != noun or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = noun.head
+    if noun.dep_ == "obl:mod" and not case_of(noun) and verb.pos_ == "VERB" and verb.i > clause.i and _finite(verb) \
+            and not has_subject(verb):  # the subject read as an oblique of its verb
+        noun.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
+        return True
+    verb = next((c for c in noun.children if c.dep_ == "acl:relcl" and c.i > clause.i and c.pos_ == "VERB"
+                 and _finite(c) and not has_subject(c) and not any(x.morph.get("PronType") == ["Rel"] for x in c.children)
+                 and "," in (c.left_edge.text, doc[c.left_edge.i - 1].text)), None)
+    if verb is None:
+        return False
+    if noun.dep_ == "ROOT":
+        verb.head, verb.dep_ = verb, "ROOT"
+    elif noun.dep_.startswith("nsubj") and noun.head.i > verb.i:  # "…, a annoncé la police": the clause it reports
+        verb.head, verb.dep_ = noun.head, "ccomp"
+    else:
+        return False
+    noun.head = verb
+    noun.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
+    return True
 
 
 def _restrictive_relative(pronoun) -> None:

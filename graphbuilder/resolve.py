@@ -183,6 +183,8 @@ class Resolver:
 
     # -- names --------------------------------------------------------------------------
     def _entity(self, doc, ent, out: Resolution) -> None:
+        if _credit(doc, ent):
+            return  # "Peshawar, 7 septembre 2023 (AFP) –": the agency that filed the dispatch, no participant
         if ent.ent_id_ and self._other_bearer(doc, ent):
             name = doc[ent.start - 1:ent.end]  # "le général Turki al-Maliki": not Nouri al-Maliki, known as "al-Maliki"
             name.label_ = "PER"
@@ -684,6 +686,12 @@ def _nominal_indices(doc) -> list[int]:
 
     wanted = [IDS[tag] for tag in NOMINAL_TAGS]
     return [i for i, pos in enumerate(doc.to_array("POS").tolist()) if pos in wanted]
+
+
+def _credit(doc, ent) -> bool:
+    """Whether a name is a dateline's agency credit: in parentheses before a dash ("(AFP) –", "(Reuters) —")."""
+    return 0 < ent.start and ent.end + 1 < len(doc) and doc[ent.start - 1].text == "(" and doc[ent.end].text == ")" \
+        and doc[ent.end + 1].text in ("-", "–", "—")
 
 
 def _acting_dep(token) -> str:

@@ -2013,3 +2013,44 @@ def test_the_wounded_who_died_later_were_killed_by_the_attack(extract):
     x = extract(" date 2018-05-17 Un homme armé a ouvert le feu mercredi dans un lycée de Zanesville. Deux élèves ont "
                 "succombé à leurs blessures.")
     assert ("t.txt/perpetrator", "killed", "t.txt/eleve") in triples(x)
+
+
+def test_an_attack_with_no_target_struck_its_first_victim_or_its_town_not_a_country(extract):
+    x = extract(" date 2016-06-12 Omar Mateen a ouvert le feu dimanche à Orlando.")
+    assert ("person-omar-mateen", "attacked", "orlando") in triples(x)
+    x = extract(" date 2016-06-12 Omar Mateen a ouvert le feu dimanche à Orlando, tuant 49 personnes. Le lendemain, "
+                "Omar Mateen a ouvert le feu en France.")
+    assert {o for s, p, o in triples(x) if p == "attacked"} == {"t.txt/personne"}
+
+
+def test_an_agency_credit_in_a_dateline_is_no_participant_and_no_date(extract):
+    x = extract(" date 2023-09-07 Peshawar, 7 septembre 2023 (AFP) – Sept policiers ont été tués dans la nuit de mercredi "
+                "à jeudi lors de l'attaque d'un poste de police.")
+    assert roles(x) == [{"victims": ["t.txt/police"], "place": ["peshawar"]}]
+    assert x.events[0].date.value == "2023-09-06/2023-09-07"
+
+
+def test_a_description_of_the_source_and_a_verbless_relative_are_not_the_subject(extract):
+    x = extract(" date 2023-09-07 Selon l'ISPR, le service de communication de l'armée, six « terroristes » ont été tués "
+                "jeudi lors d'un échange de tirs.")
+    assert roles(x) == [{"victims": ["t.txt/perpetrators"]}]
+    x = extract(" date 2024-03-16 Au moins neuf personnes, dont trois membres des forces de sécurité, ont été tuées lors de "
+                "l'attaque d'un hôtel de Mogadiscio par des combattants shebab.")
+    assert ("al_shabaab", "killed", "t.txt/personne") in triples(x)
+
+
+def test_training_supplying_and_help_given_are_support(extract):
+    x = extract(" date 2024-03-16 Les commandos de l'unité Danab, formée et entraînée par les États-Unis, ont mené "
+                "l'assaut final. Téhéran, qui soutient politiquement les Houthis, a démenti.")
+    assert {("danab_brigade", "supportedBy", "united_states"), ("houthis", "supportedBy", "iran")} <= triples(x)
+    assert not any(p == "partOf" for _, p, _ in triples(x))  # "l'unité Danab" is the brigade itself
+    x = extract(" date 2024-03-16 Les forces spéciales somaliennes, formées par les États-Unis, sont intervenues.")
+    assert not any(p == "partOf" for _, p, _ in triples(x))  # a state trains a force, it does not make it up
+    x = extract(" date 2024-03-16 Les forces américaines ont mené plusieurs frappes aériennes en soutien à l'armée afghane. "
+                "Le Rwanda fournit armes et soutien logistique à la rébellion du M23.")
+    assert {("afghan_national_army", "supportedBy", "us_armed_forces"), ("m23", "supportedBy", "rwanda")} <= triples(x)
+
+
+def test_a_conditional_with_an_irregular_stem_is_a_threat(extract):
+    x = extract(" date 2024-03-16 Benny Gantz a averti que le Hezbollah paierait un prix très lourd.")
+    assert roles(x, "Threat") == [{"attacker": ["benny_gantz"], "target": ["hezbollah"]}]
