@@ -61,6 +61,7 @@ class RelationExtractor:
         self.backing_verbs = self.support | self.leadership
         self.alliance_cases = {"à", "avec", "au", "aux"} | self.of_cases - {""}
         self.government_titles = set(lex["government_titles"])
+        self.government_bodies = set(lex["government_bodies"]["nouns"])
         self.regimes = set(lex["regime_nouns"])
         self.under_preps = set(lex["under_control"]["preps"])
         self.control_nouns = set(lex["under_control"]["nouns"])
@@ -268,14 +269,16 @@ class RelationExtractor:
             principal = self._of(token, resolution, {"Person"})
             if principal and principal != person:
                 out.append(Relation(person, "affiliatedWith", principal, [span]))
-        state = self._demonym(token)
+        body = next((c for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_cases - {""}
+                     and lemma(c) in self.government_bodies and self._demonym(c)), None)  # "de la diplomatie russe"
+        state = self._demonym(token) or (body is not None and self._demonym(body)) or None
         one_of = any(c.dep_ == "det" and c.lower_ in self.indefinite for c in token.children)
         if org:  # "le chef du groupe" leads it; "un (haut) commandant du groupe" is one of its members
             out.append(Relation(org, "ledBy", person, [span]) if word in self.leader_titles and not one_of
                        else Relation(person, "memberOf", org, [span]))
         if org and self.resolver.actors.get(org, {}).get("type") == "State":
             state = state or org
-        governing = word in self.government_titles
+        governing = word in self.government_titles or body is not None
         if state is None and org is None and (governing or (word in self.head_of_state and not any(
                 c.dep_ == "nmod" and case_of(c) in self.of_cases - {""} and lemma(c) not in self.state_nouns
                 for c in token.children))):  # "le président X", "…de la République X", "le ministre de l'Intérieur X"

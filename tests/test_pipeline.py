@@ -2054,3 +2054,13 @@ def test_training_supplying_and_help_given_are_support(extract):
 def test_a_conditional_with_an_irregular_stem_is_a_threat(extract):
     x = extract(" date 2024-03-16 Benny Gantz a averti que le Hezbollah paierait un prix très lourd.")
     assert roles(x, "Threat") == [{"attacker": ["benny_gantz"], "target": ["hezbollah"]}]
+
+
+def test_a_portfolio_is_no_place_and_a_government_body_makes_a_member_of_its_state(extract):
+    x = extract(" date 2024-01-12 « Ces frappes sont une réponse directe », a déclaré le secrétaire américain à la "
+                "Défense, Lloyd Austin.")
+    assert ("lloyd_austin", "memberOf", "united_states") in triples(x)
+    assert not any(e.type == "Place" for e in x.entities)  # "à la Défense", not the business district
+    x = extract(" date 2024-01-12 « Le régime de Kiev recevra une réponse inévitable », a prévenu la porte-parole de la "
+                "diplomatie russe, Maria Zakharova.")
+    assert ("person-maria-zakharova", "memberOf", "russia") in triples(x)
