@@ -271,7 +271,7 @@ class RelationExtractor:
                 out.append(Relation(person, "affiliatedWith", principal, [span]))
         body = next((c for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_cases - {""}
                      and lemma(c) in self.government_bodies and self._demonym(c)), None)  # "de la diplomatie russe"
-        state = self._demonym(token) or (body is not None and self._demonym(body)) or None
+        state = self._demonym(token) or (self._demonym(body) if body is not None else None)
         one_of = any(c.dep_ == "det" and c.lower_ in self.indefinite for c in token.children)
         if org:  # "le chef du groupe" leads it; "un (haut) commandant du groupe" is one of its members
             out.append(Relation(org, "ledBy", person, [span]) if word in self.leader_titles and not one_of
