@@ -387,7 +387,7 @@ class PrepositionalSubjectRepair:
                     adverb = counted.head
                     counted.head = verb
                     adverb.head = counted
-                counted.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
+                counted.dep_ = subject_dep(verb)
         # "Au moins 41 personnes, dont 38 élèves, ont été tuées" with "élèves" as the subject
         for part in tokens_with(doc, "DEP", SUBJECT_DEPS):
             if not any(c.lower_ in self.subset and c.i == part.left_edge.i for c in part.children):
@@ -420,7 +420,7 @@ class PrepositionalSubjectRepair:
         if name is None or name.right_edge.i + 1 >= verb.i or doc[name.right_edge.i + 1].text != "," \
                 or name.left_edge.i != verb.sent.start:
             return
-        name.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
+        name.dep_ = subject_dep(verb)
         described = next((c for c in verb.lefts if c.i > name.i and c.dep_ in ("obl:mod", "dep", "nmod")
                           and c.left_edge.i == name.right_edge.i + 2 and doc[c.right_edge.i + 1].text == ","
                           and _indefinite(c)), None)
@@ -456,7 +456,7 @@ def join_split_subjects(doc: Doc) -> Doc:
         head = subjects[0] if subjects else ent[-1]
         if not subjects:
             head.head = verb  # spaCy recomputes the sentence boundaries from the heads
-            head.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
+            head.dep_ = subject_dep(verb)
         for token in ent:
             if token.i != head.i and (token.head.i == token.i or not ent.start <= token.head.i < ent.end):
                 token.head = head
@@ -764,7 +764,7 @@ def _after_verbless_relative(pronoun, noun) -> bool:
     verb = noun.head
     if noun.dep_ == "obl:mod" and not case_of(noun) and verb.pos_ == "VERB" and verb.i > clause.i and _finite(verb) \
             and not has_subject(verb):  # the subject read as an oblique of its verb
-        noun.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
+        noun.dep_ = subject_dep(verb)
         return True
     verb = next((c for c in noun.children if c.dep_ == "acl:relcl" and c.i > clause.i and c.pos_ == "VERB"
                  and _finite(c) and not has_subject(c) and not any(x.morph.get("PronType") == ["Rel"] for x in c.children)
@@ -778,7 +778,7 @@ def _after_verbless_relative(pronoun, noun) -> bool:
     else:
         return False
     noun.head = verb
-    noun.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
+    noun.dep_ = subject_dep(verb)
     return True
 
 
@@ -797,7 +797,12 @@ def _restrictive_relative(pronoun) -> None:
         return
     verb.head, verb.dep_ = verb, "ROOT"
     noun.head = verb
-    noun.dep_ = "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
+    noun.dep_ = subject_dep(verb)
+
+
+def subject_dep(verb) -> str:
+    """The label of a verb's subject: "nsubj:pass" when the verb is passive ("ont été tuées"), else "nsubj"."""
+    return "nsubj:pass" if any(c.dep_ == "aux:pass" for c in verb.children) else "nsubj"
 
 
 def _finite(verb) -> bool:

@@ -8,6 +8,7 @@ from .lang import Resources
 from .model import ACTOR_TYPES, LOCATION_TYPES, Document, Entity, Span
 from .nlp import METONYM_LABEL, strip_accents
 from .syntax import by_first_word, case_of, chain_head, has_determiner, has_subject, lemma, phrases_at
+from .temporal import DASHES
 from .vocab import slug
 
 NAME_DEPS = {"flat:name", "flat", "appos", "nmod", "amod"}
@@ -693,7 +694,7 @@ def _nominal_indices(doc) -> list[int]:
 def _credit(doc, ent) -> bool:
     """Whether a name is a dateline's agency credit: in parentheses before a dash ("(AFP) –", "(Reuters) —")."""
     return 0 < ent.start and ent.end + 1 < len(doc) and doc[ent.start - 1].text == "(" and doc[ent.end].text == ")" \
-        and doc[ent.end + 1].text in ("-", "–", "—")
+        and doc[ent.end + 1].text in DASHES
 
 
 def _acting_dep(token) -> str:

@@ -356,8 +356,9 @@ def contains(outer: str, inner: str) -> bool:
     return outer_lo <= inner_lo and inner_hi <= outer_hi
 
 
-DATELINE = re.compile(r"(\s*\([^()\n]{1,20}\))?\s*\.?\s*[–—-]|,[^.\n]{1,40}?\s\.\s*[–—-]")  # "13 mars 2016 . –",
-# "26 juillet 2016, Normandie . –", "7 septembre 2023 (AFP) –"
+DASHES = ("–", "—", "-")  # what ends a dateline
+DATELINE = re.compile(rf"(\s*\([^()\n]{{1,20}}\))?\s*\.?\s*[{''.join(DASHES)}]|,[^.\n]{{1,40}}?\s\.\s*[{''.join(DASHES)}]")
+# "13 mars 2016 . –", "26 juillet 2016, Normandie . –", "7 septembre 2023 (AFP) –"
 
 
 def is_dateline(text: str, end: int) -> bool:
