@@ -26,6 +26,7 @@ class RelationExtractor:
         self.leader_titles = set(lex["leader_titles"])
         self.member_titles = set(lex["member_titles"])
         self.head_of_state = set(lex["head_of_state_titles"])
+        self.title_suffixes = set(lex["title_suffixes"]["phrases"])
         self.branch_words = set(lex["branch_words"])
         self.unit_nouns = set(lex["unit_nouns"]["words"])
         self.support = set(lex["support_words"])
@@ -44,6 +45,7 @@ class RelationExtractor:
         self.based_preps = set(lex["based_preps"]["preps"])
         self.presence = set(lex["presence_nouns"])
         self.control = set(lex["control_verbs"])
+        self.operating_preps = set(lex["operating_preps"]["preps"])
         self.negation = set(lex["negation_words"])
         self.indefinite = set(lex["indefinite_determiners"])
         self.definite = set(lex["definite_determiners"])
@@ -55,7 +57,8 @@ class RelationExtractor:
         self.taking_office = set(lex["office_nouns"]["taking_verbs"])
         self.working, self.working_preps = set(lex["employment"]["verbs"]), set(lex["employment"]["preps"])
         self.in_name_of, self.in_name_of_cases = set(lex["in_name_of"]["nouns"]), set(lex["in_name_of"]["cases"])
-        self.titles = self.leader_titles | self.member_titles
+        self.local_leaders = set(lex["local_leader_titles"])
+        self.titles = self.leader_titles | self.member_titles | self.local_leaders
         self.participles = self.support | self.leadership | self.alliance | self.stationed | self.integration | self.composed \
             | self.besieged
         self.backing_verbs = self.support | self.leadership
@@ -79,7 +82,8 @@ class RelationExtractor:
         self.as_preps = set(lex["as_preps"])
         self.origin_nouns = set(lex["origin_nouns"])
         self.people = set(lex["person_nouns"]) | set(lex["generic_person_nouns"])
-        self.regions = set(lex["region_nouns"]) | set(lex["compass_nouns"])
+        self.compass = set(lex["compass_nouns"])
+        self.regions = set(lex["region_nouns"]) | self.compass
         self.partisan = tuple(sorted(lex["partisan_prefixes"]["prefixes"], key=len, reverse=True))
 
     def extract(self, doc, resolution: Resolution) -> list[Relation]:
@@ -153,7 +157,7 @@ class RelationExtractor:
                     out += self._participle(token, word, resolution, span)
                 if pos == "VERB" and word in self.composing and not is_passive(token):
                     out += self._composition(token, resolution, span)
-        return out
+        return out + _leaders_are_members(out, resolution)
 
     def _known(self, sent, resolution: Resolution, span: Span) -> list[Relation]:
         """A relation the gazetteer knows between two actors named in one sentence (lower confidence)."""
@@ -175,7 +179,30 @@ class RelationExtractor:
 
     def _entity_or_of(self, token, resolution: Resolution, types: set[str]) -> str | None:
         """The entity of the types a nominal names, else the one in its `de` complement ("la base d'Aïn al-Assad")."""
-        return self._entity(token, resolution, types) or self._of(token, resolution, types)
+        return self._entity(token, resolution, types) or self._of(token, resolution, types) or (
+            self._region_of(token, resolution, types) if lemma(token) in self.regions else None)
+
+    def _location(self, token, resolution: Resolution) -> str | None:
+        """Where a stationed or control phrase puts an actor: an unnamed part of a state named by a compass word is a
+        region node, as an event's place is ("qui dominent le nord de la Syrie"); else the place the phrase names."""
+        if lemma(token) in self.compass and resolution.mention_at(token.i) is None and self._of(token, resolution, {"State"}):
+            return self.resolver.nominal(token.doc, token, resolution, "Place").key
+        return self._entity_or_of(token, resolution, LOCATIONS)
+
+    def _region_of(self, token, resolution: Resolution, types: set[str]) -> str | None:
+        """The entity a region noun belongs to down a chain of regions ("de vastes zones rurales du centre et du sud
+        de la Somalie"), or in the `de` complement the parser hung on its head right after it ("actif dans l'est du
+        Burkina Faso")."""
+        frontier = [token]
+        for _ in range(3):
+            frontier = [c for t in frontier for c in t.children if c.dep_ in ("nmod", "conj")]
+            key = next((k for c in frontier if case_of(c) in self.of_cases for k in [self._entity(c, resolution, types)]
+                        if k), None)
+            if key:
+                return key
+            frontier = [c for c in frontier if lemma(c) in self.regions]
+        after = [c for c in token.head.children if c.left_edge.i == token.right_edge.i + 1 and case_of(c) in self.of_cases]
+        return next((k for c in after for k in [self._entity(c, resolution, types)] if k), None)
 
     def _of(self, token, resolution: Resolution, types: set[str]) -> str | None:
         """The entity in a `de X` complement of a noun (first one, searching one level down)."""
@@ -261,7 +288,9 @@ class RelationExtractor:
             return []
         out: list[Relation] = []
         word = self._title_word(token)
-        org = self._known_group(person, self._of(token, resolution, GROUPS) or self._possessor(token, resolution), resolution)
+        heads = [token] + [c for c in token.children if c.dep_ == "nmod" and f"{case_of(c)} {lemma(c)}" in self.title_suffixes]
+        of = next((k for h in heads for k in [self._of(h, resolution, GROUPS)] if k), None)  # "le commandant en chef des FDS"
+        org = self._known_group(person, of or self._possessor(token, resolution), resolution)
         force = None if org else self._force_of(token, resolution)
         if force:  # "le chef de la police de Libreville" may head a unit only: a member, surely
             out.append(Relation(person, "memberOf", force, [span]))
@@ -273,6 +302,9 @@ class RelationExtractor:
                      and lemma(c) in self.government_bodies and self._demonym(c)), None)  # "de la diplomatie russe"
         state = self._demonym(token) or (self._demonym(body) if body is not None else None)
         one_of = any(c.dep_ == "det" and c.lower_ in self.indefinite for c in token.children)
+        place = self._of(token, resolution, LOCATIONS) if word in self.local_leaders and not one_of else None
+        if place:  # "le gouverneur de l'État de Borno, Babagana Zulum"
+            out.append(Relation(place, "ledBy", person, [span]))
         if org:  # "le chef du groupe" leads it; "un (haut) commandant du groupe" is one of its members
             out.append(Relation(org, "ledBy", person, [span]) if word in self.leader_titles and not one_of
                        else Relation(person, "memberOf", org, [span]))
@@ -282,7 +314,9 @@ class RelationExtractor:
         if state is None and org is None and (governing or (word in self.head_of_state and not any(
                 c.dep_ == "nmod" and case_of(c) in self.of_cases - {""} and lemma(c) not in self.state_nouns
                 for c in token.children))):  # "le président X", "…de la République X", "le ministre de l'Intérieur X"
-            state = self._state_of_head(token, resolution) or self.resolver.actor_state(person, via=("affiliatedWith",))
+            state = self._state_of_head(token, resolution) or self.resolver.actor_state(person, via=("affiliatedWith",)) or (
+                self._only_state_before(token, resolution) if word in self.head_of_state and person not in self.resolver.actors
+                else None)  # "La Somalie … Le président Mohamed Abdullahi Mohamed"
         if state:
             out.append(Relation(person, "affiliatedWith", state, [span]))
             if word in self.head_of_state:
@@ -290,6 +324,12 @@ class RelationExtractor:
             elif governing and not org:  # a minister or governor is a member of the state's government
                 out.append(Relation(person, "memberOf", state, [span]))
         return out
+
+    @staticmethod
+    def _only_state_before(token, resolution: Resolution) -> str | None:
+        """The state the text named before a token, if it named only one."""
+        states = {m.key for m in resolution.mentions if m.start < token.i and resolution.entities[m.key].type == "State"}
+        return states.pop() if len(states) == 1 else None
 
     def _possessor(self, token, resolution: Resolution) -> str | None:
         """The group a possessive title belongs to: the last group or state the text made a subject before it ("Le
@@ -440,8 +480,8 @@ class RelationExtractor:
                       for k in [self._entity(c, resolution, LOCATIONS)] if k]
             holders = self._holders(token, "obl:agent", resolution) if places else []
             return [Relation(h, "stationedIn", p, [span]) for h in holders for p in dict.fromkeys(places) if h != p]
-        places = [key for c in token.children if c.dep_ == "obj"
-                  for key in [self._entity_or_of(c, resolution, LOCATIONS)] if key]
+        places = [key for c in token.children if c.dep_ == "obj" or (c.dep_ == "obl:arg" and case_of(c) in self.of_cases)
+                  for key in [self._location(c, resolution)] if key]  # "contrôle de vastes zones du pays"
         if not places and token.dep_ == "acl:relcl" and any(c.lower_ == "où" for c in token.children):
             places = [k for c in [token.head, *(g for g in token.head.children if g.dep_ == "conj")]  # "En Syrie et en
                       for k in [self._entity(c, resolution, LOCATIONS)] if k]  # Irak, où l'EI contrôle de vastes territoires"
@@ -652,8 +692,9 @@ class RelationExtractor:
                     if key and key != holder:
                         out.append(Relation(holder, "affiliatedWith", key, [span]))
                 elif (word in self.stationed or (word in self.besieged and (is_passive(token) or token.dep_ in ("acl", "amod") or token.pos_ == "ADJ"))) \
-                        and case in self.place_preps:  # "l'armée, assiégée à Deir ez-Zor": not who besieges
-                    key = self._entity_or_of(t, resolution, LOCATIONS)
+                        and (case in self.place_preps or case in self.operating_preps):  # "l'armée, assiégée à
+                    # Deir ez-Zor": not who besieges; "qui opère depuis la forêt de Sambisa"
+                    key = self._location(t, resolution)
                     if key and key != holder:
                         out.append(Relation(holder, "stationedIn", key, [span]))
         if unnamed is not None and out:
@@ -674,6 +715,18 @@ class RelationExtractor:
         places = [k for h in hosts for k in [self._entity_or_of(h, resolution, LOCATIONS)] if k]
         guests = [k for c in verb.children if c.dep_ == "obj" for k in [self._entity(c, resolution, GROUPS)] if k]
         return [Relation(g, "stationedIn", p, [span]) for g in guests for p in places[:1] if g != p]
+
+    def _place_owner(self, noun, participle):
+        """"un groupe implanté dans le nord du pays, dirigé par X": the noun described by the participle whose place
+        complement holds `noun`, when another participle follows that complement after a comma."""
+        complement = noun
+        while complement.dep_ == "nmod":
+            complement = complement.head
+        verb = complement.head
+        if complement.dep_ in ("obl:mod", "obl") and case_of(complement) in self.place_preps and verb.dep_ == "acl" \
+                and verb.pos_ == "VERB" and verb.i < participle.i and participle.doc[participle.i - 1].text == ",":
+            return chain_head(verb.head)
+        return None
 
     def _predicated(self, participle, resolution: Resolution) -> str | None:
         """"Ankara considère les YPG comme une organisation … liée au PKK": the actor the participle's noun is
@@ -807,11 +860,18 @@ class RelationExtractor:
         coordinated with another describes what that one does ("soutenu par la Syrie et dirigé par X")."""
         while token.dep_ == "conj" and token.head.pos_ == "VERB" and token.head.dep_ in ("acl", "amod", "appos"):
             token = token.head
+        if token.dep_ == "advcl" and token.head.pos_ == "VERB" and token.i < token.head.i and (
+                token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm")):  # "La katiba, très active dans le
+            subject = next((c for c in [*token.children, *token.head.children] if c.dep_ in ("nsubj", "nsubj:pass")),
+                           None)  # centre, a attaqué": its subject, or the verb's
+            if subject is not None and subject.i < token.i:
+                return self._entity(subject, resolution, ACTORS)
         if token.dep_ in ("acl", "amod", "advcl", "acl:relcl") or (token.dep_ == "appos" and token.pos_ == "VERB"):
             head = chain_head(token.head)
-            while lemma(head) in self.regions and resolution.mention_at(head.i) is None and head.head.dep_ == "acl" \
+            while lemma(head) in self.regions and self._entity(head, resolution, ACTORS) is None and head.head.dep_ == "acl" \
                     and head.head.pos_ == "VERB" and head.head.i < token.i:  # "un groupe implanté dans le nord du
                 head = chain_head(head.head.head)  # pays, fondé par X": the group, not the north, was founded
+            head = self._place_owner(head, token) or head
             key = self._entity(head, resolution, ACTORS)
             if key:
                 return key
@@ -825,3 +885,17 @@ class RelationExtractor:
                 counted = child.lower_ in self.quantities or self.resolver.group_word(child)  # "le groupe Abou Sayyaf
                 return self._entity(child, resolution, ACTORS) or (self._group_named(child, resolution) if counted else None)
         return None
+
+
+def _leaders_are_members(relations: list[Relation], resolution: Resolution) -> list[Relation]:
+    """The leader of a group, force or organisation is one of its members (not a state's citizen: that is nationality)."""
+    known = {(r.subject, r.predicate, r.object) for r in relations}
+    return [Relation(r.object, "memberOf", r.subject, r.evidence, r.confidence) for r in relations
+            if r.predicate == "ledBy" and resolution.entities.get(r.subject) is not None
+            and resolution.entities[r.subject].type in MEMBERSHIP_TYPES
+            and getattr(resolution.entities.get(r.object), "type", None) == "Person"
+            and (r.object, "memberOf", r.subject) not in known]
+
+
+MEMBERSHIP_TYPES = {"ArmedGroup", "MilitaryForce", "Organization"}
+

@@ -506,11 +506,14 @@ def make_reporting_clause_repair(nlp: Language, name: str, lang: str) -> Reporti
 def name_before_description(doc: Doc) -> Doc:
     """Make a name the parser read as an oblique (or as a second subject), set off before a description it took for the
     subject ("Le JNIM, la branche sahélienne d'Al-Qaïda, a revendiqué l'attaque"), the subject, and the description
-    its apposition; so is a name read as the root of a verb coordinated with it ("Mohamed R., un Français, a foncé…")."""
+    its apposition; so is a name read as the root of a verb coordinated with it ("Mohamed R., un Français, a foncé…") or
+    set beside it ("Ansarul Islam, un groupe jihadiste, a revendiqué…") or split off as a sentence of its own ("Mazloum
+    Abdi, le commandant en chef des FDS, a appelé…")."""
     for ent in doc.ents:
         name, verb = ent.root, ent.root.head
         if name.dep_ == "ROOT":
-            verb = next((c for c in name.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > ent.end), name)
+            verb = next((c for c in name.children if c.dep_ in ("conj", "parataxis") and c.pos_ == "VERB" and c.i > ent.end),
+                        None) or (_root(doc[ent.end + 1]) if ent.end + 1 < len(doc) else name)  # or split off from it
         if name.dep_ not in ("obl:mod", "obl", "nmod", "dep", "nsubj", "nsubj:pass", "ROOT") or verb.i <= name.i or case_of(name) \
                 or ent.end + 1 >= len(doc) or doc[ent.end].text != "," or (name.right_edge.i > ent.end and name != verb.head):
             continue
@@ -524,6 +527,13 @@ def name_before_description(doc: Doc) -> Doc:
             name.dep_ = subject.dep_
             subject.head, subject.dep_ = name, "appos"
     return doc
+
+
+def _root(token):
+    """The root of the tree a token belongs to."""
+    while token.head != token:
+        token = token.head
+    return token
 
 
 Language.component("description_subject_repair", func=name_before_description)
@@ -626,14 +636,15 @@ def make_coordination_repair(nlp: Language, name: str, lang: str) -> Coordinatio
 
 
 class AppositionRepair:
-    """Make an indefinite noun phrase the parser read as a second object or subject, set off by a comma right after
+    """Make an indefinite noun phrase the parser read as a second object, subject or bare oblique, set off by a comma right after
     another complement or the subject of the same verb ("aux Forces démocratiques alliées (ADF), un groupe affilié à
     l'EI", "Le chauffeur, un Tunisien de 31 ans, a été abattu"; "Le suspect, un sympathisant de l'EI, a tué", the
     subject read as an oblique), and a name read as a second subject right after the first ("Le soldat français Jean
     Dupont a été tué"), that phrase's apposition; not after a time ("Le lendemain, un homme a attaqué"). So is a title
     read as an oblique right after an inverted subject ("…, a menacé Ziad Nakhalé, le secrétaire général du Jihad"),
     and a phrase set off after a source, which the parser read as the subject with the real subject as its conjunct
-    ("Selon l'ISPR, le service de communication de l'armée, six « terroristes » ont été tués")."""
+    ("Selon l'ISPR, le service de communication de l'armée, six « terroristes » ont été tués"); and a name the parser
+    coordinated with a definite noun before it, without a conjunction ("Le gouverneur de l'État de Borno, Babagana Zulum,")."""
 
     def __init__(self, lang: str):
         temporal = load_lexicon(lang)
@@ -643,12 +654,12 @@ class AppositionRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s parse in place."""
-        for noun in tokens_with(doc, "DEP", ("obj", *SUBJECT_DEPS)):
+        for noun in tokens_with(doc, "DEP", ("obj", "obl:mod", *SUBJECT_DEPS)):
             end = _described_end(noun)
-            if end is None:
+            if end is None or (noun.dep_ == "obl:mod" and (case_of(noun) or self._adverbial(noun))):
                 continue
             described = next((c for c in noun.head.children if c.i < noun.i and c.right_edge.i == end and (
-                c.dep_ == noun.dep_ or (noun.dep_ == "obj" and c.dep_ in ("obl:arg", "obl", "obl:mod"))
+                c.dep_ == noun.dep_ or (noun.dep_ in ("obj", "obl:mod") and c.dep_ in ("obl:arg", "obl", "obl:mod"))
                 or (noun.dep_.startswith("nsubj") and c.dep_ == "obl:mod" and not case_of(c) and not self._adverbial(c)))), None)
             if described is not None:
                 if described.dep_ == "obl:mod" and noun.dep_ != "obj":
@@ -676,6 +687,12 @@ class AppositionRepair:
             if source is not None and subject is not None:
                 subject.head, subject.dep_ = noun.head, noun.dep_
                 noun.head, noun.dep_ = source, "appos"
+        for name in tokens_with(doc, "DEP", ["conj"]):  # "Le gouverneur de l'État de Borno, Babagana Zulum, a condamné"
+            title = name.head
+            if name.pos_ == "PROPN" and title.pos_ == "NOUN" and title.i < name.i \
+                    and doc[name.i - 1].text == "," and not any(c.dep_ == "cc" for c in name.children) \
+                    and any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in title.children):
+                name.dep_ = "appos"
         return doc
 
     def _adverbial(self, token) -> bool:
@@ -691,7 +708,8 @@ def _described_end(noun) -> int | None:
     start = noun.left_edge.i
     if noun.dep_ in ("nsubj", "nsubj:pass") and noun.pos_ == "PROPN" and start > 0:
         return start - 1
-    if noun.dep_ in ("obj", "nsubj", "nsubj:pass") and noun.pos_ == "NOUN" and start >= 2 and noun.doc[start - 1].text == "," \
+    if noun.dep_ in ("obj", "obl:mod", "nsubj", "nsubj:pass") and noun.pos_ == "NOUN" and start >= 2 \
+            and noun.doc[start - 1].text == "," \
             and _indefinite(noun):
         return start - 2
     return None

@@ -132,6 +132,11 @@ class Resolver:
         self.places = {fuzzy_key(alias): a["id"] for a in res.gazetteer if a["type"] == "Place"
                        for alias in [a["label"], *a.get("aliases", [])]}  # short names too: "Kiev"
         self.metonyms = {fuzzy_key(m): a["id"] for a in res.gazetteer for m in a.get("metonyms", [])}
+        self.led_by: dict[str, list[str]] = {}  # a leader → the armed groups and forces they lead
+        for actor in res.gazetteer:
+            if actor["type"] in ("ArmedGroup", "MilitaryForce"):
+                for leader in actor.get("ledBy", []):
+                    self.led_by.setdefault(leader, []).append(actor["id"])
         self.fuzzy = {}
         for actor in res.gazetteer:
             for alias in [actor["label"], *actor.get("aliases", [])]:
@@ -147,7 +152,7 @@ class Resolver:
         for i in _nominal_indices(doc):
             token = doc[i]
             if i not in out.by_token:
-                (self._force(doc, token, out) or self._state_nominal(doc, token, out) or self._capital(doc, token, out)
+                (self._led_force(doc, token, out) or self._force(doc, token, out) or self._state_nominal(doc, token, out) or self._capital(doc, token, out)
                  or self._led_alliance(doc, token, out) or self._anaphor(doc, token, out)
                  or self._pronoun(doc, token, out) or self._latest(doc, token, out) or self._perpetrator(doc, token, out))
         out.mentions.sort(key=lambda m: m.start)
@@ -380,6 +385,8 @@ class Resolver:
         qualified = any(c.dep_ == "amod" and c.lower_ not in self.lex["state_force_adjectives"] for c in token.children)
         # "les forces turquo-rebelles": not the state named before, but "En Irak, l'armée gouvernementale" is its army
         state = self._state_of(token, out) or (None if qualified else self._sentence_state(token, out))
+        if state is None and any(c.dep_ == "amod" and c.lower_ in self.lex["state_force_adjectives"] for c in token.children):
+            state = getattr(self.salient(token, out, ["State"]), "key", None)  # "les forces gouvernementales": the state in focus
         if state is None:
             return False
         actor = self.actors.get(state, {})
@@ -389,6 +396,21 @@ class Resolver:
         end = max([token.i + 1] + [c.i + 1 for c in token.rights if c.dep_ == "amod"])
         gaz = self.actors.get(key)
         out.add(doc, Mention(key, token.i, end, "force"), "MilitaryForce", label, gaz)
+        return True
+
+    def _led_force(self, doc, token, out: Resolution) -> bool:
+        """"les forces du maréchal Khalifa Haftar", "la milice de X": the gazetteer's armed group or force that the
+        named person leads."""
+        if token.pos_ != "NOUN" or not (self.force_kind(token) or self.group_word(token)):
+            return False
+        owners = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_cases - {""}]
+        owners += [n for c in owners if c.lower_ in self.titles for n in c.children if n.dep_ in NAME_DEPS]  # "du maréchal X"
+        leaders = {m.key for c in owners for m in [out.mention_at(c.i)] if m and out.entities[m.key].type == "Person"}
+        led = [key for leader in leaders for key in self.led_by.get(leader, [])]
+        if not led:
+            return False
+        actor = self.actors[led[0]]
+        out.add(doc, Mention(actor["id"], token.i, token.i + 1, "anaphor"), actor["type"], actor["label"], actor)
         return True
 
     def group_word(self, token) -> bool:
@@ -418,7 +440,7 @@ class Resolver:
         if any(c.dep_ == "nmod" and case_of(c) in self.of_cases - {""} and m and out.entities[m.key].type in ACTOR_TYPES
                for c in token.children for m in [out.mention_at(c.i)]):
             return False  # "la police de l'EI", "l'armée de Haftar": another actor's, not the one in focus
-        if token.lower_ in self.member_nouns and any(c.dep_ in ("acl", "acl:relcl") for c in token.children):
+        if token.lower_ in self.member_nouns and any(c.dep_ == "acl" for c in token.children):
             return False  # "les rebelles soutenus par la Turquie": fighters described anew, not the group in focus
         entity = self.salient(token, out, types)
         if entity is None:
@@ -750,13 +772,23 @@ def chunk(token) -> tuple[int, int]:
         if child.dep_ in CHUNK_RIGHT and child.i == end:
             end = child.i + 1
         elif child.dep_ == "nmod" and any(c.lower_ in ("de", "du", "d'", "d’") for c in child.children if c.dep_ == "case"):
-            sub = [t.i for t in child.subtree]
-            if min(sub) <= end + 2 and max(sub) - token.i < 8:
-                end = max(sub) + 1
+            last = _phrase_end(child)
+            if child.left_edge.i <= end + 2 and last - token.i < 8:
+                end = last + 1
             break
         else:
             break
+    while end - 1 > token.i and token.doc[end - 1].is_punct:
+        end -= 1  # "forces du maréchal X," whose comma the parser hangs on X
     return start, end
+
+
+def _phrase_end(token) -> int:
+    """Index of the last word of a token's phrase, leaving out the clauses and appositions hung on it."""
+    return max([token.i] + [_phrase_end(c) for c in token.children if c.dep_ not in CLAUSE_DEPS])
+
+
+CLAUSE_DEPS = {"acl", "acl:relcl", "appos", "conj", "cc", "parataxis", "punct"}
 
 
 def _compound_end(token) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .frames import AGGRESSOR_TYPES, Frame
 from .model import Event
 from .resolve import Resolution, is_nominal
-from .syntax import case_of, described, has_subject, lemma, negated, past_clause, perfect_infinitive, subjects, unreal
+from .syntax import case_of, conjuncts, described, has_subject, lemma, negated, past_clause, perfect_infinitive, subjects, unreal
 
 
 class ThreatFrames:
@@ -36,6 +36,11 @@ class ThreatFrames:
                 target = self._threat_target(threatened, frame, resolution)
                 if target:
                     frame.add_role("target", *target)
+                    for other in conjuncts(target[1]):  # "de frapper les soldats maliens ainsi que les troupes françaises"
+                        mention = resolution.mention_at(other.i)
+                        if mention and resolution.entities[mention.key].type == resolution.entities[target[0]].type \
+                                and mention.key not in frame.roles.get("attacker", []):
+                            frame.add_role("target", mention.key, other)
                 elif any(self._retaliation_word(t) for t in threatened):
                     keys = [k for c in conditions for s in subjects(c) for k, _ in self._fillers(s, resolution)  # "a menacé
                             if k not in frame.roles.get("attacker", [])]  # de riposter si les États-Unis attaquaient"
