@@ -38,6 +38,7 @@ class RelationExtractor:
         self.quantities = set(lex["quantity_nouns"])
         self.integration = set(lex["integration_words"])
         self.composed, self.composing = set(lex["composition_words"]["passive"]), set(lex["composition_words"]["active"])
+        self.founding = set(lex["composition_words"]["founding"])
         self.endings = lex["verb_endings_tagged_adjective"]
         self.strongholds = set(lex["stronghold_words"])
         self.capitals = set(lex["capital_nouns"])
@@ -157,6 +158,8 @@ class RelationExtractor:
                     out += self._participle(token, word, resolution, span)
                 if pos == "VERB" and word in self.composing and not is_passive(token):
                     out += self._composition(token, resolution, span)
+                if pos == "VERB" and word in self.founding and not is_passive(token) and not negated(token, self.negation):
+                    out += self._founded(token, resolution, span)
         return out + _leaders_are_members(out, resolution)
 
     def _known(self, sent, resolution: Resolution, span: Span) -> list[Relation]:
@@ -827,6 +830,13 @@ class RelationExtractor:
         parts = [k for c in verb.children if c.dep_ == "obj" for t in [c] + [g for g in c.children if g.dep_ == "conj"]
                  for k in self._members(t, resolution)]
         return [Relation(p, "partOf", whole[0], [span]) for p in dict.fromkeys(parts) if p != whole[0]]
+
+    def _founded(self, verb, resolution: Resolution, span: Span) -> list[Relation]:
+        """"L'ex Front al-Nosra et Jund al-Aqsa ont formé le groupe Tahrir al-Cham": the founding groups are its parts."""
+        whole = next((k for c in verb.children if c.dep_ == "obj"
+                      for k in [self._entity(c, resolution, GROUPS) or self._group_named(c, resolution)] if k), None)
+        parts = self._named(verb, "nsubj", resolution, GROUPS) if whole else []
+        return [Relation(p, "partOf", whole, [span]) for p in dict.fromkeys(parts) if p != whole]
 
     def _members(self, token, resolution: Resolution) -> list[str]:
         """The group a member complement names, or the unnamed group its fighters' noun stands for ("les milices

@@ -288,6 +288,7 @@ class VerbRepair:
         data = resources(lang).lexicon["verb_repair"]
         self.infinitives = tuple(data["infinitive_endings"])
         self.endings = sorted(data["present_endings"].items(), key=lambda e: -len(e[0]))
+        self.irregular = data["irregular_present"]["forms"]
         self.participles = sorted(data["participle_endings"].items(), key=lambda e: -len(e[0]))
         self.auxiliary = data["active_auxiliary"]
         self.moods = [(set(data["conditional_endings"]), {"Mood": "Cnd", "Tense": "Pres"}),
@@ -302,6 +303,9 @@ class VerbRepair:
                 infinitive = self._infinitive(token)
                 if infinitive:
                     token.pos_, token.lemma_ = "VERB", infinitive
+                    for child in token.rights:  # "combat principalement Daech": its bare complement is its object
+                        if child.dep_ == "nmod" and not any(c.dep_ == "case" for c in child.children):
+                            child.dep_ = "obj"
             elif token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in token.lefts) \
                     and not any(c.dep_.startswith(("aux", "nsubj")) for c in token.children):
                 token.pos_, token.lemma_ = "NOUN", token.lower_  # "a tué un passant": a participle made a noun
@@ -331,7 +335,10 @@ class VerbRepair:
                     return
 
     def _infinitive(self, token, endings: list[tuple[str, str]] | None = None) -> str | None:
-        """The infinitive a present-tense form's ending (or one of `endings`) gives, None if it has none."""
+        """The infinitive of an irregular present form, or the one a present-tense form's ending (or one of `endings`)
+        gives, None if it has none."""
+        if endings is None and token.lower_ in self.irregular:
+            return self.irregular[token.lower_]
         return next(_infinitives(token.lower_, endings or self.endings), None)
 
 
@@ -667,13 +674,21 @@ class AppositionRepair:
                 noun.head, noun.dep_ = described, "appos"
         # "…, a menacé Ziad Nakhalé, le secrétaire général du Jihad islamique": the title read as an oblique of the verb
         # is the inverted subject's apposition
+        # ("Une faction dissidente du TTP, le Jamaat-ul-Ahrar, a revendiqué": so is a name set off after the subject)
         for noun in tokens_with(doc, "DEP", ["obl:mod"]):
-            start = noun.left_edge.i
-            if case_of(noun) or noun.pos_ != "NOUN" or start < 2 or doc[start - 1].text != "," \
-                    or self._adverbial(noun):
+            start, end = noun.left_edge.i, noun.right_edge.i + 1
+            named = noun.pos_ == "PROPN" and noun.text[:1].isupper() and end < len(doc) and doc[end].text == ","
+            if case_of(noun) or not (noun.pos_ == "NOUN" or named) or start < 2 or doc[start - 1].text != "," \
+                    or self._adverbial(noun, named):
                 continue
-            subject = next((c for c in noun.head.children if c.dep_.startswith("nsubj") and c.head.i < c.i
+            verb = noun.head
+            subject = next((c for c in verb.children if c.dep_.startswith("nsubj") and (c.head.i < c.i or named)
                             and c.right_edge.i == start - 2), None)
+            if subject is None and named and not any(c.dep_.startswith("nsubj") for c in verb.children):
+                subject = next((c for c in verb.children if c.dep_ == "obl:mod" and c.right_edge.i == start - 2
+                                and not case_of(c) and not self._adverbial(c)), None)  # both read as obliques
+                if subject is not None:
+                    subject.dep_ = subject_dep(verb)
             if subject is not None:
                 noun.head, noun.dep_ = subject, "appos"
         for noun in tokens_with(doc, "DEP", SUBJECT_DEPS):
@@ -695,10 +710,10 @@ class AppositionRepair:
                 name.dep_ = "appos"
         return doc
 
-    def _adverbial(self, token) -> bool:
+    def _adverbial(self, token, named: bool = False) -> bool:
         """Whether an oblique is an adverbial, not a subject: a time ("le lendemain", "le soir", "fin décembre") or a
-        phrase without article."""
-        return not any(c.dep_ == "det" for c in token.children) or any(
+        phrase without article (which a name needs not have)."""
+        return not (named or any(c.dep_ == "det" for c in token.children)) or any(
             t.lower_ in self.dayparts or self.cue.fullmatch(t.text) is not None for t in [token, *token.children])
 
 
@@ -845,6 +860,7 @@ class VerblessClauseRepair:
         lexicon = resources(lang).lexicon
         data = lexicon["verb_repair"]
         self.endings = sorted(data["present_endings"].items(), key=lambda e: -len(e[0]))
+        self.irregular = data["irregular_present"]["forms"]
         self.participles = tuple(data["participle_endings"])
         self.gerund = data["gerund"]
         self.gerund_endings = tuple(self.gerund["endings"])

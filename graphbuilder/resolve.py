@@ -68,8 +68,9 @@ class Resolution:
         """The mention covering a token, if any."""
         return self.by_token.get(token_index)
 
-    def merge(self, old: str, new: str) -> None:
-        """Make every mention of entity `old` one of entity `new` (its descriptions become aliases of `new`)."""
+    def merge(self, old: str, new: str, names: bool = True) -> None:
+        """Make every mention of entity `old` one of entity `new` (its descriptions become aliases of `new`; with
+        `names` False, only the words of its mentions: its gazetteer names belong to another actor)."""
         gone = self.entities.pop(old)
         self.slugs.pop(old, None)
         self.merged[old] = new
@@ -80,7 +81,8 @@ class Resolution:
                 for t in range(mention.start, mention.end):
                     self.by_token[t] = mention
         entity.mentions += gone.mentions
-        entity.aliases += [a for a in dict.fromkeys([gone.label, *gone.aliases]) if a not in entity.aliases and a != entity.label]
+        names_of_gone = [gone.label, *gone.aliases] if names else [m.text for m in gone.mentions]
+        entity.aliases += [a for a in dict.fromkeys(names_of_gone) if a not in entity.aliases and a != entity.label]
 
     def named_before(self, token, types: set[str]) -> str | None:
         """"X, la branche…", "X (affilié à…", "X, le chef de…": the entity of the types ending just before the
@@ -337,10 +339,10 @@ class Resolver:
                 continue  # merged away already
             i = mention.end
             if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
-                acr = doc[i + 1]
+                acr, before = doc[i + 1], doc[mention.start:mention.end].root
             elif mention.start >= 2 and doc[mention.start - 1].text == "(" and mention.end < len(doc) \
                     and doc[mention.end].text == ")" and out.entities[mention.key].from_gazetteer:
-                acr = doc[mention.start - 2]  # "le PCC (Premier commando de la capitale)"
+                acr = before = doc[mention.start - 2]  # "le PCC (Premier commando de la capitale)"
             else:
                 continue
             if acr.text.isupper() and len(acr.text) >= 2:
@@ -350,6 +352,10 @@ class Resolver:
                     out.add(doc, Mention(mention.key, acr.i, acr.i + 1, "name"), entity.type, entity.label)
                 elif other.key != mention.key and not out.entities[other.key].from_gazetteer:
                     out.merge(other.key, mention.key)  # "Primeiro Comando da Capital (PCC)": every "PCC" is the gang
+                elif other.key != mention.key and all(m.text == acr.text for m in out.entities[other.key].mentions) \
+                        and before.dep_ != "nmod":  # not "la mission de l'ONU (Minusma)": the bracket names the mission
+                    out.merge(other.key, mention.key, names=False)  # "les Forces de défense de l'Ambazonie (ADF)":
+                    # not the gazetteer's other ADF, which the text never names otherwise
 
     # -- nominals -----------------------------------------------------------------------
     def _state_of(self, token, out: Resolution) -> str | None:
@@ -442,7 +448,13 @@ class Resolver:
             return False  # "la police de l'EI", "l'armée de Haftar": another actor's, not the one in focus
         if token.lower_ in self.member_nouns and any(c.dep_ == "acl" for c in token.children):
             return False  # "les rebelles soutenus par la Turquie": fighters described anew, not the group in focus
-        entity = self.salient(token, out, types)
+        demonstrative = self.lex["demonstrative_anaphors"]
+        if dets and dets[0].lower_ in demonstrative["determiners"] and token.lower_ in demonstrative["extra_types"]:
+            kinds = set(types) | set(demonstrative["extra_types"][token.lower_])  # "Cette coalition": the latest such actor
+            earlier = [m for m in out.mentions if m.start < token.i and out.entities[m.key].type in kinds]
+            entity = out.entities[max(earlier, key=lambda m: m.start).key] if earlier else None
+        else:
+            entity = self.salient(token, out, types)
         if entity is None:
             return False
         out.add(doc, Mention(entity.key, token.i, token.i + 1, "anaphor"), entity.type, entity.label)

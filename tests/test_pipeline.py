@@ -2131,3 +2131,30 @@ def test_the_leader_of_a_group_is_one_of_its_members_not_the_head_of_state_of_a_
             ("person-hamadoun-sidibe", "memberOf", "katiba_macina")} <= triples(x)
     x = extract(" date 2019-07-13 Un attentat a frappé la Somalie. Le président Abdiweli Hassan Warsame a condamné l'attaque.")
     assert not any(p == "memberOf" for _, p, _ in triples(x))
+
+
+def test_groups_that_form_another_and_a_coalition_taken_up_are_its_parts(extract):
+    x = extract(" date 2017-02-03 L'ex Front al-Nosra et Jund al-Aqsa ont formé le groupe Tahrir al-Cham.")
+    assert {("al_nusra_front", "partOf", "hayat_tahrir_al_sham"), ("jund_al_aqsa", "partOf", "hayat_tahrir_al_sham")} \
+        <= triples(x)
+    x = extract(" date 2016-02-21 Les Forces démocratiques syriennes ont lancé une offensive. Cette coalition regroupe "
+                "principalement les Kurdes des Unités de protection du peuple (YPG).")
+    assert ("ypg", "partOf", "syrian_democratic_forces") in triples(x)  # the coalition taken up is an armed group
+    x = extract(" date 2017-02-20 Les FDS n'ont pas formé de nouveau groupe avec l'EI.")
+    assert not any(p == "partOf" for _, p, _ in triples(x))
+
+
+def test_a_bracketed_acronym_names_the_phrase_before_and_a_name_set_off_after_a_subject_is_that_subject(extract):
+    x = extract(" date 2020-02-17 Les Forces de défense de l'Ambazonie (ADF), la branche armée du Conseil de gouvernement "
+                "de l'Ambazonie, ont attaqué le village.")
+    assert "ambazonia_separatists" in roles(x, "Attack")[0]["attacker"]  # not the gazetteer's other ADF
+    assert "allied_democratic_forces" not in {e.key for e in x.entities}
+    x = extract(" date 2022-11-30 Le TTP a été affaibli. Une faction dissidente du TTP, le Jamaat-ul-Ahrar, a revendiqué "
+                "l'attentat.")
+    assert ("jamaat_ul_ahrar", "partOf", "tehrik_e_taliban_pakistan") in triples(x)
+    x = extract(" date 2019-01-20 Les violences ont fait des milliers de morts au Mali, malgré la présence de la mission "
+                "de l'ONU (Minusma).")  # the acronym names the mission, not the complement before it
+    assert {"minusma", "united_nations"} <= {e.key for e in x.entities}
+    x = extract(" date 2016-10-17 L'EI tient Mossoul. Les forces de la coalition arabo-occidentale en Irak et en Syrie "
+                "regroupent près de 100 000 hommes.")  # no demonstrative: not the armed group in focus
+    assert not any(s == "islamic_state" and o in ("iraq", "syria") for s, _, o in triples(x))

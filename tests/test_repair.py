@@ -138,6 +138,9 @@ def test_a_noun_heading_a_clause_of_its_own_is_a_verb(nlp):
     assert [(t.text, t.pos_, t.lemma_) for t in doc if t.text == "bénéficie"] == [("bénéficie", "VERB", "bénéficier")]
     doc = nlp("L'EI est la menace principale.")  # a noun predicate with its copula stays a noun
     assert [t.pos_ for t in doc if t.text == "menace"] == ["NOUN"]
+    doc = nlp("L'armée turque combat principalement Daech.")  # an irregular present, its bare complement its object
+    assert [(t.pos_, t.lemma_) for t in doc if t.text == "combat"] == [("VERB", "combattre")]
+    assert arc(doc, "Daech") == ("obj", "combat")
 
 
 def test_a_clause_coordinated_with_a_noun_is_coordinated_with_its_verb(nlp):
@@ -199,6 +202,11 @@ def test_a_name_read_as_the_root_of_its_verb_is_its_subject(nlp):
     doc = nlp("Mohamed R., un Français d'origine tunisienne, a foncé sur la foule à Anvers.")
     assert arc(doc, "Mohamed") == ("nsubj", "foncé") and arc(doc, "Français") == ("appos", "Mohamed")
     assert arc(doc, "foncé") == ("ROOT", "foncé")
+    doc = nlp("Mazloum Abdi, le commandant en chef des FDS, a appelé Washington à agir.")  # split off as a sentence
+    assert arc(doc, "Mazloum") == ("nsubj", "appelé") and arc(doc, "commandant") == ("appos", "Mazloum")
+    assert len(list(doc.sents)) == 1
+    doc = nlp("Le gouverneur de l'État de Borno, Babagana Zulum, a condamné l'attaque.")  # no conjunction: apposition
+    assert arc(doc, "Babagana") == ("appos", "gouverneur")
 
 
 def test_the_day_number_of_a_date_is_no_object(nlp):
