@@ -15,6 +15,7 @@ ARMED = {"MilitaryForce", "ArmedGroup", "Coalition"}
 LOCATIONS = {"Place", "Facility", "State"}
 UNNAMED = "\0unnamed"  # placeholder holder of a participle frame, replaced by a nominal node if a relation is read
 KNOWN_PREDICATES = ("partOf", "supportedBy", "ledBy", "memberOf", "stationedIn")  # not nationality: co-mention implies no citizenship
+MEMBERSHIP_TYPES = {"ArmedGroup", "MilitaryForce", "Organization"}  # whose leader is one of their members
 
 
 class RelationExtractor:
@@ -905,7 +906,3 @@ def _leaders_are_members(relations: list[Relation], resolution: Resolution) -> l
             and resolution.entities[r.subject].type in MEMBERSHIP_TYPES
             and getattr(resolution.entities.get(r.object), "type", None) == "Person"
             and (r.object, "memberOf", r.subject) not in known]
-
-
-MEMBERSHIP_TYPES = {"ArmedGroup", "MilitaryForce", "Organization"}
-

@@ -643,15 +643,17 @@ def make_coordination_repair(nlp: Language, name: str, lang: str) -> Coordinatio
 
 
 class AppositionRepair:
-    """Make an indefinite noun phrase the parser read as a second object, subject or bare oblique, set off by a comma right after
-    another complement or the subject of the same verb ("aux Forces démocratiques alliées (ADF), un groupe affilié à
-    l'EI", "Le chauffeur, un Tunisien de 31 ans, a été abattu"; "Le suspect, un sympathisant de l'EI, a tué", the
-    subject read as an oblique), and a name read as a second subject right after the first ("Le soldat français Jean
-    Dupont a été tué"), that phrase's apposition; not after a time ("Le lendemain, un homme a attaqué"). So is a title
-    read as an oblique right after an inverted subject ("…, a menacé Ziad Nakhalé, le secrétaire général du Jihad"),
-    and a phrase set off after a source, which the parser read as the subject with the real subject as its conjunct
+    """Make an indefinite noun phrase the parser read as a second object, subject or bare oblique, set off by a comma
+    right after another complement or the subject of the same verb ("aux Forces démocratiques alliées (ADF), un groupe
+    affilié à l'EI", "Le chauffeur, un Tunisien de 31 ans, a été abattu"; "Le suspect, un sympathisant de l'EI, a tué",
+    the subject read as an oblique), and a name read as a second subject right after the first ("Le soldat français
+    Jean Dupont a été tué"), that phrase's apposition; not after a time ("Le lendemain, un homme a attaqué"). So is a
+    title read as an oblique right after an inverted subject ("…, a menacé Ziad Nakhalé, le secrétaire général du
+    Jihad"), or a name set off after the subject ("Une faction dissidente du TTP, le Jamaat-ul-Ahrar, a revendiqué");
+    a phrase set off after a source, which the parser read as the subject with the real subject as its conjunct
     ("Selon l'ISPR, le service de communication de l'armée, six « terroristes » ont été tués"); and a name the parser
-    coordinated with a definite noun before it, without a conjunction ("Le gouverneur de l'État de Borno, Babagana Zulum,")."""
+    coordinated with a definite noun before it, without a conjunction ("Le gouverneur de l'État de Borno, Babagana
+    Zulum,")."""
 
     def __init__(self, lang: str):
         temporal = load_lexicon(lang)

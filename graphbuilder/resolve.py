@@ -774,6 +774,7 @@ def fuzzy_key(name: str) -> str:
 
 
 CHUNK_RIGHT = {"amod", "nummod", "flat:name", "fixed"}
+CLAUSE_DEPS = {"acl", "acl:relcl", "appos", "conj", "cc", "parataxis", "punct"}  # what a phrase's label leaves out
 
 
 def chunk(token) -> tuple[int, int]:
@@ -798,9 +799,6 @@ def chunk(token) -> tuple[int, int]:
 def _phrase_end(token) -> int:
     """Index of the last word of a token's phrase, leaving out the clauses and appositions hung on it."""
     return max([token.i] + [_phrase_end(c) for c in token.children if c.dep_ not in CLAUSE_DEPS])
-
-
-CLAUSE_DEPS = {"acl", "acl:relcl", "appos", "conj", "cc", "parataxis", "punct"}
 
 
 def _compound_end(token) -> bool:
