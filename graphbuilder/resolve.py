@@ -113,6 +113,10 @@ class Resolver:
         self.leadership = set(self.lex["leadership_words"])
         self.naming_verbs = set(self.lex["naming_verbs"])
         self.anaphor_determiners = set(self.lex["anaphor_determiners"])
+        demonstrative = self.lex["demonstrative_anaphors"]
+        self.demonstratives = set(demonstrative["determiners"])
+        self.demonstrative_types = {w: set(types) for w, types in demonstrative["extra_types"].items()}
+        self.state_force_adjectives = set(self.lex["state_force_adjectives"])
         self.definite = set(self.lex["definite_determiners"])
         self.according_to = set(self.lex["according_to"])
         self.generic_people = set(self.lex["generic_person_nouns"])  # "les quatre personnes": a group named before
@@ -388,10 +392,11 @@ class Resolver:
         kind = self.force_kind(token)
         if kind is None:
             return False
-        qualified = any(c.dep_ == "amod" and c.lower_ not in self.lex["state_force_adjectives"] for c in token.children)
+        adjectives = {c.lower_ for c in token.children if c.dep_ == "amod"}
+        qualified = bool(adjectives - self.state_force_adjectives)
         # "les forces turquo-rebelles": not the state named before, but "En Irak, l'armée gouvernementale" is its army
         state = self._state_of(token, out) or (None if qualified else self._sentence_state(token, out))
-        if state is None and any(c.dep_ == "amod" and c.lower_ in self.lex["state_force_adjectives"] for c in token.children):
+        if state is None and adjectives & self.state_force_adjectives:
             state = getattr(self.salient(token, out, ["State"]), "key", None)  # "les forces gouvernementales": the state in focus
         if state is None:
             return False
@@ -410,8 +415,8 @@ class Resolver:
         if token.pos_ != "NOUN" or not (self.force_kind(token) or self.group_word(token)):
             return False
         owners = [c for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_cases - {""}]
-        owners += [n for c in owners if c.lower_ in self.titles for n in c.children if n.dep_ in NAME_DEPS]  # "du maréchal X"
         leaders = {m.key for c in owners for m in [out.mention_at(c.i)] if m and out.entities[m.key].type == "Person"}
+        leaders |= {k for c in owners if c.lower_ in self.titles for k in [self.named_with(c, out)] if k}  # "du maréchal X"
         led = [key for leader in leaders for key in self.led_by.get(leader, [])]
         if not led:
             return False
@@ -448,9 +453,8 @@ class Resolver:
             return False  # "la police de l'EI", "l'armée de Haftar": another actor's, not the one in focus
         if token.lower_ in self.member_nouns and any(c.dep_ == "acl" for c in token.children):
             return False  # "les rebelles soutenus par la Turquie": fighters described anew, not the group in focus
-        demonstrative = self.lex["demonstrative_anaphors"]
-        if dets and dets[0].lower_ in demonstrative["determiners"] and token.lower_ in demonstrative["extra_types"]:
-            kinds = set(types) | set(demonstrative["extra_types"][token.lower_])  # "Cette coalition": the latest such actor
+        if dets and dets[0].lower_ in self.demonstratives and token.lower_ in self.demonstrative_types:
+            kinds = set(types) | self.demonstrative_types[token.lower_]  # "Cette coalition": the latest such actor
             earlier = [m for m in out.mentions if m.start < token.i and out.entities[m.key].type in kinds]
             entity = out.entities[max(earlier, key=lambda m: m.start).key] if earlier else None
         else:
