@@ -583,8 +583,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                     self._role_from(place, trigger, passive, frame, resolution, force="target")
             if (child.dep_ in ("nmod", "obj") and lemma(self._counted(child)) in self.weapons) or child.i in phrase:
                 for grandchild in child.children:  # "une attaque à la roquette sur la base", "a tiré des missiles sur",
-                    if grandchild.dep_ == "nmod":  # "ont ouvert le feu sur la foule", "brisent les lignes des forces"
-                        whose = child.i in phrase and case_of(grandchild) in self.of_preps
+                    if grandchild.dep_ == "nmod":  # "ont ouvert le feu sur la foule", "brisent les lignes des forces",
+                        whose = child.i in phrase and case_of(grandchild) in self.of_preps | {""}  # "pris d'assaut la ville"
                         self._role_from(grandchild, trigger, passive, frame, resolution, force="target" if whose else None)
         if passive and not any(self._agent(c) for c in trigger.children):  # "attaqué dimanche près de Ménaka par des
             for agent in self._stray_agents(trigger):  # jihadistes": the agent hung on the place

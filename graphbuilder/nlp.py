@@ -95,9 +95,10 @@ def keep_hyphenated_names(tokenizer, particles: list[str], inner: list[str]) -> 
     tokenizer.token_match = token_match
 
 
-def keep_elisions(tokenizer, words: list[str]) -> None:
-    """Keep an elided word followed by a space ("d' Idleb", "l’ organisation") one token, as "d'Idleb" gives, not
-    a letter and an apostrophe."""
+def keep_whole(tokenizer, words: list[str]) -> None:
+    """Keep each word one token, also capitalised and with a typographic apostrophe: an elided word followed by a
+    space ("d' Idleb", "l’ organisation"), as "d'Idleb" gives, not a letter and an apostrophe; a hyphenated title
+    ("lieutenant-colonel"), not three tokens."""
     from spacy.symbols import ORTH
 
     for word in words:
@@ -136,7 +137,9 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
     index_lemma_lists(nlp)
     particles = res.lexicon["hyphenated_name_particles"]
     keep_hyphenated_names(nlp.tokenizer, particles["particles"], particles["inner_particles"])
-    keep_elisions(nlp.tokenizer, res.lexicon["elided_words"]["words"])
+    keep_whole(nlp.tokenizer, res.lexicon["elided_words"]["words"])
+    titles = res.lexicon["leader_titles"] + res.lexicon["member_titles"]
+    keep_whole(nlp.tokenizer, [t for t in titles if "-" in t and " " not in t])
     nlp.add_pipe("line_boundaries", before="parser")
     from . import repair  # noqa: F401  (registers the parser repairs)
 

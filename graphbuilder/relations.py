@@ -336,12 +336,13 @@ class RelationExtractor:
         return states.pop() if len(states) == 1 else None
 
     def _possessor(self, token, resolution: Resolution) -> str | None:
-        """The group a possessive title belongs to: the last group or state the text made a subject before it ("Le
-        Hezbollah a tiré des missiles. Son secrétaire général, Hassan Nasrallah, …")."""
+        """The group a possessive title belongs to: the last group or state the text made a subject (or a passive's agent)
+        before it ("Le Hezbollah a tiré des missiles. Son secrétaire général, Hassan Nasrallah, …", "revendiqué par le
+        TTP dans un message de son porte-parole, X")."""
         if not any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in token.children):
             return None
         subjects_before = [m for m in resolution.mentions if m.end <= token.i and resolution.entities[m.key].type in GROUPS
-                           and token.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubj:pass")]
+                           and token.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubj:pass", "obl:agent")]
         return max(subjects_before, key=lambda m: m.start).key if subjects_before else None
 
     def _force_member(self, token, resolution: Resolution, span: Span) -> list[Relation]:
@@ -877,6 +878,12 @@ class RelationExtractor:
                            None)  # centre, a attaqué": its subject, or the verb's
             if subject is not None and subject.i < token.i:
                 return self._entity(subject, resolution, ACTORS)
+        if token.dep_ == "advcl" and token.head.pos_ == "VERB" and token.i > token.head.i and token.i > 1 \
+                and token.nbor(-1).text == "," and "Part" in token.morph.get("VerbForm"):  # "a envoyé la 11e division,
+            for child in token.head.children:  # basée à Jolo": the object the set-off participle follows and agrees with
+                if child.dep_ == "obj" and child.right_edge.i == token.i - 2 and all(
+                        child.morph.get(f) == token.morph.get(f) for f in ("Gender", "Number")):
+                    return self._entity(child, resolution, ACTORS)
         if token.dep_ in ("acl", "amod", "advcl", "acl:relcl") or (token.dep_ == "appos" and token.pos_ == "VERB"):
             head = chain_head(token.head)
             while lemma(head) in self.regions and self._entity(head, resolution, ACTORS) is None and head.head.dep_ == "acl" \

@@ -280,7 +280,8 @@ class VerbRepair:
     """Make a noun that heads a clause of its own (a subject, no copula, a present-tense ending: "L'EI contrôle la
     ville", "l'ASL bénéficie du soutien de") a verb, and give a verb whose lemma is no infinitive ("L'EI frappe la
     Turquie": lemma "frappe") the infinitive of its present-tense ending ("frapper"), as the lexicon spells them, and a
-    past participle tagged an adjective after "avoir" ("a délibérément foncé") a verb; mark conditionals and futures
+    past participle tagged an adjective after "avoir" ("a délibérément foncé") a verb, and a word in a noun's role after an
+    adjective of its own ("de nouvelles frappes") a noun; mark conditionals and futures
     ("riposterait", "frappera") the tagger reads as imperfects or presents; and a participle with an article ("a tué un
     passant") the noun it is."""
 
@@ -298,7 +299,7 @@ class VerbRepair:
     def __call__(self, doc: Doc) -> Doc:
         """Repair `doc`'s verb tags and lemmas in place."""
         subjects = {t.head.i for t in tokens_with(doc, "DEP", ["nsubj"]) if t.i < t.head.i}  # words with a subject before
-        for token in tokens_with(doc, "POS", ("NOUN", "VERB", "ADJ")):
+        for token in tokens_with(doc, "POS", ("NOUN", "VERB", "ADJ", "PROPN")):
             if token.pos_ == "NOUN" and token.i in subjects and not any(c.dep_ == "cop" for c in token.children):
                 infinitive = self._infinitive(token)
                 if infinitive:
@@ -311,6 +312,9 @@ class VerbRepair:
                 token.pos_, token.lemma_ = "NOUN", token.lower_  # "a tué un passant": a participle made a noun
             elif token.pos_ == "VERB" and not token.lemma_.endswith(self.infinitives):
                 token.lemma_ = self._infinitive(token) or token.lemma_
+            elif token.pos_ in ("ADJ", "PROPN") and token.dep_ in NOMINAL_DEPS and token.is_lower \
+                    and any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.i < token.i for c in token.children):
+                token.pos_ = "NOUN"  # "de nouvelles frappes": an adjective before it makes the word a noun
             elif token.pos_ == "ADJ" and any(c.dep_ == "aux:tense" and c.lemma_ == self.auxiliary for c in token.children):
                 infinitive = self._infinitive(token, self.participles)
                 if infinitive:  # "Une voiture a délibérément foncé": "foncé" tagged an adjective
@@ -501,7 +505,28 @@ class ReportingClauseRepair:
                 said.head, said.dep_ = source, "ccomp"  # "…, a affirmé le gouvernement": what it affirmed
             elif case_of(said) in self.according_to and _fragment_before(first, second):
                 said.head, said.dep_ = source, "obl:mod"  # "Selon Kaboul, …": the source of the clause
+        for subject in tokens_with(doc, "DEP", ["ccomp"]):
+            self._quoted_predicate(subject)
         return doc
+
+    @staticmethod
+    def _quoted_predicate(subject) -> None:
+        """"a averti que Washington et Londres « paieront un prix lourd »": the parser made the subject of the reported
+        clause the complement and its verb, after the opening quote, a clause of the speech verb; the verb is the
+        complement, the name its subject and "que" its marker."""
+        if subject.pos_ not in ("NOUN", "PROPN", "PRON") or not any(c.dep_ == "mark" for c in subject.children):
+            return
+        speech = subject.head
+        verb = next((c for c in speech.children if c.i > subject.i and c.pos_ == "VERB" and c.dep_ in ("advcl", "parataxis", "conj")
+                     and any("Fin" in t.morph.get("VerbForm") for t in [c, *c.children] if t.i <= c.i)
+                     and not any(g.dep_.startswith("nsubj") for g in c.children)), None)
+        if verb is None or not any(t.is_quote for t in subject.doc[subject.i + 1:verb.i]):
+            return
+        verb.head, verb.dep_ = speech, "ccomp"
+        passive = any(c.dep_ == "aux:pass" for c in verb.children)
+        subject.head, subject.dep_ = verb, "nsubj:pass" if passive else "nsubj"
+        for mark in [c for c in subject.children if c.dep_ == "mark"]:
+            mark.head = verb
 
 
 @Language.factory("reporting_clause_repair", default_config={"lang": "fr"})
@@ -856,7 +881,8 @@ class VerblessClauseRepair:
     without verb, with no article or preposition of its own, whose form is a present-tense verb's (its infinitive
     from its ending among the lemmatizer's verbs, or the form among its verb exceptions), is that clause's verb: the
     phrase is its subject, what follows its complements (the first bare noun phrase its object). So is a present
-    participle after "en" read as a noun ("a riposté en bombardant des positions")."""
+    participle after "en" read as a noun ("a riposté en bombardant des positions"). A phrase set off before the subject
+    ("Dans une vidéo, l'assaillant menace…") that the parser made the root becomes the verb's complement."""
 
     def __init__(self, nlp: Language, lang: str):
         lexicon = resources(lang).lexicon
@@ -883,7 +909,8 @@ class VerblessClauseRepair:
                 subject = subject.head  # "Les milices pro-turques contrôlent Afrin"
             if self._before_infinitive(subject, word):
                 continue
-            if subject.dep_ != "ROOT" or not (word.i in ends or (  # a name whatever its tag ("Israël" tagged X)
+            fronted = self._fronted_adverbial(subject)
+            if (subject.dep_ != "ROOT" and fronted is None) or not (word.i in ends or (  # a name whatever its tag ("Israël" tagged X)
                     subject.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" for c in subject.children))) \
                     or word.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB") or not word.text[:1].islower() \
                     or any(c.dep_ in ("det", "case", "cop") for c in word.children):
@@ -895,6 +922,8 @@ class VerblessClauseRepair:
             infinitive = self._infinitive(word)
             if infinitive:
                 self._rebuild(doc, subject, word, infinitive, clause.stop)
+                if fronted is not None:  # "Dans une vidéo, l'assaillant menace…": the phrase the parser made the root
+                    fronted.head, fronted.dep_ = word, "obl:mod"
         for word in tokens_with(doc, "DEP", ["conj"]):
             if word.pos_ == "NOUN" and word.dep_ == "conj" and word.head.pos_ == "VERB" and word.text[:1].islower():
                 self._coordinated_verb(word)
@@ -941,6 +970,17 @@ class VerblessClauseRepair:
         _present_verb(word, infinitive)
         word.head = main
         following[0].head, following[0].dep_ = word, "xcomp"
+
+    @staticmethod
+    def _fronted_adverbial(subject):
+        """The prepositional phrase set off before a subject that the parser made the root, the subject its conjunct
+        ("Dans une vidéo, l'assaillant menace l'Allemagne"), or None."""
+        root = subject.head
+        first = min([subject.i] + [c.i for c in subject.lefts if not c.is_punct])
+        if subject.dep_ != "conj" or root.dep_ != "ROOT" or root.i > subject.i \
+                or not any(c.dep_ == "case" for c in root.children) or subject.doc[first - 1].text != ",":
+            return None
+        return root
 
     def _before_infinitive(self, subject, word) -> bool:
         """Make a present-tense verb read as a modifier of the subject of the infinitive it governs the root, the

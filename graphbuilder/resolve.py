@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .lang import Resources
 from .model import ACTOR_TYPES, LOCATION_TYPES, Document, Entity, Span
 from .nlp import METONYM_LABEL, strip_accents
-from .syntax import by_first_word, case_of, chain_head, has_determiner, has_subject, lemma, phrases_at
+from .syntax import by_first_word, case_of, chain_head, clause_head, has_determiner, has_subject, lemma, phrases_at
 from .temporal import DASHES
 from .vocab import slug
 
@@ -124,6 +124,8 @@ class Resolver:
         self.member_nouns = set(self.lex["member_nouns"])
         self.group_nouns = {w for w, types in self.lex["anaphor_nouns"].items() if "ArmedGroup" in types}
         self.latest_starts = tuple({p.split("-")[0] for p in self.lex["latest_anaphors"]["pronouns"]})
+        self.settlements = set(self.lex["settlement_nouns"]["words"])
+        self.unit_nouns = set(self.lex["unit_nouns"]["words"])
         self.regimes = set(self.lex["regime_nouns"])  # a capital under these is the state
         self.state_anaphors = set(self.lex["state_anaphors"]["words"])  # "le gouvernement" alone: the state in focus
         self.drivers, self.ramming = set(self.lex["ramming"]["drivers"]), set(self.lex["ramming"]["verbs"])
@@ -158,7 +160,7 @@ class Resolver:
         for i in _nominal_indices(doc):
             token = doc[i]
             if i not in out.by_token:
-                (self._led_force(doc, token, out) or self._force(doc, token, out) or self._state_nominal(doc, token, out) or self._capital(doc, token, out)
+                (self._numbered_unit(doc, token, out) or self._led_force(doc, token, out) or self._force(doc, token, out) or self._state_nominal(doc, token, out) or self._capital(doc, token, out)
                  or self._led_alliance(doc, token, out) or self._anaphor(doc, token, out)
                  or self._pronoun(doc, token, out) or self._latest(doc, token, out) or self._perpetrator(doc, token, out))
         out.mentions.sort(key=lambda m: m.start)
@@ -209,7 +211,7 @@ class Resolver:
                 if ent.label_ == METONYM_LABEL else {}
             city = place.get("type") == "Place" or fuzzy_key(ent.text) == fuzzy_key((actor.get("metonyms") or [""])[0])
             governing = self.regimes if city else self.institution_heads  # a capital is the first metonym
-            acting = (ent.root.dep_ in ACTING_DEPS or ent.start == ent.sent.start) and not struck or (
+            acting = (chain_head(ent.root).dep_ in ACTING_DEPS or ent.start == ent.sent.start) and not struck or (
                 ent.root.dep_ in ("obj", "xcomp") and ent.root.head.lemma_.lower() in self.addressee_verbs) or (
                 ent.root.dep_ == "nmod" and ent.root.head.lemma_.lower() in governing) or (  # "porte-parole de la Maison Blanche",
                 case_of(ent.root) in self.according_to)  # "selon Washington": a speaker
@@ -261,6 +263,8 @@ class Resolver:
                 and self.lex["org_heads"].get(head.lower_) == "ArmedGroup":  # "la brigade Omar Moukhtar", "le front
             label = doc[head.i:ent.end].text  # Camilo Torres": a unit named after a person
             out.add(doc, Mention(named_key("ArmedGroup", label), head.i, ent.end, "name"), "ArmedGroup", label)
+        elif ent.label_ == "PER" and self._settlement_name(ent):
+            out.add(doc, Mention(named_key("Place", text), ent.start, ent.end, "name"), "Place", text)
         elif ent.label_ == "PER":
             key = self._person_key(text, out)
             out.add(doc, Mention(key, ent.start, ent.end, "name"), "Person", text)
@@ -273,6 +277,11 @@ class Resolver:
                 return
             type_ = type_ or "Organization"
             out.add(doc, Mention(named_key(type_, text), ent.start, ent.end, "name"), type_, text)
+
+    def _settlement_name(self, ent) -> bool:
+        """Whether a name is the 'de' complement of a town noun ("la cité frontalière de Bunagana"): a place's."""
+        root = ent.root
+        return root.dep_ == "nmod" and case_of(root) in self.of_cases - {""} and lemma(root.head) in self.settlements
 
     def _other_bearer(self, doc, ent) -> bool:
         """Whether a known person's surname follows a first name that is not his ("Turki al-Maliki"; "Recep Tayyp
@@ -380,13 +389,22 @@ class Resolver:
         return None
 
     def _sentence_state(self, token, out: Resolution) -> str | None:
-        """"Irak : l'armée lance…": a definite force noun belongs to the state just named in its sentence."""
+        """"Irak : l'armée lance…", "En Irak, l'armée…": a definite force noun belongs to the state just named in its
+        sentence, as a heading or in its own clause; a state named only in another clause ("des positions dans le nord
+        de l'Irak, a indiqué l'armée") leaves it to the state most mentioned before the sentence, if any."""
         if not any(c.dep_ == "det" and c.lower_.replace("’", "'") in ("l'", "la", "le", "les") for c in token.children):
             return None
-        for mention in out.mentions:
-            if token.sent.start <= mention.start < token.i and out.entities[mention.key].type == "State":
+        clause = clause_head(token)
+        states = [m for m in out.mentions
+                  if token.sent.start <= m.start < token.i and out.entities[m.key].type == "State"]
+        for mention in states:
+            head = clause_head(token.doc[mention.start:mention.end].root)
+            if head == clause or head.dep_ == "ROOT" and head.pos_ not in ("VERB", "AUX"):
                 return mention.key
-        return None
+        if not states:
+            return None
+        before = self.salient(token.doc[token.sent.start], out, ["State"])
+        return before.key if before else states[-1].key
 
     def _force(self, doc, token, out: Resolution) -> bool:
         kind = self.force_kind(token)
@@ -407,6 +425,20 @@ class Resolver:
         end = max([token.i + 1] + [c.i + 1 for c in token.rights if c.dep_ == "amod"])
         gaz = self.actors.get(key)
         out.add(doc, Mention(key, token.i, end, "force"), "MilitaryForce", label, gaz)
+        return True
+
+    def _numbered_unit(self, doc, token, out: Resolution) -> bool:
+        """"la 5e brigade", "la 11e division d'infanterie": a unit its number names, a force of its own (of an armed group
+        when it is one's: "la 9e brigade de la KIA"); one node per number and noun in the document."""
+        ordinal = next((c for c in token.lefts if c.dep_ in ("amod", "nummod") and _ordinal(c)), None)
+        if ordinal is None or lemma(token) not in self.unit_nouns or not has_determiner(token, self.definite):
+            return False
+        start, end = chunk(token)
+        owners = [m for c in token.children if c.dep_ == "nmod" for m in [out.mention_at(c.i)] if m]
+        armed_group = any(out.entities[m.key].type == "ArmedGroup" for m in owners)
+        key = f"{out.document.name}/{slug(ordinal.lower_ + ' ' + lemma(token))}"
+        label = out.document.text[doc[ordinal.i].idx:doc[end - 1].idx + len(doc[end - 1])]
+        out.add(doc, Mention(key, ordinal.i, token.i + 1, "nominal"), "ArmedGroup" if armed_group else "MilitaryForce", label)
         return True
 
     def _led_force(self, doc, token, out: Resolution) -> bool:
@@ -798,6 +830,11 @@ def chunk(token) -> tuple[int, int]:
     while end - 1 > token.i and token.doc[end - 1].is_punct:
         end -= 1  # "forces du maréchal X," whose comma the parser hangs on X
     return start, end
+
+
+def _ordinal(token) -> bool:
+    """Whether a word is an ordinal number ("5e", "11ème", "première")."""
+    return "Ord" in token.morph.get("NumType") or re.fullmatch(r"\d+(e|ème|er|re)", token.lower_) is not None
 
 
 def _phrase_end(token) -> int:

@@ -63,6 +63,15 @@ def chain_head(token):
     return token
 
 
+def clause_head(token):
+    """The verb (or fragment root) whose clause a token belongs to: its nearest verbal ancestor, itself included."""
+    seen = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head != token and seen < 12:
+        token = token.head
+        seen += 1
+    return token
+
+
 def is_passive(verb) -> bool:
     """Whether a verb is in the passive voice ("a été revendiqué", "ont été tués", "…, abattus par la police")."""
     return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in verb.children)

@@ -29,3 +29,8 @@ def test_lemmatizer_word_lists_are_sets_and_give_spacys_own_lemmas(pipeline):
 def test_an_elided_word_set_apart_by_a_space_is_one_token(pipeline):
     doc = pipeline.nlp("Les combattants d' Idleb ont attaqué l’ armée.")
     assert [t.text for t in doc][2:4] == ["d'", "Idleb"] and doc[6].text == "l’"
+
+
+def test_a_hyphenated_title_is_one_token(pipeline):
+    doc = pipeline.nlp("Le lieutenant-colonel Guillaume Ndjike Kaiko a confirmé.")
+    assert [t.text for t in doc][:3] == ["Le", "lieutenant-colonel", "Guillaume"]

@@ -2158,3 +2158,55 @@ def test_a_bracketed_acronym_names_the_phrase_before_and_a_name_set_off_after_a_
     x = extract(" date 2016-10-17 L'EI tient Mossoul. Les forces de la coalition arabo-occidentale en Irak et en Syrie "
                 "regroupent près de 100 000 hommes.")  # no demonstrative: not the armed group in focus
     assert not any(s == "islamic_state" and o in ("iraq", "syria") for s, _, o in triples(x))
+
+
+def test_a_state_named_in_another_clause_does_not_own_the_army_that_speaks(extract):
+    x = extract(" date 2017-07-10 Sept soldats turcs ont été tués dimanche en Turquie. Des avions ont bombardé des "
+                "positions du PKK dans le nord de l'Irak, a indiqué l'armée.")
+    keys = {e.key for e in x.entities}
+    assert "turkish_armed_forces" in keys and "iraqi_armed_forces" not in keys
+    x = extract(" date 2016-02-21 En Irak, l'armée a repris Ramadi à l'État islamique.")  # its own clause: its army
+    assert ("iraqi_armed_forces", "attacked", "islamic_state") in triples(x)
+
+
+def test_strikes_read_as_an_adjective_and_a_town_stormed(extract):
+    x = extract(" date 2014-08-09 L'aviation américaine a mené samedi de nouvelles frappes contre les jihadistes de "
+                "l'État islamique.")
+    assert roles(x, "Attack") == [{"attacker": ["us_air_force"], "target": ["islamic_state"]}]
+    x = extract(" date 2021-03-28 Les shebab ont pris d'assaut la ville de Kismayo.")
+    assert ("al_shabaab", "attacked", "kismayo") in triples(x)
+
+
+def test_a_name_of_a_town_the_ner_calls_a_person_is_a_place(extract):
+    x = extract(" date 2022-06-14 Les rebelles du M23, qui ont pris en juin la cité frontalière de Bunagana, avancent.")
+    assert {e.label: e.type for e in x.entities}.get("Bunagana") == "Place"
+    assert ("m23", "attacked", "place-bunagana") in triples(x)
+
+
+def test_a_numbered_unit_is_a_force_of_its_own(extract):
+    x = extract(" date 2020-09-20 L'armée a envoyé la 11e division d'infanterie, basée à Jolo.")
+    unit = next(e for e in x.entities if e.label == "11e division d'infanterie")
+    assert unit.type == "MilitaryForce" and (unit.key, "stationedIn", "jolo") in triples(x)
+    x = extract(" date 2022-10-23 L'armée birmane a attaqué la 9e brigade de la KIA.")
+    unit = next(e for e in x.entities if e.label == "9e brigade de la KIA")
+    assert unit.type == "ArmedGroup" and (unit.key, "partOf", "kachin_independence_army") in triples(x)
+
+
+def test_a_spokesman_with_a_hyphenated_rank_or_of_the_claiming_group(extract):
+    x = extract(" date 2024-01-26 Le porte-parole de l'armée congolaise (FARDC), le lieutenant-colonel Guillaume Ndjike "
+                "Kaiko, a confirmé l'attaque.")
+    assert ("person-guillaume-ndjike-kaiko", "memberOf", "fardc") in triples(x)
+    x = extract(" date 2023-03-07 L'attentat a été revendiqué par le TTP dans un message transmis par son porte-parole, "
+                "Mohammad Khurasani.")
+    assert ("person-mohammad-khurasani", "memberOf", "tehrik_e_taliban_pakistan") in triples(x)
+
+
+def test_capitals_coordinated_as_the_subject_of_a_quoted_threat_are_their_states(extract):
+    x = extract(" date 2024-01-12 Le chef des Houthis a averti que Washington et Londres « paieront un prix lourd ».")
+    assert {("houthis", "threatened", "united_states"), ("houthis", "threatened", "united_kingdom")} <= triples(x)
+
+
+def test_a_phrase_set_off_before_the_subject_is_no_root(extract):
+    # the parser makes "vidéo" the root and "assaillant" its conjunct, "menace" a modifier of the noun
+    x = extract(" date 2016-08-01 Dans une vidéo, l'assaillant menace l'Allemagne de « nouvelles attaques ».")
+    assert [r.object for r in x.relations if r.predicate == "threatened"] == ["germany"]

@@ -345,3 +345,14 @@ def test_tokens_with_picks_the_tokens_a_repair_reads(nlp):
     assert [t.text for t in tokens_with(doc, "LOWER", ["kaboul", "kandahar"])] == ["Kaboul", "Kandahar"]
     assert [t.i for t in tokens_with(doc, "ORTH", [":"])] == [1]
     assert tokens_with(doc, "DEP", ["never-a-label"]) == []
+
+
+def test_a_word_in_a_nouns_role_after_an_adjective_of_its_own_is_a_noun(nlp):
+    doc = nlp("L'aviation américaine a mené samedi de nouvelles frappes contre les jihadistes.")
+    assert next(t for t in doc if t.text == "frappes").pos_ == "NOUN"
+
+
+def test_a_reported_verb_after_an_opening_quote_governs_its_subject(nlp):
+    doc = nlp("Le chef des Houthis a averti que Washington et Londres « paieront un prix lourd ».")
+    assert arc(doc, "paieront") == ("ccomp", "averti") and arc(doc, "Washington") == ("nsubj", "paieront")
+    assert arc(doc, "que") == ("mark", "paieront")
