@@ -62,6 +62,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
         self.leader_titles = set(lex["leader_titles"])
         self.facility_nouns = set(lex["facility_nouns"])
         self.region_nouns = set(lex["region_nouns"])
+        self.sequence_preps = set(lex["sequence_preps"]["words"])
         self.victim_of_nouns = set(lex["victim_of_nouns"]["nouns"])
         self.place_preps = set(lex["place_preps"])
         self.target_preps = set(lex["target_preps"])
@@ -455,6 +456,11 @@ class EventExtractor(ThreatFrames, StatementFrames):
             for token in sent:  # "les assaillants ont …", "le kamikaze a été identifié": whoever the text calls the attackers
                 if token.dep_ in ("nsubj", "nsubj:pass") and token.lower_ in self.perpetrators:
                     frame.add_role("attacker", self.resolver.nominal(sent.doc, token, resolution, "Person").key, token)
+        # the phrases of the sentence's other events, which hold their dates: one answered ("en riposte à une attaque
+        # menée jeudi") or outside this one's phrase, not "l'attaque qui avait visé deux militaires le 14 octobre"
+        frame.nested = [(o.left_edge.idx, o.right_edge.idx + len(o.right_edge)) for o in others
+                        if not any(o.left_edge.i <= t.i <= o.right_edge.i for t in group)
+                        and (self._answered(o) or not any(t.is_ancestor(o) for t in group))]
         frame.weapon = self._weapon(sent, group)
         frame.fatalities = self._fatalities(sent)
         if not strong and not (frame.weapon or set(frame.roles) - {"place"} or frame.fatalities):
@@ -463,8 +469,10 @@ class EventExtractor(ThreatFrames, StatementFrames):
         frame.definite = head.pos_ == "NOUN" and has_determiner(head, self.definite)
         frame.series = self._series(head, sent)
         frame.generic = frame.series and self._generic_plural(head)
+        # "une série de frappes …, en riposte à": the complements of the series are the strikes'
+        carriers = [t.head for t in group if lemma(t.head) in self.lex["series_words"]]
         near = set(group) | {t.head for t in group} | {
-            c for t in group for c in t.children if c.dep_ not in ("advcl", "ccomp", "conj", "acl:relcl", "parataxis")}
+            c for t in group + carriers for c in t.children if c.dep_ not in ("advcl", "ccomp", "conj", "acl:relcl", "parataxis")}
         if not self._answered(head) and any(self._retaliation_word(t) for t in near):
             frame.type = "Retaliation"  # "attaques de représailles", "a riposté", "a répondu par des frappes"
         return frame
@@ -1112,6 +1120,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
             return False
         if frame.counter != self._counters(event.roles, resolution):
             return False  # the attackers shot by the police: a response, not the attack itself
+        if any(case_of(t) in self.sequence_preps and any(s.start <= t.head.idx < s.end for s in event.evidence)
+               for t in frame.triggers):
+            return False  # "frappent les Houthis après une attaque contre un navire": the attack before the strikes
         institutions = [k for k in frame.roles.get("attacker", []) if resolution.entities[k].type not in ("Person", "ArmedGroup")]
         if event.weapon == "vehicle" and not event.roles.get("attacker") and institutions:
             return False  # "des coups de feu tirés par la police" after a car driven into a crowd: not who drove it
@@ -1293,11 +1304,13 @@ def _month_of(value: TimeValue) -> TimeValue | None:
 
 def _nearest_first(frame: Frame, dates: list[tuple[int, int, TimeValue]], text: str) -> list[tuple[str, TimeValue]]:
     """A frame's date expressions: those inside a trigger's phrase first ("l'attentat, au cours duquel le bus
-    a été visé mardi soir", not "l'islamiste arrêté mercredi"), each group nearest its triggers first."""
+    a été visé mardi soir", not "l'islamiste arrêté mercredi"), each group nearest its triggers first; not those of
+    another event's phrase if there are others ("des frappes samedi, en riposte à une attaque menée jeudi")."""
     anchors = [t.idx for t in frame.triggers]
     spans = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in frame.triggers]
-    ordered = sorted(dates, key=lambda d: (not any(a <= d[0] < b for a, b in spans),
-                                           min(abs(d[0] - a) for a in anchors)))
+    own = [d for d in dates if not any(a <= d[0] < b for a, b in frame.nested)]
+    ordered = sorted(own or dates, key=lambda d: (not any(a <= d[0] < b for a, b in spans),
+                                                  min(abs(d[0] - a) for a in anchors)))
     return [(text[s:e].lower(), v) for s, e, v in ordered]
 
 

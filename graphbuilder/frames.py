@@ -35,6 +35,7 @@ class Frame:
     own_date: bool = False  # a date complements an attack noun itself ("les attentats de janvier 2015")
     generic: bool = False  # a series only by its generic plural ("les attaques")
     mutual: bool = False  # a clash: each side attacks the other ("des combats entre l'armée et les rebelles")
+    nested: list = field(default_factory=list)  # character ranges of other events' phrases inside this one's
 
     def add_role(self, role: str, key: str, token) -> None:
         """Add a role filler once."""

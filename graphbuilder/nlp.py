@@ -165,6 +165,7 @@ def load_pipeline(lang: str = "fr"):  # -> spacy.Language (spaCy imported lazily
     nlp.add_pipe("split_subject_repair", last=True)
     nlp.add_pipe("reporting_clause_repair", last=True, config={"lang": lang})
     nlp.add_pipe("description_subject_repair", last=True)
+    nlp.add_pipe("heading_subject_repair", last=True)
     return nlp
 
 

@@ -571,6 +571,35 @@ def _root(token):
 Language.component("description_subject_repair", func=name_before_description)
 
 
+def heading_subject(doc: Doc) -> Doc:
+    """Make the noun phrase after a heading's colon the subject of the verb that follows it, when the parser hung it on
+    the heading ("Yémen : Washington et Londres frappent les Houthis", "Irak : l'armée lance l'offensive à Hawija", where
+    it even made "l'offensive" the subject): the heading stays the root, the verb its parataxis."""
+    for colon in tokens_with(doc, "ORTH", [":"]):
+        heading = colon.head if colon.head.i < colon.i else doc[colon.i - 1]
+        if colon.i < 1 or colon.i + 1 >= len(doc) or heading.sent.start != heading.left_edge.i:
+            continue
+        subject = next((c for c in heading.children if c.dep_ in ("nmod", "appos") and not case_of(c) and c.i > colon.i
+                        and c.pos_ in ("NOUN", "PROPN")), None)
+        if subject is None:
+            continue
+        verb = next((t for t in doc[subject.i + 1:subject.sent.end] if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
+                     and (t.head in (subject, t) or heading.head == t)), None)
+        if verb is None or any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children):
+            continue
+        for child in [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]:
+            child.dep_ = "obj"  # "l'armée lance l'offensive": the parser's subject after the verb is its object
+        if verb.head == verb or heading.head == verb:
+            verb.head, verb.dep_ = verb, "ROOT"
+        else:
+            verb.head, verb.dep_ = heading, "parataxis"
+        subject.head, subject.dep_ = verb, "nsubj"
+    return doc
+
+
+Language.component("heading_subject_repair", func=heading_subject)
+
+
 class CoordinationRepair:
     """Coordinate what the parser coordinated wrongly or not at all: a clause with a noun, the first name of an
     enumerated subject, the second side of a clash ("entre A et B"), the rest of a participle's list of agents."""

@@ -2210,3 +2210,20 @@ def test_a_phrase_set_off_before_the_subject_is_no_root(extract):
     # the parser makes "vidéo" the root and "assaillant" its conjunct, "menace" a modifier of the noun
     x = extract(" date 2016-08-01 Dans une vidéo, l'assaillant menace l'Allemagne de « nouvelles attaques ».")
     assert [r.object for r in x.relations if r.predicate == "threatened"] == ["germany"]
+
+
+def test_an_attack_after_which_another_struck_is_another_incident_with_its_own_date(extract):
+    x = extract(" date 2024-01-13 Les États-Unis frappent les Houthis après une attaque contre un navire marchand.")
+    assert sorted(map(str, roles(x, "Attack"))) == sorted(map(str, [
+        {"attacker": ["united_states"], "target": ["houthis"]}, {"target": ["t.txt/navire"]}]))
+    x = extract(" date 2024-01-13 Les forces américaines et britanniques ont mené dans la nuit de vendredi à samedi une "
+                "nouvelle série de frappes contre des positions des rebelles houthis, en riposte à une attaque menée "
+                "jeudi contre un navire marchand.")
+    response = next(e for e in x.events if e.type == "Retaliation")  # the riposte qualifies the series of strikes
+    assert response.roles["attacker"] == ["us_armed_forces"] and response.date.value == "2024-01-12/2024-01-13"
+    assert next(e for e in x.events if e.type == "Attack").date.value == "2024-01-11"
+
+
+def test_the_subject_after_a_headings_colon(extract):
+    x = extract(" date 2024-01-13 Yémen : Washington et Londres frappent les Houthis\n\nLe texte suit.")
+    assert roles(x, "Attack") == [{"attacker": ["united_states", "united_kingdom"], "target": ["houthis"]}]
