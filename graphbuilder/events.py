@@ -901,12 +901,18 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 yield self.resolver.nominal(t.doc, t, resolution, "Person").key, t  # "trois Américains"
 
     def _speakers(self, token, resolution: Resolution) -> list[str]:
-        """The entities a speaking subject stands for: its fillers, and the organisation a spokesman speaks for ("Le
-        porte-parole de la coalition, le général Turki al-Maliki, a accusé l'Iran": the general and the coalition)."""
+        """The entities a speaking subject stands for: its fillers, and the organisation a spokesman (or negotiator)
+        speaks for ("Le porte-parole de la coalition, le général Turki al-Maliki, a accusé l'Iran": the general and the
+        coalition)."""
         keys = [k for k, _ in self._fillers(token, resolution)]
-        if lemma(token) in self.spokesmen:
-            keys += [m.key for c in token.children if c.dep_ == "nmod" and case_of(c) in self.of_preps
-                     for m in [resolution.mention_at(c.i)] if m and resolution.entities[m.key].type in ACTOR_TYPES]
+        # "Mohammed Abdelsalam, négociateur en chef des Houthis": a spokesman noun apposed to the name speaks for them too
+        names = [token, *(c for c in token.children if c.dep_ == "flat:name")]
+        for noun in [token, *(c for t in names for c in t.children if c.dep_ == "appos")]:
+            if lemma(noun) in self.spokesmen:
+                complements = [c for c in noun.children if c.dep_ == "nmod"]
+                complements += [g for c in complements if case_of(c) not in self.of_preps for g in c.children if g.dep_ == "nmod"]
+                keys += [m.key for c in complements if case_of(c) in self.of_preps
+                         for m in [resolution.mention_at(c.i)] if m and resolution.entities[m.key].type in ACTOR_TYPES]
         return list(dict.fromkeys(keys))
 
     def _region_state(self, token, resolution: Resolution) -> str | None:
@@ -1071,7 +1077,15 @@ class EventExtractor(ThreatFrames, StatementFrames):
         if frame.series and frame.generic and not any(e.series for e in events):
             frame.series, frame.definite = False, True  # "les attentats" with no series yet: the incident itself
         if frame.series:
-            target = next((i for i, e in enumerate(events) if e.series), None)
+            target = next((i for i, e in enumerate(events) if e.series or meta[i].get("announced")), None)
+            if target is None:
+                target = self._announced(frame, events, meta)
+                if target is not None:
+                    meta[target]["announced"] = True  # the series the title told: the sentence's other mentions too
+                    if frame.type == "Retaliation" and events[target].type == "Attack":  # the title's strikes were a
+                        events[target].type = "Retaliation"  # response, to the attack told before them
+                        attacks = [i for i, e in enumerate(events) if i != target and e.type == "Attack" and not e.series]
+                        events[target].responds_to = attacks[-1] if attacks else None
         elif events:
             candidates = [i for i, e in enumerate(events) if not e.series and e.type != "Threat"]
             same_day = [i for i in candidates if meta[i]["exprs"] & exprs and not (
@@ -1110,6 +1124,15 @@ class EventExtractor(ThreatFrames, StatementFrames):
             event.date = None  # the publication date only stood in for the date this mention gives
         self._absorb(event, frame, resolution)
         return target
+
+    def _announced(self, frame: Frame, events: list[Event], meta: list[dict]) -> int | None:
+        """The incident only the title told that a series of strikes is ("Washington et Londres frappent les Houthis", then
+        "les forces américaines ont mené une série de frappes contre les Houthis"): same targets, attackers of one state."""
+        def states(keys: list[str]) -> set[str]:
+            return {self.resolver.actor_state(k) or k for k in keys}
+        return next((i for i, (event, info) in enumerate(zip(events, meta)) if info["title"] and not event.series
+                     and event.type != "Threat" and set(frame.roles.get("target", [])) & set(event.roles.get("target", []))
+                     and states(frame.roles.get("attacker", [])) & states(event.roles.get("attacker", []))), None)
 
     def _compatible(self, event: Event, frame: Frame, resolution: Resolution, latest: bool = False) -> bool:
         """Whether a mention can describe the same incident as an earlier event (no conflicting facts); an attack

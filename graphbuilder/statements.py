@@ -10,13 +10,15 @@ from .syntax import case_of, demonstrative, has_subject, in_order, is_passive, l
 class StatementFrames:
     """Claim and blame extraction, mixed into EventExtractor (it reads the extractor's lexicon and helpers)."""
 
-    def _about(self, token, sent, events: list[Event]) -> int | None:
-        """The event a claim or accusation is about: the latest event, a series for generic plurals."""
+    def _about(self, token, sent, events: list[Event], claimants: tuple[str, ...] = ()) -> int | None:
+        """The event a claim or accusation is about: the latest event, a series for generic plurals; never one that
+        struck the claimants ("les Houthis ont revendiqué l'attaque" in a story of strikes on the Houthis)."""
         if not events:
             return None
         if token is not None and token.morph.get("Number") == ["Plur"] and any(e.series for e in events):
             return max(i for i, e in enumerate(events) if e.series)
-        attacks = [i for i, e in enumerate(events) if e.type != "Threat" and not e.series]
+        attacks = [i for i, e in enumerate(events) if e.type != "Threat" and not e.series
+                   and not set(claimants) & set(e.roles.get("target", []) + e.roles.get("victims", []))]
         if not attacks:
             return None
         return attacks[-1] if token is not None and demonstrative(token) else attacks[0]  # "a revendiqué l'attentat": the
@@ -61,7 +63,7 @@ class StatementFrames:
                 claimants = [k for k in [self._nearest_actor(token, resolution, AGGRESSOR_TYPES)] if k]
             elif not claimants and not passive and self.resolver.group_word(subject):  # "Le groupe, basé au Pakistan,
                 claimants = [self.resolver.nominal(sent.doc, subject, resolution, "ArmedGroup").key]  # a revendiqué…"
-            index = self._about(objects[0] if objects else None, sent, events)
+            index = self._about(objects[0] if objects else None, sent, events, tuple(claimants))
             if said and self._verb_lemma(token) not in self.lex["claim_verbs"]:  # a state or its forces announcing
                 claimants = [k for k in claimants if resolution.entities[k].type == "ArmedGroup"]  # strikes claim nothing
             if not claimants or index is None:

@@ -2227,3 +2227,18 @@ def test_an_attack_after_which_another_struck_is_another_incident_with_its_own_d
 def test_the_subject_after_a_headings_colon(extract):
     x = extract(" date 2024-01-13 Yémen : Washington et Londres frappent les Houthis\n\nLe texte suit.")
     assert roles(x, "Attack") == [{"attacker": ["united_states", "united_kingdom"], "target": ["houthis"]}]
+
+
+def test_the_titles_strikes_are_the_series_the_body_tells_and_the_target_claims_only_its_own_attack(extract):
+    x = extract(" date 2024-01-13 Yémen : Washington et Londres frappent les Houthis après une attaque contre un navire\n\n"
+                "Les forces américaines ont mené dans la nuit de vendredi à samedi une nouvelle série de frappes contre "
+                "les Houthis, en riposte à une attaque menée jeudi contre un navire marchand. Le porte-parole des "
+                "Houthis, Yahya Saree, a revendiqué l'attaque. Mohammed Abdelsalam, négociateur en chef des Houthis, a "
+                "averti que Washington et Londres « paieront un prix lourd ».")
+    strikes = [e for e in x.events if "houthis" in e.roles.get("target", [])]
+    assert len(strikes) == 1 and strikes[0].type == "Retaliation"
+    assert {"united_states", "us_armed_forces"} <= set(strikes[0].roles["attacker"])
+    assert not strikes[0].roles.get("claimed_by")  # the Houthis claim the attack on the ship, not the strikes on them
+    threat = next(e for e in x.events if e.type == "Threat")
+    assert "houthis" in threat.roles["attacker"]  # the negotiator speaks for them
+    assert {"united_states", "united_kingdom"} <= set(threat.roles["target"])
