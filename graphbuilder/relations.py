@@ -27,6 +27,7 @@ class RelationExtractor:
         self.leader_titles = set(lex["leader_titles"])
         self.member_titles = set(lex["member_titles"])
         self.head_of_state = set(lex["head_of_state_titles"])
+        self.head_of_government = set(lex["head_of_government_titles"]["words"])
         self.title_suffixes = set(lex["title_suffixes"]["phrases"])
         self.branch_words = set(lex["branch_words"])
         self.unit_nouns = set(lex["unit_nouns"]["words"])
@@ -319,11 +320,13 @@ class RelationExtractor:
                 c.dep_ == "nmod" and case_of(c) in self.of_cases - {""} and lemma(c) not in self.state_nouns
                 for c in token.children))):  # "le président X", "…de la République X", "le ministre de l'Intérieur X"
             state = self._state_of_head(token, resolution) or self.resolver.actor_state(person, via=("affiliatedWith",)) or (
-                self._only_state_before(token, resolution) if word in self.head_of_state and person not in self.resolver.actors
-                else None)  # "La Somalie … Le président Mohamed Abdullahi Mohamed"
+                self._only_state_before(token, resolution) if person not in self.resolver.actors and (
+                    word in self.head_of_state or word in self.government_titles - self.local_leaders) else None)
+            # "La Somalie … Le président Mohamed Abdullahi Mohamed", "L'Italie … le ministre de l'intérieur, Marco Minniti"
         if state:
             out.append(Relation(person, "affiliatedWith", state, [span]))
-            if word in self.head_of_state:
+            if word in self.head_of_state or (word in self.head_of_government
+                                              and self.resolver.actors.get(state, {}).get("government") == "parliamentary"):
                 out.append(Relation(state, "ledBy", person, [span]))
             elif governing and not org:  # a minister or governor is a member of the state's government
                 out.append(Relation(person, "memberOf", state, [span]))

@@ -2242,3 +2242,17 @@ def test_the_titles_strikes_are_the_series_the_body_tells_and_the_target_claims_
     threat = next(e for e in x.events if e.type == "Threat")
     assert "houthis" in threat.roles["attacker"]  # the negotiator speaks for them
     assert {"united_states", "united_kingdom"} <= set(threat.roles["target"])
+
+
+def test_a_prime_minister_leads_a_parliamentary_state_and_is_a_member_of_another(extract):
+    x = extract(" date 2021-10-21 Le Premier ministre éthiopien Abiy Ahmed a ordonné une offensive contre le TPLF.")
+    assert ("ethiopia", "ledBy", "abiy_ahmed") in triples(x)
+    x = extract(" date 2016-07-15 Un camion a foncé sur la foule à Nice, en France. Le Premier ministre, Manuel Valls, a "
+                "annoncé un deuil national.")
+    assert ("manuel_valls", "memberOf", "france") in triples(x) and ("france", "ledBy", "manuel_valls") not in triples(x)
+    x = extract(" date 2017-04-02 L'Italie a arrêté trois Kosovars à Venise. Selon le ministre de l'intérieur, Marco "
+                "Minniti, la cellule préparait un attentat.")  # a minister the gazetteer does not know: the one state
+    assert ("person-marco-minniti", "memberOf", "italy") in triples(x)
+    x = extract(" date 2017-01-01 Un attentat a frappé Istanbul, en Turquie. Le gouverneur d'Istanbul, Vasip Sahin, a "
+                "parlé d'un acte terroriste.")  # a governor leads his place, he is no member of the state
+    assert not any(s == "person-vasip-sahin" and o == "turkey" for s, _, o in triples(x))
