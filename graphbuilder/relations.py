@@ -650,7 +650,7 @@ class RelationExtractor:
         parent = next((k for h in heads for c in h.children if c.dep_ == "nmod" and case_of(c) in self.of_cases
                        and not (own and own.start <= c.i < own.end) and not (c.left_edge.i == token.i + 1 and not case_of(c))
                        for k in [self._entity(c, resolution, GROUPS)] if k), None)  # "l'unité Danab" is Danab itself
-        if parent is None or not named and (not has_determiner(token, self.definite) or (own is not None and own.kind != "nominal")):
+        if parent is None or not named and (not has_determiner(token, self.definite) or (own is not None and own.kind not in ("nominal", "unit"))):
             return []  # not a unit named, or taken as the group itself
         kind = "MilitaryForce" if resolution.entities[parent].type == "MilitaryForce" else "ArmedGroup"
         unit = own.key if named else self.resolver.nominal(token.doc, token, resolution, kind).key

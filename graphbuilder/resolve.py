@@ -22,7 +22,7 @@ class Mention:
     key: str
     start: int
     end: int
-    kind: str  # "name" | "metonym" | "force" | "anaphor" | "nominal"
+    kind: str  # "name" | "metonym" | "force" | "anaphor" | "nominal" | "unit"
 
 
 @dataclass
@@ -161,7 +161,7 @@ class Resolver:
             token = doc[i]
             if i not in out.by_token:
                 (self._numbered_unit(doc, token, out) or self._led_force(doc, token, out) or self._force(doc, token, out) or self._state_nominal(doc, token, out) or self._capital(doc, token, out)
-                 or self._led_alliance(doc, token, out) or self._anaphor(doc, token, out)
+                 or self._led_alliance(doc, token, out) or self._anaphor(doc, token, out) or self._focus_force(doc, token, out)
                  or self._pronoun(doc, token, out) or self._latest(doc, token, out) or self._perpetrator(doc, token, out))
         out.mentions.sort(key=lambda m: m.start)
         self._named_perpetrator(doc, out)
@@ -418,6 +418,11 @@ class Resolver:
             state = getattr(self.salient(token, out, ["State"]), "key", None)  # "les forces gouvernementales": the state in focus
         if state is None:
             return False
+        self._add_force(doc, token, out, state, kind)
+        return True
+
+    def _add_force(self, doc, token, out: Resolution, state: str, kind: str) -> None:
+        """Resolve a force noun to the force of that kind of a state (the gazetteer's, else a node of its own)."""
         actor = self.actors.get(state, {})
         key = actor.get(kind) or f"{state}_{kind}"
         label = self.actors[key]["label"] if key in self.actors else self.lex["force_labels"][kind].format(
@@ -425,11 +430,25 @@ class Resolver:
         end = max([token.i + 1] + [c.i + 1 for c in token.rights if c.dep_ == "amod"])
         gaz = self.actors.get(key)
         out.add(doc, Mention(key, token.i, end, "force"), "MilitaryForce", label, gaz)
+
+    def _focus_force(self, doc, token, out: Resolution) -> bool:
+        """"l'armée", "la police" alone that take up no force named before: the gazetteer's force of that kind of the state
+        most mentioned so far (in a Nigerian story, the Nigerian army)."""
+        kind = self.force_kind(token)
+        if kind is None or token.pos_ != "NOUN" or token.lower_ in self.member_nouns \
+                or not has_determiner(token, self.definite) or any(c.dep_ == "nmod" for c in token.children) \
+                or {c.lower_ for c in token.children if c.dep_ == "amod"} - self.state_force_adjectives:
+            return False  # not "les forces de sécurité", "les soldats de la 5e brigade", "les forces de la Minusma"
+        state = self.salient(token, out, ["State"])
+        if state is None or state.type != "State" or not self.actors[state.key].get(kind):
+            return False  # only a force the gazetteer knows
+        self._add_force(doc, token, out, state.key, kind)
         return True
 
     def _numbered_unit(self, doc, token, out: Resolution) -> bool:
         """"la 5e brigade", "la 11e division d'infanterie": a unit its number names, a force of its own (of an armed group
-        when it is one's: "la 9e brigade de la KIA"); one node per number and noun in the document."""
+        when it is one's: "la 9e brigade de la KIA"); one node per number and noun in the document, which no anaphor
+        ("l'armée", "le groupe") takes up."""
         ordinal = next((c for c in token.lefts if c.dep_ in ("amod", "nummod") and _ordinal(c)), None)
         if ordinal is None or lemma(token) not in self.unit_nouns or not has_determiner(token, self.definite):
             return False
@@ -438,7 +457,7 @@ class Resolver:
         armed_group = any(out.entities[m.key].type == "ArmedGroup" for m in owners)
         key = f"{out.document.name}/{slug(ordinal.lower_ + ' ' + lemma(token))}"
         label = out.document.text[doc[ordinal.i].idx:doc[end - 1].idx + len(doc[end - 1])]
-        out.add(doc, Mention(key, ordinal.i, token.i + 1, "nominal"), "ArmedGroup" if armed_group else "MilitaryForce", label)
+        out.add(doc, Mention(key, ordinal.i, token.i + 1, "unit"), "ArmedGroup" if armed_group else "MilitaryForce", label)
         return True
 
     def _led_force(self, doc, token, out: Resolution) -> bool:
@@ -782,7 +801,7 @@ def _same_name(a: str, b: str) -> bool:
 def _earlier_of_first_type(token, out: Resolution, types: list[str]) -> list[Mention]:
     """Mentions before a token of the first type, in preference order, that has any."""
     for type_ in types:
-        earlier = [m for m in out.mentions if m.start < token.i and out.entities[m.key].type == type_]
+        earlier = [m for m in out.mentions if m.start < token.i and out.entities[m.key].type == type_ and m.kind != "unit"]
         if earlier:
             return earlier
     return []

@@ -2256,3 +2256,13 @@ def test_a_prime_minister_leads_a_parliamentary_state_and_is_a_member_of_another
     x = extract(" date 2017-01-01 Un attentat a frappé Istanbul, en Turquie. Le gouverneur d'Istanbul, Vasip Sahin, a "
                 "parlé d'un acte terroriste.")  # a governor leads his place, he is no member of the state
     assert not any(s == "person-vasip-sahin" and o == "turkey" for s, _, o in triples(x))
+
+
+def test_the_army_alone_is_the_army_of_the_state_in_focus_not_a_numbered_unit(extract):
+    x = extract(" date 2020-03-10 Des jihadistes ont attaqué une base militaire à Dikwa, dans le nord-est du Nigeria. "
+                "Les soldats de la 5e brigade ont repoussé les terroristes. L'armée a annoncé un bilan.")
+    keys = {e.key for e in x.entities}
+    assert "nigerian_army" in keys and "t.txt/5e-brigade" in keys
+    x = extract(" date 2016-06-12 Un homme a ouvert le feu dans une boîte de nuit d'Orlando, aux États-Unis. La police "
+                "l'a abattu.")  # no police of the United States in the gazetteer: no node made up for it
+    assert not any(e.key.startswith("united_states_") for e in x.entities)
