@@ -242,7 +242,8 @@ class Resolver:
         if ent.root.dep_ == "nmod" and case_of(ent.root) == "à" and ent.root.head.lemma_.lower() in self.titles:
             return  # "le secrétaire américain à la Défense": a portfolio, not the place La Défense
         title = next((t.i for t in ent[:2] if t.lemma_.lower() in self.titles), None)
-        if title is not None and title + 1 < ent.end and all(t.pos_ == "PROPN" for t in doc[title + 1:ent.end]):
+        if title is not None and title + 1 < ent.end and all(t.pos_ == "PROPN" or t.text[:1].isupper()
+                                                             for t in doc[title + 1:ent.end]):
             name = doc[title + 1:ent.end]  # "Premier ministre Binali Yildirim": the NER's MISC is the title and a name
             name.label_ = "PER"
             self._entity(doc, name, out)

@@ -1426,8 +1426,8 @@ def test_unnamed_people_named_by_their_nationality(extract):
 
 
 def test_a_title_and_name_the_ner_read_as_one_name_and_threatened_unnamed_fighters(extract):
-    x = extract(" date 2016-07-15 Le Premier ministre Binali Yildirim a averti que les putschistes paieront le prix le plus élevé.")
-    assert ("person-binali-yildirim", "threatened", "t.txt/putschiste") in triples(x)
+    x = extract(" date 2016-07-15 Le Premier ministre Bekir Bozdag a averti que les putschistes paieront le prix le plus élevé.")
+    assert ("person-bekir-bozdag", "threatened", "t.txt/putschiste") in triples(x)  # the NER's MISC "Premier ministre X"
     x = extract(" date 2016-07-15 Le président a promis de frapper les jihadistes sans relâche.")
     assert [e.roles.get("target") for e in x.events] == [["t.txt/jihadiste"]]
 
