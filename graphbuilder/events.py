@@ -14,6 +14,7 @@ from .temporal import find_dates, is_dateline, load_lexicon
 from .threats import ThreatFrames
 
 GRANULARITY_RANK = {"day": 0, "range": 1, "month": 2, "year": 3, "reported": 4}
+HOSTILE = {"attacked", "killed", "retaliatedAgainst", "threatened"}
 
 
 class EventExtractor(ThreatFrames, StatementFrames):
@@ -173,7 +174,16 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 event.roles["place"] = lead_places[:1]  # the news itself: where the lead sets it
             if event.date is None and not event.series and not info.get("background"):
                 event.date = reported  # undated: known only to precede the report (None if the report is undated)
+        relations = [r for r in relations if r.predicate not in HOSTILE or not self._one_state(r.subject, r.object, resolution)]
         return _with_participants(events), relations
+
+    def _one_state(self, a: str, b: str, resolution: Resolution) -> bool:
+        """Whether two actors are one state or its forces ("l'Inde" and "l'armée de l'air indienne"): no hostile fact
+        links them, whatever a misread sentence says."""
+        def state(key: str) -> str | None:
+            entity = resolution.entities.get(key)
+            return self.resolver.actor_state(key) if entity and entity.type in ("State", "MilitaryForce") else None
+        return a == b or (state(a) is not None and state(a) == state(b))
 
     def _died_of_wounds(self, sent, resolution: Resolution, events: list[Event], meta: list[dict]) -> None:
         """"Deux élèves et une enseignante, Margaret Olsen, ont succombé à leurs blessures": victims killed by the

@@ -323,6 +323,9 @@ class RelationExtractor:
                 self._only_state_before(token, resolution) if person not in self.resolver.actors and (
                     word in self.head_of_state or word in self.government_titles - self.local_leaders) else None)
             # "La Somalie … Le président Mohamed Abdullahi Mohamed", "L'Italie … le ministre de l'intérieur, Marco Minniti"
+        own = self.resolver.actor_state(person, via=("affiliatedWith",))
+        if own and state and state != own and self.resolver.actors.get(state, {}).get("type") == "State":
+            state = own  # "le gouvernement du président Hadi" read as Saudi Arabia's: the gazetteer's Yemeni president
         if state:
             out.append(Relation(person, "affiliatedWith", state, [span]))
             if word in self.head_of_state or (word in self.head_of_government

@@ -2266,3 +2266,15 @@ def test_the_army_alone_is_the_army_of_the_state_in_focus_not_a_numbered_unit(ex
     x = extract(" date 2016-06-12 Un homme a ouvert le feu dans une boîte de nuit d'Orlando, aux États-Unis. La police "
                 "l'a abattu.")  # no police of the United States in the gazetteer: no node made up for it
     assert not any(e.key.startswith("united_states_") for e in x.entities)
+
+
+def test_no_hostile_fact_between_a_state_and_its_forces_and_a_known_leader_keeps_his_state(extract):
+    x = extract(" date 2019-02-27 L'armée de l'air indienne a frappé un camp du Jaish-e-Mohammed au Pakistan. L'Inde a "
+                "attaqué l'armée indienne.")
+    assert ("indian_air_force", "attacked", "jaish_e_mohammed") in triples(x)
+    assert not any(p == "attacked" and o == "indian_armed_forces" for _, p, o in triples(x))
+    x = extract(" date 2021-03-08 Des drones ont visé l'Arabie saoudite dimanche. Riyad a dénoncé une attaque. Quelques "
+                "heures plus tard, la coalition militaire dirigée par l’Arabie saoudite, qui intervient au Yémen depuis "
+                "2015 en soutien au gouvernement du président Abd Rabbo Mansour Hadi, a annoncé avoir frappé des cibles.")
+    assert ("yemen", "ledBy", "abd_rabbuh_mansur_hadi") in triples(x)  # "le gouvernement" is read as Saudi Arabia's
+    assert not any(s == "saudi_arabia" and o == "abd_rabbuh_mansur_hadi" for s, _, o in triples(x))
