@@ -794,6 +794,9 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 key, type_ = self._titled(token, resolution), "Person"  # "le chef de l'EI a été tué": the chief, not the group
             if role == "attacker" and type_ in LOCATION_TYPES:
                 continue
+            if role == "target" and type_ == "Media" and not verb and trigger.dep_ == "obj" \
+                    and self._verb_lemma(trigger.head) in self.statement_verbs:
+                continue  # "ont revendiqué l'attentat sur Radio Andalus, leur station de radio": the channel, not the target
             if role == "victims" and type_ not in VICTIM_TYPES:
                 role = "target"
             if role == "target" and type_ == "Person" and (frame.kill or self._fatalities(trigger.sent) or (

@@ -269,6 +269,8 @@ class Resolver:
         elif ent.label_ == "PER":
             key = self._person_key(text, out)
             out.add(doc, Mention(key, ent.start, ent.end, "name"), "Person", text)
+        elif ent.label_ == "LOC" and self.lex["org_heads"].get(ent[0].lower_) == "Media":  # "Radio Andalus", a place
+            out.add(doc, Mention(named_key("Media", text), ent.start, ent.end, "name"), "Media", text)  # to the NER
         elif ent.label_ == "LOC":
             out.add(doc, Mention(named_key("Place", text), ent.start, ent.end, "name"), "Place", text)
         elif ent.label_ in ("ORG", "MISC"):

@@ -2278,3 +2278,10 @@ def test_no_hostile_fact_between_a_state_and_its_forces_and_a_known_leader_keeps
                 "2015 en soutien au gouvernement du président Abd Rabbo Mansour Hadi, a annoncé avoir frappé des cibles.")
     assert ("yemen", "ledBy", "abd_rabbuh_mansur_hadi") in triples(x)  # "le gouvernement" is read as Saudi Arabia's
     assert not any(s == "saudi_arabia" and o == "abd_rabbuh_mansur_hadi" for s, _, o in triples(x))
+
+
+def test_the_radio_a_claim_went_out_on_is_no_target(extract):
+    x = extract(" date 2018-11-10 Un attentat a frappé un hôtel de Mogadiscio. Les shebab ont revendiqué l'attentat sur "
+                "Radio Andalus, leur station de radio.")
+    assert {e.label: e.type for e in x.entities}["Radio Andalus"] == "Media"
+    assert roles(x, "Attack")[0]["target"] == ["t.txt/hotel-mogadiscio"]
