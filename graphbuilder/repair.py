@@ -644,14 +644,28 @@ class CoordinationRepair:
     @staticmethod
     def _clauses(doc: Doc) -> None:
         """Coordinate a verb the parser coordinated with a noun ("ont fait irruption dans l'église et ont égorgé le
-        prêtre") with the verb that governs that noun, when its own auxiliary or finite form makes it a clause, and a
-        participle coordinated with the agent of another ("soutenu par la Syrie et dirigé par X") with that one."""
+        prêtre") with the verb that governs that noun, when its own auxiliary or finite form makes it a clause, a
+        participle sharing that verb's auxiliary with the object after it ("a tué un passant et blessé quatre
+        personnes"), and a participle coordinated with the agent of another ("soutenu par la Syrie et dirigé par X")
+        with that one."""
         for verb in tokens_with(doc, "DEP", ["conj"]):
             if verb.pos_ == "VERB" and verb.head.pos_ in ("NOUN", "PROPN") \
                     and verb.morph.get("VerbForm") == ["Part"] and verb.head.head.dep_ in ("acl", "amod") \
                     and verb.head.head.pos_ == "VERB" and verb.head.head.i < verb.i:
                 verb.head = verb.head.head  # "soutenu par la Syrie et dirigé par X": two participles of one noun
                 continue
+            # "a tué un passant et blessé quatre autres personnes": the participle shares the auxiliary of the verb
+            # whose object it was hung on, and the object after it is its own
+            governor = verb.head.head
+            if verb.pos_ == "VERB" and verb.head.dep_ == "obj" and verb.morph.get("VerbForm") == ["Part"] \
+                    and governor.pos_ == "VERB" and governor.i < verb.i \
+                    and any(c.dep_ == "aux:tense" for c in governor.children):
+                objects = [c for c in governor.children if c.dep_ == "obj" and c.i > verb.i]
+                if objects:
+                    verb.head = governor
+                    for obj in objects:
+                        obj.head = verb
+                    continue
             if verb.pos_ != "VERB" or verb.head.pos_ not in ("NOUN", "PROPN") or not (
                     verb.morph.get("VerbForm") == ["Fin"] or any(c.dep_ in ("aux:tense", "aux:pass") for c in verb.children)):
                 continue

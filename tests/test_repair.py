@@ -356,3 +356,8 @@ def test_a_reported_verb_after_an_opening_quote_governs_its_subject(nlp):
     doc = nlp("Le chef des Houthis a averti que Washington et Londres « paieront un prix lourd ».")
     assert arc(doc, "paieront") == ("ccomp", "averti") and arc(doc, "Washington") == ("nsubj", "paieront")
     assert arc(doc, "que") == ("mark", "paieront")
+
+
+def test_a_participle_sharing_the_auxiliary_takes_the_object_after_it(nlp):
+    doc = nlp("Un homme armé d'un couteau a tué un passant et blessé quatre autres personnes samedi soir.")
+    assert arc(doc, "blessé") == ("conj", "tué") and arc(doc, "personnes") == ("obj", "blessé")
