@@ -174,7 +174,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 event.roles["place"] = lead_places[:1]  # the news itself: where the lead sets it
             if event.date is None and not event.series and not info.get("background"):
                 event.date = reported  # undated: known only to precede the report (None if the report is undated)
-        relations = [r for r in relations if r.predicate not in HOSTILE or not self._one_state(r.subject, r.object, resolution)]
+        relations = [r for r in relations
+                     if r.predicate not in HOSTILE or not self._one_state(r.subject, r.object, resolution)]
         return _with_participants(events), relations
 
     def _one_state(self, a: str, b: str, resolution: Resolution) -> bool:
@@ -1095,8 +1096,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
                 target = self._announced(frame, events, meta)
                 if target is not None:
                     meta[target]["announced"] = True  # the series the title told: the sentence's other mentions too
-                    if frame.type == "Retaliation" and events[target].type == "Attack":  # the title's strikes were a
-                        events[target].type = "Retaliation"  # response, to the attack told before them
+                    if frame.type == "Retaliation" and events[target].type == "Attack":
+                        events[target].type = "Retaliation"  # the title's strikes answered the attack told before them
                         attacks = [i for i, e in enumerate(events) if i != target and e.type == "Attack" and not e.series]
                         events[target].responds_to = attacks[-1] if attacks else None
         elif events:

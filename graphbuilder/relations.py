@@ -653,7 +653,8 @@ class RelationExtractor:
         parent = next((k for h in heads for c in h.children if c.dep_ == "nmod" and case_of(c) in self.of_cases
                        and not (own and own.start <= c.i < own.end) and not (c.left_edge.i == token.i + 1 and not case_of(c))
                        for k in [self._entity(c, resolution, GROUPS)] if k), None)  # "l'unité Danab" is Danab itself
-        if parent is None or not named and (not has_determiner(token, self.definite) or (own is not None and own.kind not in ("nominal", "unit"))):
+        if parent is None or not named and (not has_determiner(token, self.definite)
+                                            or (own is not None and own.kind not in ("nominal", "unit"))):
             return []  # not a unit named, or taken as the group itself
         kind = "MilitaryForce" if resolution.entities[parent].type == "MilitaryForce" else "ArmedGroup"
         unit = own.key if named else self.resolver.nominal(token.doc, token, resolution, kind).key
@@ -884,9 +885,10 @@ class RelationExtractor:
                            None)  # centre, a attaqué": its subject, or the verb's
             if subject is not None and subject.i < token.i:
                 return self._entity(subject, resolution, ACTORS)
+        # "a envoyé la 11e division, basée à Jolo": the object the set-off participle follows and agrees with
         if token.dep_ == "advcl" and token.head.pos_ == "VERB" and token.i > token.head.i and token.i > 1 \
-                and token.nbor(-1).text == "," and "Part" in token.morph.get("VerbForm"):  # "a envoyé la 11e division,
-            for child in token.head.children:  # basée à Jolo": the object the set-off participle follows and agrees with
+                and token.nbor(-1).text == "," and "Part" in token.morph.get("VerbForm"):
+            for child in token.head.children:
                 if child.dep_ == "obj" and child.right_edge.i == token.i - 2 and all(
                         child.morph.get(f) == token.morph.get(f) for f in ("Gender", "Number")):
                     return self._entity(child, resolution, ACTORS)

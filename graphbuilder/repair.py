@@ -517,7 +517,8 @@ class ReportingClauseRepair:
         if subject.pos_ not in ("NOUN", "PROPN", "PRON") or not any(c.dep_ == "mark" for c in subject.children):
             return
         speech = subject.head
-        verb = next((c for c in speech.children if c.i > subject.i and c.pos_ == "VERB" and c.dep_ in ("advcl", "parataxis", "conj", "ccomp")
+        verb = next((c for c in speech.children if c.i > subject.i and c.pos_ == "VERB"
+                     and c.dep_ in ("advcl", "parataxis", "conj", "ccomp")
                      and any("Fin" in t.morph.get("VerbForm") for t in [c, *c.children] if t.i <= c.i)
                      and not any(g.dep_.startswith("nsubj") for g in c.children)), None)
         if verb is None or not any(t.is_quote for t in subject.doc[subject.i + 1:verb.i]):

@@ -402,7 +402,7 @@ class Resolver:
                   if token.sent.start <= m.start < token.i and out.entities[m.key].type == "State"]
         for mention in states:
             head = clause_head(token.doc[mention.start:mention.end].root)
-            if head == clause or head.dep_ == "ROOT" and head.pos_ not in ("VERB", "AUX"):
+            if head == clause or (head.dep_ == "ROOT" and head.pos_ not in ("VERB", "AUX")):
                 return mention.key
         if not states:
             return None
@@ -455,7 +455,7 @@ class Resolver:
         ordinal = next((c for c in token.lefts if c.dep_ in ("amod", "nummod") and _ordinal(c)), None)
         if ordinal is None or lemma(token) not in self.unit_nouns or not has_determiner(token, self.definite):
             return False
-        start, end = chunk(token)
+        end = chunk(token)[1]
         owners = [m for c in token.children if c.dep_ == "nmod" for m in [out.mention_at(c.i)] if m]
         armed_group = any(out.entities[m.key].type == "ArmedGroup" for m in owners)
         key = f"{out.document.name}/{slug(ordinal.lower_ + ' ' + lemma(token))}"
