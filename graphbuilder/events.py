@@ -844,6 +844,8 @@ class EventExtractor(ThreatFrames, StatementFrames):
             case_of(token) or case_of(c) in self.partitives)]
         if not any(g.dep_ == "cc" for c in conjuncts for g in c.children):
             conjuncts = []  # "Les Imbonerakure, mouvement de jeunesse du parti, ont…": an apposition read as a conjunct
+        conjuncts += [g for a in token.children if a.dep_ == "amod" for g in a.children  # "les forces américaines et
+                      if g.dep_ == "conj" and resolution.mention_at(g.i)]  # britanniques": the second state's force too
         counted = any(c.dep_ == "nummod" for c in token.children)  # "les quatre personnes, trois femmes et un homme":
         apposed = [c for c in token.children if (c.dep_ == "appos" or (  # the group's make-up adds no one
                    c.dep_ == "conj" and not conjuncts and not case_of(c))) and self._same_kind(token, c, resolution)

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from .lang import Resources
 from .model import ACTOR_TYPES, LOCATION_TYPES, Document, Entity, Span
 from .nlp import METONYM_LABEL, strip_accents
-from .syntax import by_first_word, case_of, chain_head, clause_head, has_determiner, has_subject, lemma, phrases_at
+from .syntax import (by_first_word, case_of, chain_head, clause_head, has_determiner, has_subject, lemma, phrases_at,
+                     tokens_with)
 from .temporal import DASHES
 from .vocab import slug
 
@@ -163,6 +164,7 @@ class Resolver:
                 (self._numbered_unit(doc, token, out) or self._led_force(doc, token, out) or self._force(doc, token, out) or self._state_nominal(doc, token, out) or self._capital(doc, token, out)
                  or self._led_alliance(doc, token, out) or self._anaphor(doc, token, out) or self._focus_force(doc, token, out)
                  or self._pronoun(doc, token, out) or self._latest(doc, token, out) or self._perpetrator(doc, token, out))
+        self._coordinated_forces(doc, out)
         out.mentions.sort(key=lambda m: m.start)
         self._named_perpetrator(doc, out)
         return out
@@ -423,6 +425,19 @@ class Resolver:
             return False
         self._add_force(doc, token, out, state, kind)
         return True
+
+    def _coordinated_forces(self, doc, out: Resolution) -> None:
+        """"les forces américaines et britanniques": the second demonym, coordinated with the first, names its state's
+        force of the same kind, a mention of its own."""
+        for other in tokens_with(doc, "DEP", ["conj"]):
+            first, noun = other.head, other.head.head
+            if first.dep_ != "amod" or other.pos_ != "ADJ" or out.mention_at(other.i) is not None:
+                continue
+            kind, mention = self.force_kind(noun), out.mention_at(noun.i)
+            state = self.demonyms.get(strip_accents(other.lower_))
+            if kind and state and mention and out.entities[mention.key].type == "MilitaryForce" \
+                    and self.actor_state(mention.key) != state:
+                self._add_force(doc, other, out, state, kind)
 
     def _add_force(self, doc, token, out: Resolution, state: str, kind: str) -> None:
         """Resolve a force noun to the force of that kind of a state (the gazetteer's, else a node of its own)."""

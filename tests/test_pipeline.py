@@ -2220,7 +2220,8 @@ def test_an_attack_after_which_another_struck_is_another_incident_with_its_own_d
                 "nouvelle série de frappes contre des positions des rebelles houthis, en riposte à une attaque menée "
                 "jeudi contre un navire marchand.")
     response = next(e for e in x.events if e.type == "Retaliation")  # the riposte qualifies the series of strikes
-    assert response.roles["attacker"] == ["us_armed_forces"] and response.date.value == "2024-01-12/2024-01-13"
+    assert response.roles["attacker"] == ["us_armed_forces", "british_armed_forces"]
+    assert response.date.value == "2024-01-12/2024-01-13"
     assert next(e for e in x.events if e.type == "Attack").date.value == "2024-01-11"
 
 
@@ -2285,3 +2286,8 @@ def test_the_radio_a_claim_went_out_on_is_no_target(extract):
                 "Radio Andalus, leur station de radio.")
     assert {e.label: e.type for e in x.entities}["Radio Andalus"] == "Media"
     assert roles(x, "Attack")[0]["target"] == ["t.txt/hotel-mogadiscio"]
+
+
+def test_coordinated_demonyms_of_a_force_name_both_states_forces(extract):
+    x = extract(" date 2024-01-13 Les forces américaines et britanniques ont frappé les Houthis.")
+    assert roles(x, "Attack") == [{"attacker": ["us_armed_forces", "british_armed_forces"], "target": ["houthis"]}]
