@@ -15,6 +15,7 @@ from .threats import ThreatFrames
 
 GRANULARITY_RANK = {"day": 0, "range": 1, "month": 2, "year": 3, "reported": 4}
 HOSTILE = {"attacked", "killed", "retaliatedAgainst", "threatened"}
+STATE_SIDE = {"State", "MilitaryForce"}  # a state and its forces: one side
 
 
 class EventExtractor(ThreatFrames, StatementFrames):
@@ -181,10 +182,13 @@ class EventExtractor(ThreatFrames, StatementFrames):
     def _one_state(self, a: str, b: str, resolution: Resolution) -> bool:
         """Whether two actors are one state or its forces ("l'Inde" and "l'armée de l'air indienne"): no hostile fact
         links them, whatever a misread sentence says."""
-        def state(key: str) -> str | None:
-            entity = resolution.entities.get(key)
-            return self.resolver.actor_state(key) if entity and entity.type in ("State", "MilitaryForce") else None
-        return a == b or (state(a) is not None and state(a) == state(b))
+        state = self._state_if(a, resolution, STATE_SIDE)
+        return a == b or (state is not None and state == self._state_if(b, resolution, STATE_SIDE))
+
+    def _state_if(self, key: str, resolution: Resolution, types: set[str]) -> str | None:
+        """The state an actor of one of `types` belongs to (a state is its own), None for an actor of another type."""
+        entity = resolution.entities.get(key)
+        return self.resolver.actor_state(key) if entity is not None and entity.type in types else None
 
     def _died_of_wounds(self, sent, resolution: Resolution, events: list[Event], meta: list[dict]) -> None:
         """"Deux élèves et une enseignante, Margaret Olsen, ont succombé à leurs blessures": victims killed by the
@@ -1100,8 +1104,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
                     meta[target]["announced"] = True  # the series the title told: the sentence's other mentions too
                     if frame.type == "Retaliation" and events[target].type == "Attack":
                         events[target].type = "Retaliation"  # the title's strikes answered the attack told before them
-                        attacks = [i for i, e in enumerate(events) if i != target and e.type == "Attack" and not e.series]
-                        events[target].responds_to = attacks[-1] if attacks else None
+                        events[target].responds_to = _latest_attack(events, target)
         elif events:
             candidates = [i for i, e in enumerate(events) if not e.series and e.type != "Threat"]
             same_day = [i for i in candidates if meta[i]["exprs"] & exprs and not (
@@ -1123,9 +1126,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
             meta.append({"exprs": set(exprs), "title": frame.title, "sentence": sentence})
             earlier = [e for e in events[:-1] if e.type != "Threat" and not e.series]
             if frame.type == "Retaliation":
-                attacks = [i for i, e in enumerate(events[:-1]) if e.type == "Attack" and not e.series]
-                if attacks:
-                    events[-1].responds_to = attacks[-1]
+                events[-1].responds_to = _latest_attack(events, len(events) - 1)
             sequel = frame.type == "Retaliation" or any(
                 lemma(t) in self.lex["sequel_markers"] for t in frame.triggers[0].sent)
             if events[-1].date is None and frame.counter and earlier and earlier[-1].date:
@@ -1208,7 +1209,7 @@ class EventExtractor(ThreatFrames, StatementFrames):
     def _same_side(self, attackers: list[str], struck: list[str], resolution: Resolution) -> bool:
         """Whether an attacker would strike itself or a force of its own state (two forces of one state)."""
         def state(key: str) -> str | None:
-            return self.resolver.actor_state(key) if resolution.entities[key].type == "MilitaryForce" else None
+            return self._state_if(key, resolution, {"MilitaryForce"})
         return any(a == s or (state(a) is not None and state(a) == state(s)) for a in attackers for s in struck)
 
     def _named_places(self, places: list[str]) -> set[str]:
@@ -1298,6 +1299,12 @@ class EventExtractor(ThreatFrames, StatementFrames):
 def _distance(token, triggers) -> int:
     """Tokens between a word and the nearest of some triggers (very far when there are none)."""
     return min((abs(token.i - t.i) for t in triggers), default=10**6)
+
+
+def _latest_attack(events: list[Event], response: int) -> int | None:
+    """The index of the latest attack (no series) other than the event at `response`: what a response answers."""
+    attacks = [i for i, e in enumerate(events) if i != response and e.type == "Attack" and not e.series]
+    return attacks[-1] if attacks else None
 
 
 def _with_participants(events: list[Event]) -> list[Event]:

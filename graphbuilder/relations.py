@@ -316,14 +316,14 @@ class RelationExtractor:
         if org and self.resolver.actors.get(org, {}).get("type") == "State":
             state = state or org
         governing = word in self.government_titles or body is not None
+        own = self.resolver.actor_state(person, via=("affiliatedWith",))
         if state is None and org is None and (governing or (word in self.head_of_state and not any(
                 c.dep_ == "nmod" and case_of(c) in self.of_cases - {""} and lemma(c) not in self.state_nouns
                 for c in token.children))):  # "le président X", "…de la République X", "le ministre de l'Intérieur X"
-            state = self._state_of_head(token, resolution) or self.resolver.actor_state(person, via=("affiliatedWith",)) or (
+            state = self._state_of_head(token, resolution) or own or (
                 self._only_state_before(token, resolution) if person not in self.resolver.actors and (
                     word in self.head_of_state or word in self.government_titles - self.local_leaders) else None)
             # "La Somalie … Le président Mohamed Abdullahi Mohamed", "L'Italie … le ministre de l'intérieur, Marco Minniti"
-        own = self.resolver.actor_state(person, via=("affiliatedWith",))
         if own and state and state != own and self.resolver.actors.get(state, {}).get("type") == "State":
             state = own  # "le gouvernement du président Hadi" read as Saudi Arabia's: the gazetteer's Yemeni president
         if state:

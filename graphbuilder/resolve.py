@@ -399,15 +399,15 @@ class Resolver:
         de l'Irak, a indiqué l'armée") leaves it to the state most mentioned before the sentence, if any."""
         if not any(c.dep_ == "det" and c.lower_.replace("’", "'") in ("l'", "la", "le", "les") for c in token.children):
             return None
-        clause = clause_head(token)
         states = [m for m in out.mentions
                   if token.sent.start <= m.start < token.i and out.entities[m.key].type == "State"]
+        if not states:
+            return None
+        clause = clause_head(token)
         for mention in states:
             head = clause_head(token.doc[mention.start:mention.end].root)
             if head == clause or (head.dep_ == "ROOT" and head.pos_ not in ("VERB", "AUX")):
                 return mention.key
-        if not states:
-            return None
         before = self.salient(token.doc[token.sent.start], out, ["State"])
         return before.key if before else states[-1].key
 
